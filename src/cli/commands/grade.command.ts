@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { createCoach } from '../../coach.js';
+import { explainScore } from '../../core/score.js';
+import type { Feedback } from '../../core/types.js';
+import { LoopCoachError, MAX_ANSWER_CHARS } from '../../errors.js';
+import { parseQuestionText, readUserFile } from '../files.js';
+import { printJson, type CliIo } from '../output.js';
+
+interface GradeFlags {
+  question: string;
+  answer: string;
+  json?: boolean;
+}
+
+/** `loopcoach grade --question <file> --answer <file|-> [--json]` */
+export function registerGrade(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
+  program
+    .command('grade')
+    .description('grade one answer to one question and print the feedback')
+    .requiredOption('-q, --question <file>', 'question file (.yaml or .json) with a prompt and a rubric or modelAnswer')
+    .requiredOption('-a, --answer <file>', 'answer text file, or - to read standard input')
+    .option('--json', 'print the Feedback object as JSON')
+    .action((flags: GradeFlags) =>
+      run(async () => {
+        const question = parseQuestionText(readUserFile(flags.question, 'question file'), flags.question);
+        const answer = flags.answer === '-' ? await io.readStdin() : readUserFile(flags.answer, 'answer file');
+        if (answer.length > MAX_ANSWER_CHARS) throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
+        const coach = await createCoach({ questionDir: null });
+        const feedback = coach.grade(question, answer);
+        if (flags.json) printJson(io, feedback);
+        else io.out(formatFeedback(feedback));
+      }),
+    );
+}
+
+const MARK = { yes: '✔', no: '✘' };
+
+/** A readable view of feedback for the terminal. */
+export function formatFeedback(feedback: Feedback): string {
+  const parts = explainScore(feedback);
+  const lines: string[] = [];
+  lines.push(`Score ${feedback.score}/100  (substance ${pct(parts.substance)}, structure ${pct(parts.structure)}, habits ${pct(parts.habits)})`);
+  lines.push('', 'Rubric');
+  for (const r of feedback.rubric) {
+    lines.push(`  ${r.covered ? MARK.yes : MARK.no} ${r.point}`);
+    if (r.evidence) lines.push(`      “${r.evidence}”`);
+  }
+  lines.push('', `Structure (${feedback.structure.framework})`);
+  lines.push(`  ${feedback.structure.parts.map((p) => `${p.present ? MARK.yes : MARK.no} ${p.part}`).join('   ')}`);
+  if (feedback.findings.length > 0) {
+    lines.push('', 'Habits');
+    for (const f of feedback.findings) {
+      lines.push(`  [${f.code}] ${f.message}`);
+      if (f.evidence) lines.push(`      “${f.evidence}”`);
+    }
+  }
+  if (feedback.services.length > 0) lines.push('', `Services: ${feedback.services.join(', ')}`);
+  if (feedback.leadershipPrinciples.length > 0) lines.push('', `Leadership Principles: ${feedback.leadershipPrinciples.map((p) => p.principle).join(', ')}`);
+  if (feedback.tips.length > 0) {
+    lines.push('', 'Next time');
+    feedback.tips.forEach((t, i) => lines.push(`  ${i + 1}. ${t}`));
+  }
+  return lines.join('\n');
+}
+
+function pct(n: number): string {
+  return `${Math.round(n * 100)}%`;
+}

@@ -1,0 +1,57 @@
+import { createGrader, type GradeOptions } from './core/grade.js';
+import type { Knowledge } from './core/lexicon.js';
+import type { Feedback, Question } from './core/types.js';
+import { loadKnowledge } from './content/knowledge.js';
+import { defaultQuestionDir, loadQuestionBank } from './content/question-bank.js';
+import type { BankQuestion } from './content/question.schema.js';
+import { LoopCoachError, MAX_ANSWER_CHARS } from './errors.js';
+
+export interface CoachOptions {
+  /** Folder of the question bank; defaults to the bank shipped with the package; null loads none. */
+  questionDir?: string | null;
+  /** Already-loaded knowledge, to share one load between coaches (tests, servers). */
+  knowledge?: Knowledge;
+}
+
+/** The loaded coach: the bank and a synchronous, deterministic grader. */
+export interface Coach {
+  readonly questions: readonly BankQuestion[];
+  readonly knowledge: Knowledge;
+  /** Grades one answer; throws `answer_too_long` past 20,000 characters. */
+  grade(question: Question, answer: string, options?: GradeOptions): Feedback;
+  /** The bank question with this id, or undefined. */
+  findQuestion(id: string): BankQuestion | undefined;
+}
+
+/** Loads lexicons, the service catalogue and the question bank once, and returns the coach. */
+export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
+  const knowledge = options.knowledge ?? loadKnowledge();
+  const questions = options.questionDir === null ? [] : loadQuestionBank(options.questionDir ?? defaultQuestionDir());
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const grader = createGrader(knowledge);
+  return {
+    questions,
+    knowledge,
+    findQuestion: (id) => byId.get(id),
+    grade(question, answer, gradeOptions) {
+      if (typeof answer !== 'string') throw new LoopCoachError('invalid_input', 'the answer must be text');
+      if (answer.length > MAX_ANSWER_CHARS) {
+        throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
+      }
+      return grader.grade(toEngineQuestion(question), answer, gradeOptions);
+    },
+  };
+}
+
+const engineQuestions = new WeakMap<object, Question>();
+
+/** Bank questions carry `levels`; the engine reads `level`. Keeps one engine object per question. */
+function toEngineQuestion(question: Question | BankQuestion): Question {
+  if (!('levels' in question)) return question;
+  let q = engineQuestions.get(question);
+  if (!q) {
+    q = { ...question, level: question.levels[0] } as Question;
+    engineQuestions.set(question, q);
+  }
+  return q;
+}

@@ -1,0 +1,39 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LoopCoachError } from './errors.js';
+
+const configSchema = z.object({
+  db: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => !/^[a-z]+:\/\//i.test(v) || /^postgres(ql)?:\/\//i.test(v), {
+      message: 'LOOPCOACH_DB must be a file path or a postgres:// URL',
+    }),
+  port: z.coerce.number().int().min(1).max(65_535),
+  host: z.string().min(1),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The default database: a SQLite file in the user's home folder. */
+export function defaultDatabasePath(): string {
+  return join(homedir(), '.loopcoach', 'loopcoach.db');
+}
+
+/** Reads configuration once, from flags over environment over defaults; fails fast with a fix. */
+export function loadConfig(flags: { db?: string; port?: string | number } = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse({
+    db: flags.db ?? env.LOOPCOACH_DB ?? defaultDatabasePath(),
+    port: flags.port ?? env.PORT ?? 4173,
+    host: env.HOST ?? '127.0.0.1',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    const hint = field === 'port' ? 'PORT must be a whole number from 1 to 65535' : issue.message;
+    throw new LoopCoachError('config_invalid', hint);
+  }
+  return parsed.data;
+}

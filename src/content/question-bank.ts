@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { LoopCoachError } from '../errors.js';
+import { bankQuestionSchema, type BankQuestion } from './question.schema.js';
+
+/** Where the bank ships: content/questions beside src/ (and beside dist/src/ once built). */
+export function defaultQuestionDir(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const candidates = [join(here, '..', '..', 'content', 'questions'), join(here, '..', '..', '..', 'content', 'questions')];
+  const found = candidates.find((dir) => isDirectory(dir));
+  return found ?? candidates[0]!;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYamlFiles(path));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+/** Parses one bank file; throws a LoopCoachError naming the file and the first problems. */
+export function parseBankQuestionFile(path: string, text: string, root = ''): BankQuestion {
+  const name = root ? relative(root, path) : path;
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new LoopCoachError('question_invalid', `${name}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = bankQuestionSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new LoopCoachError('question_invalid', `${name}: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Loads and validates every question of the bank; ids must be unique and match file names. */
+export function loadQuestionBank(dir: string = defaultQuestionDir()): BankQuestion[] {
+  if (!isDirectory(dir)) return [];
+  const questions: BankQuestion[] = [];
+  const seen = new Map<string, string>();
+  for (const path of listYamlFiles(dir)) {
+    const question = parseBankQuestionFile(path, readFileSync(path, 'utf8'), dir);
+    const rel = relative(dir, path);
+    const expected = `${question.topic}/${question.id}.yaml`;
+    if (rel !== expected) throw new LoopCoachError('question_invalid', `${rel}: a question with id "${question.id}" and topic "${question.topic}" belongs at ${expected}`);
+    const previous = seen.get(question.id);
+    if (previous) throw new LoopCoachError('question_invalid', `${rel}: id "${question.id}" is already used by ${previous}`);
+    seen.set(question.id, rel);
+    questions.push(question);
+  }
+  return questions;
+}

@@ -1,0 +1,187 @@
+import type { ServiceMention } from './services.js';
+import type { AnalysedText, Sentence } from './text.js';
+import { BUZZWORDS } from './thesaurus.js';
+import type { Finding, FindingCode, QuestionKind, Structure } from './types.js';
+
+/** What the habit detectors look at: the answer and what the other stages found in it. */
+export interface FindingInput {
+  kind: QuestionKind;
+  answer: AnalysedText;
+  structure: Structure;
+  mentions: ServiceMention[];
+  /** Share of the rubric the answer covered (0–1). */
+  substance: number;
+  isOffTopic: boolean;
+  misconceptions: Array<{ claim: string; correction: string; evidence: string }>;
+  profile: 'interview' | 'short-answer';
+}
+
+const STORY_KINDS = new Set<QuestionKind>(['behavioral', 'experience']);
+
+/** Word counts that make an answer too short or too long to do its job in an interview. */
+export const LENGTH_LIMITS = {
+  story: { min: 45, max: 600 },
+  technical: { min: 25, max: 480 },
+} as const;
+
+function finding(code: FindingCode, message: string, evidence: string | null): Finding {
+  return { code, message, evidence };
+}
+
+const FILLER = /^(?:(?:that'?s |what )?(?:a |an )?(?:great|good|excellent|interesting|fantastic|nice) question\b|(?:so,? )?basically\b|(?:um+|uh+|well|okay|ok|so)[,.]? (?:so,? )?(?:basically|yeah|um+|uh+|like)\b|so yeah\b|honestly,? )/i;
+
+function fillerOpening(answer: AnalysedText): Finding | null {
+  const first = answer.sentences[0];
+  if (!first || !FILLER.test(first.text.trim())) return null;
+  return finding('filler-opening', 'The answer opens with filler. Start with your answer: the first sentence is where the interviewer decides whether you know this.', first.text);
+}
+
+const BUZZWORD_RE = new RegExp(`\\b(?:${BUZZWORDS.map((b) => b.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
+
+function buzzwords(answer: AnalysedText): Finding | null {
+  const hits: Array<{ word: string; sentence: string }> = [];
+  for (const s of answer.sentences) for (const m of s.text.matchAll(BUZZWORD_RE)) hits.push({ word: m[0].toLowerCase(), sentence: s.text });
+  const distinct = [...new Set(hits.map((h) => h.word))];
+  if (distinct.length === 0 || (distinct.length < 2 && answer.wordCount > 60)) return null;
+  return finding(
+    'buzzwords',
+    `"${distinct.slice(0, 4).join('", "')}" ${distinct.length === 1 ? 'is a marketing word' : 'are marketing words'}: say what the design does instead (a number, a mechanism, a limit).`,
+    hits[0]!.sentence,
+  );
+}
+
+const REASON = /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
+
+/** A mention is explained when its sentence says what the service does or why it is there. */
+function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[]): string[] {
+  const explained = new Set<string>();
+  const all = new Set<string>();
+  for (const m of mentions) {
+    all.add(m.service);
+    const sentence = answer.sentences[m.sentence]!;
+    const servicesInSentence = new Set(mentions.filter((x) => x.sentence === m.sentence).map((x) => x.service));
+    // A sentence that only lists services explains none of them, whatever words it uses.
+    const perService = sentence.wordCount / servicesInSentence.size;
+    if (REASON.test(sentence.text) && perService >= 5) explained.add(m.service);
+  }
+  return [...all].filter((s) => !explained.has(s));
+}
+
+function serviceDump(answer: AnalysedText, mentions: ServiceMention[]): Finding | null {
+  const unexplained = unexplainedServices(answer, mentions);
+  if (unexplained.length < 3) return null;
+  const names = unexplained.slice(0, 3).map(shortName);
+  const sentence = answer.sentences[mentions.find((m) => m.service === unexplained[0])!.sentence]!;
+  return finding(
+    'service-dump',
+    `You named ${names[0]}, ${names[1]} and ${names[2]}${unexplained.length > 3 ? ' and more' : ''} without saying why each: name fewer, and say what each one solves.`,
+    sentence.text,
+  );
+}
+
+/** "Amazon SQS" → "SQS", for messages. */
+export function shortName(service: string): string {
+  return service.replace(/^(?:Amazon|AWS)\s+/, '');
+}
+
+const HEDGE = /\bit (?:all |really |always )?depends\b/i;
+const HEDGE_QUALIFIED = /\bit (?:all |really |always )?depends\s*(?:[,:—–-]\s*)?(?:on|upon|whether|if|what|how|largely|mostly|mainly|entirely|heavily|primarily|a lot on|:|—|–)/i;
+
+function unqualifiedHedge(answer: AnalysedText): Finding | null {
+  for (const [i, s] of answer.sentences.entries()) {
+    if (!HEDGE.test(s.text) || HEDGE_QUALIFIED.test(s.text)) continue;
+    const next = answer.sentences[i + 1]?.text ?? '';
+    if (/^(?:if|when|for|on|whether|mainly|mostly|it comes down)\b/i.test(next.trim())) continue;
+    return finding('unqualified-hedge', '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.', s.text);
+  }
+  return null;
+}
+
+const VAGUE = /\b(?:look (?:into|at) (?:it|this|that|things|the issue|the problem)|investigate (?:it|this|that|the issue|the problem|and fix)|investigate\b(?! (?:the|which|whether|why|how)\s+\w+ (?:log|metric|trace))|fix (?:it|this|that|the issue|the problem|things)\b|figure (?:it |this |that )?out|debug (?:it|this|that)|troubleshoot (?:it|this|that|the issue)|deal with (?:it|this|that)|handle (?:it|this|that)|sort (?:it|this|that) out|make (?:it|things) work|optimi[sz]e (?:it|things|everything)|do some (?:research|digging|investigation|tuning)|take a look|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything))\b/i;
+
+function vagueAction(answer: AnalysedText): Finding | null {
+  const hit = answer.sentences.find((s) => VAGUE.test(s.text));
+  if (!hit) return null;
+  const phrase = hit.text.match(VAGUE)![0];
+  return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, hit.text);
+}
+
+const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|double|triple|ten|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens)\b/i;
+
+function noMetrics(input: FindingInput): Finding | null {
+  if (!isStoryAnswer(input) || input.answer.sentences.some((s) => NUMBER.test(s.text))) return null;
+  return finding('no-metrics', 'The story has no measurable outcome. Put a number on the result: time saved, error rate, cost, customers, or how you measured it.', null);
+}
+
+const FIRST_PERSON_ACTION = /\bi (?!think\b|believe\b|guess\b|feel\b|felt\b|was part\b|mean\b|would say\b|am\b|'m\b)(?:\w+ly )?\w+/i;
+const WE = /\b(?:we|our team|the team|us|our)\b/i;
+
+function noOwnership(input: FindingInput): Finding | null {
+  if (!isStoryAnswer(input)) return null;
+  const answer = input.answer;
+  if (answer.sentences.some((s) => FIRST_PERSON_ACTION.test(s.text))) return null;
+  const we = answer.sentences.find((s) => WE.test(s.text));
+  if (!we) return null;
+  return finding('no-ownership', 'Only "we" and "the team" did things. Say what you did yourself: the decision you made, the thing you built, the conversation you led.', we.text);
+}
+
+function isStoryAnswer(input: FindingInput): boolean {
+  return STORY_KINDS.has(input.kind) || input.structure.framework === 'STAR';
+}
+
+const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
+
+function definitionOnly(input: FindingInput): Finding | null {
+  if (input.kind === 'behavioral' || input.kind === 'experience') return null;
+  const sentences = input.answer.sentences;
+  if (sentences.length === 0) return null;
+  const definitional = sentences.filter((s) => DEFINITION.test(s.text));
+  if (definitional.length === 0 || definitional.length < sentences.length * 0.5) return null;
+  const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
+  if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;
+  return finding('definition-only', 'This says what the services are, not what you would do. Put them to work: a situation, the choice you would make there, and why.', definitional[0]!.text);
+}
+
+const TECHNICAL_CLAIM_MIN_WORDS = 20;
+
+function noTradeoff(input: FindingInput): Finding | null {
+  if (isStoryAnswer(input) || input.answer.wordCount < TECHNICAL_CLAIM_MIN_WORDS) return null;
+  if (input.structure.parts.some((p) => p.part === 'tradeoff' && p.present)) return null;
+  const claim = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence ?? input.answer.sentences[0]?.text ?? null;
+  return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', claim);
+}
+
+function lengthFindings(input: FindingInput): Finding[] {
+  if (input.profile === 'short-answer') return [];
+  const limits = isStoryAnswer(input) ? LENGTH_LIMITS.story : LENGTH_LIMITS.technical;
+  const words = input.answer.wordCount;
+  if (words < limits.min) return [finding('too-short', `${words} ${words === 1 ? 'word' : 'words'} is too short to show judgement. Aim for ${limits.min * 3}–${Math.round(limits.max / 1.6)} words: the situation, your choice, its cost and the result.`, input.answer.sentences[0]?.text ?? null)];
+  if (words > limits.max) return [finding('too-long', `${words} words is longer than an interviewer will follow. Cut to the decision, its reason, its cost and the result (under ${Math.round(limits.max / 1.6)} words).`, null)];
+  return [];
+}
+
+function offTopic(input: FindingInput): Finding | null {
+  if (!input.isOffTopic) return null;
+  return finding('off-topic', 'This does not answer the question asked. Re-read the prompt and answer it directly in your first sentence.', input.answer.sentences[0]?.text ?? null);
+}
+
+/** Runs every habit detector; the order of the result is the order of the vocabulary. */
+export function findHabits(input: FindingInput): Finding[] {
+  const found: Array<Finding | null> = [
+    definitionOnly(input),
+    buzzwords(input.answer),
+    serviceDump(input.answer, input.mentions),
+    unqualifiedHedge(input.answer),
+    input.isOffTopic ? null : noTradeoff(input),
+    vagueAction(input.answer),
+    noMetrics(input),
+    noOwnership(input),
+    fillerOpening(input.answer),
+    ...lengthFindings(input),
+    offTopic(input),
+    ...input.misconceptions.map((m) => finding('misconception', `This states a common error: ${m.correction}`, m.evidence)),
+  ];
+  return found.filter((f): f is Finding => f !== null);
+}
+
+export type { Sentence };

@@ -1,0 +1,247 @@
+import { lookup, type Knowledge } from './lexicon.js';
+import { isContent, type AnalysedText, type Sentence, type Unit } from './text.js';
+import { OPPOSITES } from './thesaurus.js';
+
+/**
+ * Meaning matching between a reference statement (a rubric point, a pitfall claim) and a
+ * passage of the answer. The idea follows word-alignment graders of short answers (Mohler et
+ * al. 2011; Sultan et al. 2016): align each content word of the reference to its best partner
+ * in the passage (exact lemma or concept, then stem, then WordNet synonym), weight words by how
+ * much they say (concepts most, light verbs least, words that merely repeat the question
+ * little), and read coverage as the weighted share of the reference that found a partner.
+ */
+export interface Term {
+  key: string;
+  stem: string;
+  weight: number;
+  synonyms: readonly string[];
+}
+
+export interface Binding {
+  subject: string | null;
+  attribute: string;
+}
+
+export interface Quantity {
+  value: number;
+  dimension: string;
+}
+
+export interface StatementModel {
+  text: string;
+  terms: Term[];
+  totalWeight: number;
+  bindings: Binding[];
+  quantities: Quantity[];
+}
+
+export interface PassageMatch {
+  strength: number;
+  contradicted: boolean;
+  sentences: Sentence[];
+}
+
+const OPPOSITE_OF = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b], [b, a]] as Array<[string, string]>));
+const LIGHT_WORDS = new Set(['be', 'have', 'do', 'use', 'make', 'get', 'go', 'need', 'want', 'take', 'give', 'thing', 'way', 'also', 'just', 'so', 'very', 'really', 'can', 'will', 'would', 'should', 'may', 'lot', 'kind', 'something', 'able', 'like', 'well', 'one']);
+
+/** How much a word says, before question demotion. */
+function baseWeight(unit: Unit): number {
+  if (unit.isConcept) return 1.5;
+  if (LIGHT_WORDS.has(unit.key)) return 0.15;
+  if (unit.isNumber) return 1.2;
+  switch (unit.pos) {
+    case 'NOUN':
+    case 'PROPN':
+      return 1;
+    case 'ADJ':
+      return 0.9;
+    case 'VERB':
+      return 0.75;
+    case 'ADV':
+      return 0.4;
+    default:
+      return 0.5;
+  }
+}
+
+export interface ModelContext {
+  /** Keys of the question prompt: repeating them shows little. */
+  questionKeys: ReadonlySet<string>;
+  /** How many reference statements of this question use each key. */
+  statementFrequency?: ReadonlyMap<string, number>;
+  knowledge: Knowledge;
+}
+
+const QUESTION_DEMOTION = 0.35;
+
+/** Builds the matchable model of one reference statement from its analysed sentence(s). */
+export function modelStatement(text: string, sentences: Sentence[], ctx: ModelContext): StatementModel {
+  const byKey = new Map<string, Term>();
+  for (const sentence of sentences) {
+    for (const unit of sentence.units) {
+      if (!isContent(unit) || byKey.has(unit.key)) continue;
+      let weight = baseWeight(unit);
+      if (ctx.questionKeys.has(unit.key)) weight *= QUESTION_DEMOTION;
+      const spread = ctx.statementFrequency?.get(unit.key) ?? 1;
+      if (spread > 1) weight /= 1 + 0.35 * (spread - 1);
+      const synonyms = unit.isConcept ? [] : (lookup(ctx.knowledge.wordnet.synonyms, unit.key) ?? []);
+      byKey.set(unit.key, { key: unit.key, stem: unit.stem, weight, synonyms });
+    }
+  }
+  const terms = [...byKey.values()];
+  return {
+    text,
+    terms,
+    totalWeight: terms.reduce((n, t) => n + t.weight, 0),
+    bindings: sentences.flatMap(findBindings),
+    quantities: sentences.flatMap(findQuantities),
+  };
+}
+
+const SYNONYM_CREDIT = 0.75;
+const STEM_CREDIT = 0.85;
+
+function termCredit(term: Term, keys: ReadonlySet<string>, stems: ReadonlySet<string>, synonymsOf: Knowledge['wordnet']['synonyms']): number {
+  if (keys.has(term.key)) return 1;
+  if (term.stem.length >= 4 && stems.has(term.stem)) return STEM_CREDIT;
+  for (const s of term.synonyms) if (keys.has(s)) return SYNONYM_CREDIT;
+  // WordNet lists synonyms per word: look from the passage side too (cheap, since rare).
+  void synonymsOf;
+  return 0;
+}
+
+/** The weighted share of the statement's meaning that the passage expresses (0–1). */
+export function coverage(model: StatementModel, keys: ReadonlySet<string>, stems: ReadonlySet<string>, knowledge: Knowledge): number {
+  if (model.totalWeight === 0) return 0;
+  let got = 0;
+  for (const term of model.terms) got += term.weight * termCredit(term, keys, stems, knowledge.wordnet.synonyms);
+  return got / model.totalWeight;
+}
+
+const WINDOW_DECAY = [1, 0.93, 0.86];
+
+/**
+ * Finds the answer passage (one to three consecutive sentences) that best expresses the
+ * statement. A passage that states the opposite (swapped attribute, different quantity) is a
+ * contradiction: it earns nothing and is reported as such.
+ */
+export function bestPassage(model: StatementModel, answer: AnalysedText, knowledge: Knowledge, maxWindow = 3): PassageMatch {
+  let best: PassageMatch = { strength: 0, contradicted: false, sentences: [] };
+  let worstContradiction: PassageMatch | null = null;
+  const n = answer.sentences.length;
+  for (let i = 0; i < n; i++) {
+    const keys = new Set<string>();
+    const stems = new Set<string>();
+    for (let w = 0; w < maxWindow && i + w < n; w++) {
+      const s = answer.sentences[i + w]!;
+      for (const k of s.keys) keys.add(k);
+      for (const k of s.stems) stems.add(k);
+      const raw = coverage(model, keys, stems, knowledge);
+      const strength = raw * WINDOW_DECAY[w]!;
+      if (strength <= best.strength && strength <= (worstContradiction?.strength ?? 0)) continue;
+      const sentences = answer.sentences.slice(i, i + w + 1);
+      if (contradicts(model, sentences)) {
+        if (!worstContradiction || strength > worstContradiction.strength) worstContradiction = { strength, contradicted: true, sentences };
+        continue;
+      }
+      if (strength > best.strength) best = { strength, contradicted: false, sentences };
+    }
+  }
+  if (worstContradiction && worstContradiction.strength >= best.strength) return { ...worstContradiction, strength: 0 };
+  return best;
+}
+
+/** True when the passage binds an attribute opposite to the statement's, or another quantity. */
+export function contradicts(model: StatementModel, sentences: Sentence[]): boolean {
+  return bindingsConflict(model.bindings, sentences.flatMap(findBindings)) || quantitiesConflict(model.quantities, sentences.flatMap(findQuantities));
+}
+
+function bindingsConflict(reference: Binding[], passage: Binding[]): boolean {
+  if (reference.length === 0 || passage.length === 0) return false;
+  const subjects = new Set(reference.map((b) => b.subject));
+  const singleSubject = subjects.size === 1;
+  const attrs = (list: Binding[], subject: string | null) =>
+    new Set(list.filter((b) => b.subject === subject || (singleSubject && (b.subject === null || subject === null))).map((b) => b.attribute));
+  for (const subject of subjects) {
+    const said = attrs(passage, subject);
+    for (const attribute of attrs(reference, subject)) {
+      const opposite = OPPOSITE_OF.get(attribute)!;
+      if (said.has(opposite) && !said.has(attribute)) return true;
+    }
+  }
+  return false;
+}
+
+function quantitiesConflict(reference: Quantity[], passage: Quantity[]): boolean {
+  for (const q of reference) {
+    const same = passage.filter((p) => p.dimension === q.dimension);
+    if (same.length > 0 && !same.some((p) => Math.abs(p.value - q.value) < 1e-9)) return true;
+  }
+  return false;
+}
+
+const CLAUSE_BREAKS = new Set([';', ',', ':', 'while', 'whereas', 'but', 'although', 'unlike', 'however', '(', ')']);
+
+/** Pairs each polar attribute (stateful, allow, strong-consistency…) with its clause's subject. */
+export function findBindings(sentence: Sentence): Binding[] {
+  const bindings: Binding[] = [];
+  const clauses: Unit[][] = [[]];
+  for (const unit of sentence.units) {
+    if (CLAUSE_BREAKS.has(unit.surface.toLowerCase())) clauses.push([]);
+    else clauses[clauses.length - 1]!.push(unit);
+  }
+  for (const clause of clauses) {
+    clause.forEach((unit, i) => {
+      const opposite = OPPOSITE_OF.get(unit.key);
+      if (!opposite) return;
+      const attribute = unit.negated ? opposite : unit.key;
+      bindings.push({ subject: subjectNear(clause, i), attribute });
+    });
+  }
+  return bindings;
+}
+
+function isSubjectCandidate(unit: Unit): boolean {
+  return !OPPOSITE_OF.has(unit.key) && (unit.isConcept || unit.pos === 'PROPN' || unit.pos === 'NOUN') && !unit.isStop;
+}
+
+function subjectNear(clause: Unit[], at: number): string | null {
+  for (let i = at - 1; i >= 0; i--) if (isSubjectCandidate(clause[i]!)) return clause[i]!.key;
+  for (let i = at + 1; i < clause.length; i++) if (isSubjectCandidate(clause[i]!)) return clause[i]!.key;
+  return null;
+}
+
+const UNIT_SECONDS: Record<string, [string, number]> = {
+  millisecond: ['time', 0.001],
+  second: ['time', 1],
+  minute: ['time', 60],
+  hour: ['time', 3600],
+  day: ['time', 86_400],
+  week: ['time', 604_800],
+  kb: ['size', 1e3],
+  mb: ['size', 1e6],
+  gb: ['size', 1e9],
+  tb: ['size', 1e12],
+  kib: ['size', 1024],
+  mib: ['size', 1024 ** 2],
+  gib: ['size', 1024 ** 3],
+  tib: ['size', 1024 ** 4],
+};
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, thirty: 30 };
+
+/** Quantities with a unit ("15 minutes", "an hour", "400 KB"), normalised to base units. */
+export function findQuantities(sentence: Sentence): Quantity[] {
+  const out: Quantity[] = [];
+  const units = sentence.units.filter((u) => u.surface !== '-');
+  units.forEach((unit, i) => {
+    const next = units[i + 1];
+    if (!next) return;
+    const known = lookup(UNIT_SECONDS, next.key) ?? lookup(UNIT_SECONDS, next.key.replace(/s$/, ''));
+    if (!known) return;
+    const value = unit.isNumber ? Number(unit.key.replace(/,/g, '')) : lookup(NUMBER_WORDS, unit.key);
+    if (value === undefined || !Number.isFinite(value)) return;
+    out.push({ dimension: known[0], value: value * known[1] });
+  });
+  return out;
+}
