@@ -1,12 +1,14 @@
 import { findHabits } from './findings.js';
 import { lookup, type Knowledge } from './lexicon.js';
-import { bestPassage, coverage, modelStatement, type StatementModel } from './match.js';
+import { bestPassage, contradicts, coverage, modelStatement, type StatementModel } from './match.js';
 import { findPrinciples } from './principles.js';
 import { COVERED_AT, explainScore } from './score.js';
 import { distinctServices, findServiceMentions } from './services.js';
-import { analyseStructure } from './structure.js';
+import { analyseStructure, isStory } from './structure.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
+import { isQualityPoint, judgeQualityPoint } from './qualities.js';
+import type { Structure } from './types.js';
 import type { Feedback, Pitfall, Question, RubricResult } from './types.js';
 
 export interface GradeOptions {
@@ -20,11 +22,12 @@ export interface GradeOptions {
 /** What the engine precomputes once per question: the matchable rubric, claims and topic words. */
 interface QuestionModel {
   points: StatementModel[];
-  claims: Array<{ model: StatementModel; pitfall: Pitfall }>;
+  claims: Array<{ model: StatementModel; correction: StatementModel; pitfall: Pitfall }>;
   topic: { keys: Set<string>; stems: Set<string> };
 }
 
-const MISCONCEPTION_AT = 0.72;
+const MISCONCEPTION_AT = 0.75;
+const MISCONCEPTION_MARGIN = 0.15;
 const OFF_TOPIC_RELEVANCE = 0.12;
 const OFF_TOPIC_SUBSTANCE = 0.2;
 
@@ -67,7 +70,11 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
     points: points.map((p) => modelStatement(p.text, p.sentences, ctx)),
-    claims: (question.pitfalls ?? []).map((pitfall) => ({ pitfall, model: modelStatement(pitfall.claim, analyse(pitfall.claim), { questionKeys, knowledge }) })),
+    claims: (question.pitfalls ?? []).map((pitfall) => ({
+      pitfall,
+      model: modelStatement(pitfall.claim, analyse(pitfall.claim), { questionKeys, knowledge }),
+      correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge }),
+    })),
     topic: {
       keys: new Set(topicSentences.flatMap((s) => [...s.keys])),
       stems: new Set(topicSentences.flatMap((s) => [...s.stems])),
@@ -77,10 +84,14 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
 
 const MIN_WORDS_FOR_MEANING = 3;
 
-function judgeRubric(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge): RubricResult[] {
+function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge): RubricResult[] {
   const tooShort = answer.wordCount < MIN_WORDS_FOR_MEANING;
   return model.points.map((point) => {
-    const match = tooShort ? { strength: 0, contradicted: false, sentences: [] } : bestPassage(point, answer, knowledge);
+    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassage(point, answer, knowledge);
+    if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
+      const quality = judgeQualityPoint(point.text, answer, structure);
+      if (quality.strength > match.strength) match = { strength: quality.strength, contradicted: false, sentences: quality.evidence };
+    }
     const strength = Math.round(match.strength * 1000) / 1000;
     const covered = !match.contradicted && strength >= COVERED_AT;
     return { point: point.text, covered, strength, evidence: covered ? match.sentences.map((s) => s.text).join(' ') : null };
@@ -89,9 +100,15 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, knowledge: Know
 
 function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge) {
   const found: Array<{ claim: string; correction: string; evidence: string }> = [];
-  for (const { model: claim, pitfall } of model.claims) {
-    const match = bestPassage(claim, answer, knowledge, 2);
-    if (!match.contradicted && match.strength >= MISCONCEPTION_AT) {
+  for (const { model: claim, correction, pitfall } of model.claims) {
+    const match = bestPassage(claim, answer, knowledge, 1);
+    if (match.contradicted || match.strength < MISCONCEPTION_AT) continue;
+    // A passage on the same subject that reads more like the correction than the claim is right.
+    const keys = new Set(match.sentences.flatMap((s) => [...s.keys]));
+    const stems = new Set(match.sentences.flatMap((s) => [...s.stems]));
+    const claimSide = coverage(claim, keys, stems);
+    const correctionSide = coverage(correction, keys, stems);
+    if (contradicts(correction, match.sentences) || claimSide - correctionSide >= MISCONCEPTION_MARGIN) {
       found.push({ claim: pitfall.claim, correction: pitfall.correction, evidence: match.sentences.map((s) => s.text).join(' ') });
     }
   }
@@ -106,16 +123,18 @@ function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowle
   for (const unit of answer.sentences.flatMap((s) => s.units)) {
     if (keys.has(unit.key) && !terms.has(unit.key)) terms.set(unit.key, { key: unit.key, stem: unit.stem, weight: 1, synonyms: lookup(knowledge.wordnet.synonyms, unit.key) ?? [] });
   }
-  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [] }, model.topic.keys, model.topic.stems, knowledge);
+  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [] }, model.topic.keys, model.topic.stems);
 }
 
 function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
   const profile = options.profile ?? 'interview';
-  const rubric = judgeRubric(model, answer, knowledge);
   const structure = analyseStructure(question.kind, answer);
+  const rubric = judgeRubric(model, answer, structure, knowledge);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
   const substance = rubric.length === 0 ? 0 : rubric.reduce((n, r) => n + r.strength, 0) / rubric.length;
-  const isOffTopic = answer.wordCount > 0 && substance < OFF_TOPIC_SUBSTANCE && !rubric.some((r) => r.covered) && relevance(model, answer, knowledge) < OFF_TOPIC_RELEVANCE;
+  // A story told for a behavioural question is on topic by being a story; its points judge it.
+  const isStoryForStoryQuestion = question.kind === 'behavioral' && structure.framework === 'STAR' && isStory(answer);
+  const isOffTopic = answer.wordCount > 0 && !isStoryForStoryQuestion && substance < OFF_TOPIC_SUBSTANCE && !rubric.some((r) => r.covered) && relevance(model, answer, knowledge) < OFF_TOPIC_RELEVANCE;
   const findings = findHabits({
     kind: question.kind,
     answer,

@@ -101,20 +101,18 @@ export function modelStatement(text: string, sentences: Sentence[], ctx: ModelCo
 const SYNONYM_CREDIT = 0.75;
 const STEM_CREDIT = 0.85;
 
-function termCredit(term: Term, keys: ReadonlySet<string>, stems: ReadonlySet<string>, synonymsOf: Knowledge['wordnet']['synonyms']): number {
+function termCredit(term: Term, keys: ReadonlySet<string>, stems: ReadonlySet<string>): number {
   if (keys.has(term.key)) return 1;
   if (term.stem.length >= 4 && stems.has(term.stem)) return STEM_CREDIT;
   for (const s of term.synonyms) if (keys.has(s)) return SYNONYM_CREDIT;
-  // WordNet lists synonyms per word: look from the passage side too (cheap, since rare).
-  void synonymsOf;
   return 0;
 }
 
 /** The weighted share of the statement's meaning that the passage expresses (0–1). */
-export function coverage(model: StatementModel, keys: ReadonlySet<string>, stems: ReadonlySet<string>, knowledge: Knowledge): number {
+export function coverage(model: StatementModel, keys: ReadonlySet<string>, stems: ReadonlySet<string>): number {
   if (model.totalWeight === 0) return 0;
   let got = 0;
-  for (const term of model.terms) got += term.weight * termCredit(term, keys, stems, knowledge.wordnet.synonyms);
+  for (const term of model.terms) got += term.weight * termCredit(term, keys, stems);
   return got / model.totalWeight;
 }
 
@@ -136,7 +134,7 @@ export function bestPassage(model: StatementModel, answer: AnalysedText, knowled
       const s = answer.sentences[i + w]!;
       for (const k of s.keys) keys.add(k);
       for (const k of s.stems) stems.add(k);
-      const raw = coverage(model, keys, stems, knowledge);
+      const raw = coverage(model, keys, stems);
       const strength = raw * WINDOW_DECAY[w]!;
       if (strength <= best.strength && strength <= (worstContradiction?.strength ?? 0)) continue;
       const sentences = answer.sentences.slice(i, i + w + 1);

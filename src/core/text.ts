@@ -1,7 +1,8 @@
 import type { Knowledge, RawToken } from './lexicon.js';
-import { CONCEPT_PHRASES, WORD_EQUIVALENTS } from './thesaurus.js';
+import { CONCEPT_PHRASES, OPPOSITES, WORD_EQUIVALENTS } from './thesaurus.js';
 
 const EQUIVALENT = new Map(Object.entries(WORD_EQUIVALENTS));
+const OPPOSITE = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b], [b, a]] as Array<[string, string]>));
 
 /** One unit of meaning in a sentence: a word, or a multi-word concept such as "availability zone". */
 export interface Unit {
@@ -132,7 +133,8 @@ function longestConcept(pieces: Piece[], from: number): { concept: string; lengt
       if (p.lower === '-' || p.lower === '/') continue;
       break;
     }
-    node = node.next.get(p.lower) ?? node.next.get(p.lemma);
+    // Proper nouns keep their plural as lemma ("Availability Zones"), so try the singular too.
+    node = node.next.get(p.lower) ?? node.next.get(p.lemma) ?? (p.lower.endsWith('s') ? node.next.get(p.lower.slice(0, -1)) : undefined);
     if (node?.concept) best = { concept: node.concept, length: i - from + 1 };
   }
   return best;
@@ -146,14 +148,17 @@ export function toUnits(tokens: RawToken[]): Unit[] {
     const found = longestConcept(pieces, i);
     if (found) {
       const span = pieces.slice(i, i + found.length);
+      const negated = span.some((p) => p.negated);
+      // "does not track connections" means stateless: a negated polar concept is its opposite.
+      const key = negated ? (OPPOSITE.get(found.concept) ?? found.concept) : found.concept;
       units.push({
-        key: found.concept,
-        stem: found.concept,
+        key,
+        stem: key,
         surface: span.map((p) => p.surface).join(' '),
         pos: 'NOUN',
         isStop: false,
         isConcept: true,
-        negated: span.some((p) => p.negated),
+        negated: negated && key === found.concept,
         isNumber: false,
       });
       i += found.length;
@@ -175,6 +180,24 @@ export function toUnits(tokens: RawToken[]): Unit[] {
   return units;
 }
 
+const MANY = new Set(['multi', 'two', 'three', 'four', 'five', 'six', 'both', 'different', 'separate', 'other', 'another']);
+const SPREAD_OF: Record<string, string> = { az: 'multi-az', region: 'multi-region' };
+
+/** "two Availability Zones", "multiple AZs", "another Region" mean the same as multi-AZ / multi-region. */
+function joinSpreads(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const previous = out[out.length - 1];
+    const spread = Object.hasOwn(SPREAD_OF, unit.key) ? SPREAD_OF[unit.key] : undefined;
+    if (spread && previous && (MANY.has(previous.key) || (previous.isNumber && Number(previous.key) >= 2))) {
+      out[out.length - 1] = { ...unit, key: spread, stem: spread, surface: `${previous.surface} ${unit.surface}` };
+      continue;
+    }
+    out.push(unit);
+  }
+  return out;
+}
+
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'SYM']);
 
 /** Whether a unit carries meaning worth matching. */
@@ -186,7 +209,7 @@ export function isContent(unit: Unit): boolean {
 
 /** Analyses one sentence; `index` is its position in the text. */
 export function analyseSentence(text: string, index: number, knowledge: Knowledge): Sentence {
-  const units = toUnits(knowledge.nlp.tokenize(text));
+  const units = joinSpreads(toUnits(knowledge.nlp.tokenize(text)));
   const content = units.filter(isContent);
   return {
     text,
