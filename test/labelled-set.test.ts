@@ -50,7 +50,7 @@ type Coach = Awaited<ReturnType<typeof createCoach>>;
 let coach: Coach;
 
 beforeAll(async () => {
-  coach = await createCoach();
+  coach = await createCoach({ questionDir: null });
 });
 
 /** Each answer is graded once and shared by the ranking and finding tests. */

@@ -59,7 +59,8 @@ export const bankQuestionSchema = z
     followUps: z.array(followUpSchema).min(2).max(4),
     services: z.array(nonEmpty).default([]),
     leadershipPrinciples: z.array(z.enum(LEADERSHIP_PRINCIPLES)).default([]),
-    tags: z.array(nonEmpty).default([]),
+    // YAML reads `tags: [alb, 502]` as a number; a tag is a word either way.
+    tags: z.array(z.union([nonEmpty, z.number().transform(String)])).default([]),
     references: z.array(nonEmpty).default([]),
   })
   .superRefine((q, ctx) => {

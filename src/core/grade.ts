@@ -1,6 +1,6 @@
 import { findHabits } from './findings.js';
 import { lookup, type Knowledge } from './lexicon.js';
-import { bestPassage, contradicts, coverage, modelStatement, type StatementModel } from './match.js';
+import { attributedElsewhere, bestPassage, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
 import { findPrinciples } from './principles.js';
 import { COVERED_AT, explainScore } from './score.js';
 import { distinctServices, findServiceMentions } from './services.js';
@@ -26,8 +26,8 @@ interface QuestionModel {
   topic: { keys: Set<string>; stems: Set<string> };
 }
 
-const MISCONCEPTION_AT = 0.75;
-const MISCONCEPTION_MARGIN = 0.15;
+const MISCONCEPTION_AT = 0.7;
+const MISCONCEPTION_MARGIN = 0.3;
 const OFF_TOPIC_RELEVANCE = 0.12;
 const OFF_TOPIC_SUBSTANCE = 0.2;
 
@@ -108,6 +108,7 @@ function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledg
     const stems = new Set(match.sentences.flatMap((s) => [...s.stems]));
     const claimSide = coverage(claim, keys, stems);
     const correctionSide = coverage(correction, keys, stems);
+    if (polarityConflict(claim, match.sentences) || attributedElsewhere(claim, match.sentences)) continue;
     if (contradicts(correction, match.sentences) || claimSide - correctionSide >= MISCONCEPTION_MARGIN) {
       found.push({ claim: pitfall.claim, correction: pitfall.correction, evidence: match.sentences.map((s) => s.text).join(' ') });
     }

@@ -19,6 +19,8 @@ export interface Term {
 
 export interface Binding {
   subject: string | null;
+  /** Whether the subject is a named concept (security group, NACL) rather than a plain noun. */
+  isNamed: boolean;
   attribute: string;
 }
 
@@ -29,6 +31,8 @@ export interface Quantity {
 
 export interface StatementModel {
   text: string;
+  /** Verbs and adjectives with their polarity: "never contains" is the negation of "contains". */
+  polarity?: ReadonlyMap<string, boolean>;
   terms: Term[];
   totalWeight: number;
   bindings: Binding[];
@@ -91,6 +95,7 @@ export function modelStatement(text: string, sentences: Sentence[], ctx: ModelCo
   const terms = [...byKey.values()];
   return {
     text,
+    polarity: polarityOf(sentences),
     terms,
     totalWeight: terms.reduce((n, t) => n + t.weight, 0),
     bindings: sentences.flatMap(findBindings),
@@ -149,6 +154,34 @@ export function bestPassage(model: StatementModel, answer: AnalysedText, knowled
   return best;
 }
 
+function polarityOf(sentences: Sentence[]): Map<string, boolean> {
+  const polarity = new Map<string, boolean>();
+  for (const s of sentences) for (const u of s.units) if ((u.pos === 'VERB' || u.pos === 'ADJ') && !u.isStop && !LIGHT_WORDS.has(u.key)) polarity.set(u.key, u.negated);
+  return polarity;
+}
+
+/** True when the passage affirms what the statement negates, or the other way round. */
+export function polarityConflict(model: StatementModel, sentences: Sentence[]): boolean {
+  if (!model.polarity || model.polarity.size === 0) return false;
+  const passage = polarityOf(sentences);
+  const synonymsOf = new Map(model.terms.map((t) => [t.key, t.synonyms]));
+  for (const [key, negated] of model.polarity) {
+    for (const word of [key, ...(synonymsOf.get(key) ?? [])]) if (passage.has(word) && passage.get(word) !== negated) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the passage gives the statement's polar attribute to another subject and never to
+ * the statement's own ("add a NACL rule to block" does not claim a security group blocks).
+ */
+export function attributedElsewhere(model: StatementModel, sentences: Sentence[]): boolean {
+  const passage = sentences.flatMap(findBindings);
+  return model.bindings.some(
+    (b) => b.isNamed && passage.some((p) => p.attribute === b.attribute && p.isNamed && p.subject !== b.subject) && !passage.some((p) => p.attribute === b.attribute && p.subject === b.subject),
+  );
+}
+
 /** True when the passage binds an attribute opposite to the statement's, or another quantity. */
 export function contradicts(model: StatementModel, sentences: Sentence[]): boolean {
   return bindingsConflict(model.bindings, sentences.flatMap(findBindings)) || quantitiesConflict(model.quantities, sentences.flatMap(findQuantities));
@@ -193,7 +226,8 @@ export function findBindings(sentence: Sentence): Binding[] {
       const opposite = OPPOSITE_OF.get(unit.key);
       if (!opposite) return;
       const attribute = unit.negated ? opposite : unit.key;
-      bindings.push({ subject: subjectNear(clause, i), attribute });
+      const subject = subjectNear(clause, i);
+      bindings.push({ subject: subject?.key ?? null, isNamed: subject?.isConcept ?? false, attribute });
     });
   }
   return bindings;
@@ -203,9 +237,11 @@ function isSubjectCandidate(unit: Unit): boolean {
   return !OPPOSITE_OF.has(unit.key) && (unit.isConcept || unit.pos === 'PROPN' || unit.pos === 'NOUN') && !unit.isStop;
 }
 
-function subjectNear(clause: Unit[], at: number): string | null {
-  for (let i = at - 1; i >= 0; i--) if (isSubjectCandidate(clause[i]!)) return clause[i]!.key;
-  for (let i = at + 1; i < clause.length; i++) if (isSubjectCandidate(clause[i]!)) return clause[i]!.key;
+function subjectNear(clause: Unit[], at: number): Unit | null {
+  // A named concept (security group, NACL, S3) is the likeliest subject; a plain noun comes next.
+  for (let i = at - 1; i >= 0; i--) if (clause[i]!.isConcept && isSubjectCandidate(clause[i]!)) return clause[i]!;
+  for (let i = at - 1; i >= 0; i--) if (isSubjectCandidate(clause[i]!)) return clause[i]!;
+  for (let i = at + 1; i < clause.length; i++) if (isSubjectCandidate(clause[i]!)) return clause[i]!;
   return null;
 }
 

@@ -83,6 +83,8 @@ export const CONCEPT_PHRASES: Record<string, string[]> = {
 
 /** Single words that mean the same as another single word in cloud interviews. */
 export const WORD_EQUIVALENTS: Record<string, string> = {
+  include: 'contain',
+  includes: 'contain',
   multiple: 'multi',
   several: 'multi',
   many: 'multi',
