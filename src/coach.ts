@@ -2,7 +2,8 @@ import { createGrader, type GradeOptions } from './core/grade.js';
 import type { Knowledge } from './core/lexicon.js';
 import type { Feedback, Question } from './core/types.js';
 import { loadKnowledge } from './content/knowledge.js';
-import { defaultQuestionDir, loadQuestionBank } from './content/question-bank.js';
+import { bankFingerprint, readBankCache, writeBankCache } from './content/bank-cache.js';
+import { defaultQuestionDir } from './content/bank-location.js';
 import type { BankQuestion } from './content/question.schema.js';
 import { LoopCoachError, MAX_ANSWER_CHARS } from './errors.js';
 
@@ -26,7 +27,7 @@ export interface Coach {
 /** Loads lexicons, the service catalogue and the question bank once, and returns the coach. */
 export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
   const knowledge = options.knowledge ?? loadKnowledge();
-  const questions = options.questionDir === null ? [] : loadQuestionBank(options.questionDir ?? defaultQuestionDir());
+  const questions = options.questionDir === null ? [] : await loadBank(options.questionDir ?? defaultQuestionDir());
   const byId = new Map(questions.map((q) => [q.id, q]));
   const grader = createGrader(knowledge);
   return {
@@ -41,6 +42,18 @@ export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
       return grader.grade(toEngineQuestion(question), answer, gradeOptions);
     },
   };
+}
+
+/** The bank from its fresh cache, or parsed and validated (and cached) when files changed. */
+async function loadBank(dir: string): Promise<BankQuestion[]> {
+  const fingerprint = bankFingerprint(dir);
+  if (fingerprint === null) return [];
+  const cached = readBankCache(dir, fingerprint);
+  if (cached) return cached;
+  const { loadQuestionBank } = await import('./content/question-bank.js');
+  const questions = loadQuestionBank(dir);
+  writeBankCache(dir, fingerprint, questions);
+  return questions;
 }
 
 const engineQuestions = new WeakMap<object, Question>();

@@ -1,13 +1,25 @@
 import { Command, CommanderError } from 'commander';
-import { registerEval } from './commands/eval.command.js';
-import { registerGrade } from './commands/grade.command.js';
-import { registerQuestions } from './commands/questions.command.js';
 import { processIo, reportError, type CliIo } from './output.js';
 
 /** Registers one group of commands; each command file exports one of these. */
 export type RegisterCommands = (program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>) => void;
 
-const COMMANDS: RegisterCommands[] = [registerGrade, registerEval, registerQuestions];
+/**
+ * Command groups by the words that start them, loaded on demand: `loopcoach grade` should not
+ * pay for loading the database driver or the web server (the start-up budget is 600 ms).
+ */
+const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }> = [
+  { names: ['grade'], load: async () => (await import('./commands/grade.command.js')).registerGrade },
+  { names: ['eval'], load: async () => (await import('./commands/eval.command.js')).registerEval },
+  { names: ['questions'], load: async () => (await import('./commands/questions.command.js')).registerQuestions },
+];
+
+/** The command groups needed for these arguments: the one named, or all of them for help. */
+async function commandsFor(argv: string[]): Promise<RegisterCommands[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = COMMANDS.filter((c) => first !== undefined && c.names.includes(first));
+  return Promise.all((named.length > 0 ? named : COMMANDS).map((c) => c.load()));
+}
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo, extra: RegisterCommands[] = []): Promise<number> {
@@ -24,7 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo, extra: Registe
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError('(run `loopcoach --help` for usage)');
-  for (const register of [...COMMANDS, ...extra]) register(program, io, run);
+  for (const register of [...(await commandsFor(argv)), ...extra]) register(program, io, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

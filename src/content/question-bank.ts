@@ -1,17 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { LoopCoachError } from '../errors.js';
 import { bankQuestionSchema, type BankQuestion } from './question.schema.js';
 
-/** Where the bank ships: content/questions beside src/ (and beside dist/src/ once built). */
-export function defaultQuestionDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, '..', '..', 'content', 'questions'), join(here, '..', '..', '..', 'content', 'questions')];
-  const found = candidates.find((dir) => isDirectory(dir));
-  return found ?? candidates[0]!;
-}
+import { defaultQuestionDir } from './bank-location.js';
+
+export { defaultQuestionDir };
 
 function isDirectory(path: string): boolean {
   try {

@@ -213,8 +213,20 @@ function quantitiesConflict(reference: Quantity[], passage: Quantity[]): boolean
 
 const CLAUSE_BREAKS = new Set([';', ',', ':', 'while', 'whereas', 'but', 'although', 'unlike', 'however', '(', ')']);
 
+const bindingMemo = new WeakMap<Sentence, Binding[]>();
+const quantityMemo = new WeakMap<Sentence, Quantity[]>();
+
 /** Pairs each polar attribute (stateful, allow, strong-consistency…) with its clause's subject. */
 export function findBindings(sentence: Sentence): Binding[] {
+  let found = bindingMemo.get(sentence);
+  if (!found) {
+    found = bindingsOf(sentence);
+    bindingMemo.set(sentence, found);
+  }
+  return found;
+}
+
+function bindingsOf(sentence: Sentence): Binding[] {
   const bindings: Binding[] = [];
   const clauses: Unit[][] = [[]];
   for (const unit of sentence.units) {
@@ -266,6 +278,15 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 
 /** Quantities with a unit ("15 minutes", "an hour", "400 KB"), normalised to base units. */
 export function findQuantities(sentence: Sentence): Quantity[] {
+  let found = quantityMemo.get(sentence);
+  if (!found) {
+    found = quantitiesOf(sentence);
+    quantityMemo.set(sentence, found);
+  }
+  return found;
+}
+
+function quantitiesOf(sentence: Sentence): Quantity[] {
   const out: Quantity[] = [];
   const units = sentence.units.filter((u) => u.surface !== '-');
   units.forEach((unit, i) => {

@@ -1,0 +1,18 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the bank ships: content/questions beside src/ (and beside dist/src/ once built). */
+export function defaultQuestionDir(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const candidates = [join(here, '..', '..', 'content', 'questions'), join(here, '..', '..', '..', 'content', 'questions')];
+  return candidates.find((dir) => isDirectory(dir)) ?? candidates[0]!;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
