@@ -28,7 +28,7 @@ function finding(code: FindingCode, message: string, evidence: string | null): F
   return { code, message, evidence };
 }
 
-const FILLER = /^(?:(?:that'?s |what )?(?:a |an )?(?:great|good|excellent|interesting|fantastic|nice) question\b|(?:so,? )?basically\b|(?:um+|uh+|well|okay|ok|so)[,.]? (?:so,? )?(?:basically|yeah|um+|uh+|like)\b|so yeah\b|honestly,? )/i;
+const FILLER = /^(?:(?:oh|um+|uh+|well|so|okay|ok|right|yeah)[,.!]?\s+)?(?:(?:that'?s |what )?(?:a |an )?(?:great|good|excellent|interesting|fantastic|nice) question\b|(?:so,? )?basically\b|(?:um+|uh+|well|okay|ok|so)[,.]? (?:so,? )?(?:basically|yeah|um+|uh+|like)\b|so yeah\b|honestly,? )/i;
 
 function fillerOpening(answer: AnalysedText): Finding | null {
   const first = answer.sentences[0];
@@ -97,10 +97,12 @@ function unqualifiedHedge(answer: AnalysedText): Finding | null {
   return null;
 }
 
-const VAGUE = /\b(?:look (?:into|at) (?:it|this|that|things|the issue|the problem)|investigate (?:it|this|that|the issue|the problem|and fix)|investigate\b(?! (?:the|which|whether|why|how)\s+\w+ (?:log|metric|trace))|fix (?:it|this|that|the issue|the problem|things)\b|figure (?:it |this |that )?out|debug (?:it|this|that)|troubleshoot (?:it|this|that|the issue)|deal with (?:it|this|that)|handle (?:it|this|that)|sort (?:it|this|that) out|make (?:it|things) work|optimi[sz]e (?:it|things|everything)|do some (?:research|digging|investigation|tuning)|take a look|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything))\b/i;
+const VAGUE = /\b(?:look(?:ed|ing)? (?:into|at) (?:it|this|that|things|the issue|the problem)|investigat(?:e|ed|ing) (?:it|this|that|the issue|the problem|and fix)|fix(?:ed)? (?:it|this|that|the issue|the problem|things)(?=\s*(?:[,.;!]|$|and\b|then\b))|figur(?:e|ed|ing) (?:it |this |that )?out|debug(?:ged|ging)? (?:it|this|that)|troubleshoot(?:ed|ing)? (?:it|this|that|the issue)|deal(?:t)? with (?:it|this|that)|handl(?:e|ed) (?:it|this|that)|sort(?:ed)? (?:it|this|that) out|make (?:it|things) work|optimi[sz](?:e|ed) (?:it|things|everything)|d(?:o|id) some (?:research|digging|investigation|tuning)|t(?:ake|ook) a look|put things in place|did the follow-up|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything))\b/i;
 
 function vagueAction(answer: AnalysedText): Finding | null {
-  const hit = answer.sentences.find((s) => VAGUE.test(s.text));
+  // "fixed it" after naming the port, service or concept that was changed is concrete enough.
+  const isConcrete = (s: Sentence) => /\d/.test(s.text) || s.units.some((u) => u.isConcept);
+  const hit = answer.sentences.find((s) => VAGUE.test(s.text) && !isConcrete(s));
   if (!hit) return null;
   const phrase = hit.text.match(VAGUE)![0];
   return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, hit.text);
@@ -129,14 +131,14 @@ function isStoryAnswer(input: FindingInput): boolean {
   return STORY_KINDS.has(input.kind) || input.structure.framework === 'STAR';
 }
 
-const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
+const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
 
 function definitionOnly(input: FindingInput): Finding | null {
   if (input.kind === 'behavioral' || input.kind === 'experience') return null;
   const sentences = input.answer.sentences;
   if (sentences.length === 0) return null;
   const definitional = sentences.filter((s) => DEFINITION.test(s.text));
-  if (definitional.length === 0 || definitional.length < sentences.length * 0.5) return null;
+  if (definitional.length === 0 || definitional.length < sentences.length / 3) return null;
   const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
   if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;
   return finding('definition-only', 'This says what the services are, not what you would do. Put them to work: a situation, the choice you would make there, and why.', definitional[0]!.text);

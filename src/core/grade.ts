@@ -4,7 +4,7 @@ import { attributedElsewhere, bestPassage, contradicts, coverage, modelStatement
 import { findPrinciples } from './principles.js';
 import { COVERED_AT, explainScore } from './score.js';
 import { distinctServices, findServiceMentions } from './services.js';
-import { analyseStructure, isStory } from './structure.js';
+import { analyseStructure } from './structure.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
@@ -30,6 +30,7 @@ const MISCONCEPTION_AT = 0.7;
 const MISCONCEPTION_MARGIN = 0.3;
 const OFF_TOPIC_RELEVANCE = 0.12;
 const OFF_TOPIC_SUBSTANCE = 0.2;
+const OFF_TOPIC_STORY_RELEVANCE = 0.08;
 
 /** The grading engine bound to loaded knowledge. Pure: the same inputs give the same feedback. */
 export interface Grader {
@@ -84,10 +85,13 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
 
 const MIN_WORDS_FOR_MEANING = 3;
 
-function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge): RubricResult[] {
+/** Rubric results, and how much of each point the answer's words (not its qualities) express. */
+function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge): { results: RubricResult[]; lexical: number[] } {
   const tooShort = answer.wordCount < MIN_WORDS_FOR_MEANING;
-  return model.points.map((point) => {
+  const lexical: number[] = [];
+  const results = model.points.map((point) => {
     let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassage(point, answer, knowledge);
+    lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
       const quality = judgeQualityPoint(point.text, answer, structure);
       if (quality.strength > match.strength) match = { strength: quality.strength, contradicted: false, sentences: quality.evidence };
@@ -96,6 +100,7 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Stru
     const covered = !match.contradicted && strength >= COVERED_AT;
     return { point: point.text, covered, strength, evidence: covered ? match.sentences.map((s) => s.text).join(' ') : null };
   });
+  return { results, lexical };
 }
 
 function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge) {
@@ -130,12 +135,17 @@ function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowle
 function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
   const profile = options.profile ?? 'interview';
   const structure = analyseStructure(question.kind, answer);
-  const rubric = judgeRubric(model, answer, structure, knowledge);
+  const { results: rubric, lexical } = judgeRubric(model, answer, structure, knowledge);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
-  const substance = rubric.length === 0 ? 0 : rubric.reduce((n, r) => n + r.strength, 0) / rubric.length;
-  // A story told for a behavioural question is on topic by being a story; its points judge it.
-  const isStoryForStoryQuestion = question.kind === 'behavioral' && structure.framework === 'STAR' && isStory(answer);
-  const isOffTopic = answer.wordCount > 0 && !isStoryForStoryQuestion && substance < OFF_TOPIC_SUBSTANCE && !rubric.some((r) => r.covered) && relevance(model, answer, knowledge) < OFF_TOPIC_RELEVANCE;
+  // Off-topic is judged on what the words say: a well-told story about something else is still off topic.
+  const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
+  // A story's rubric judges qualities, so its words rarely match the points: a story is off
+  // topic only when it shares almost nothing with what the question is about.
+  const isStoryQuestion = question.kind === 'behavioral' || question.kind === 'experience';
+  const related = relevance(model, answer, knowledge);
+  const isOffTopic =
+    answer.wordCount > 0 &&
+    (isStoryQuestion ? related < OFF_TOPIC_STORY_RELEVANCE : substance < OFF_TOPIC_SUBSTANCE && !lexical.some((s) => s >= COVERED_AT) && related < OFF_TOPIC_RELEVANCE);
   const findings = findHabits({
     kind: question.kind,
     answer,

@@ -9,7 +9,7 @@ import type { Feedback, FindingCode, RubricResult } from './types.js';
  * an uncovered one a partial 0.6 × strength / COVERED_AT); structure: share of CCTR/STAR parts
  * present; habits: 1 minus the penalties of the findings. Form earns credit only in proportion
  * to substance, so a well-shaped answer with nothing in it, or padding, cannot score.
- * A misconception halves the score, rambling (too-long) costs a fifth; an off-topic answer is capped at 10. In the short-answer profile (exam-style grading, used by
+ * A misconception halves the score, rambling (too-long) costs a fifth, a story without a number 15%; an off-topic answer is capped at 10. In the short-answer profile (exam-style grading, used by
  * `eval asag`) only substance counts: score = 100 × substance.
  */
 export const COVERED_AT = 0.55;
@@ -18,6 +18,8 @@ export const OFF_TOPIC_CAP = 10;
 export const MISCONCEPTION_FACTOR = 0.5;
 /** An interviewer stops listening to a ramble: it costs a fifth of the score. */
 export const RAMBLING_FACTOR = 0.8;
+/** A story with no number leaves the interviewer nothing to weigh: it costs 15%. */
+export const UNMEASURED_STORY_FACTOR = 0.85;
 
 export const FINDING_PENALTIES: Record<FindingCode, number> = {
   'definition-only': 0.3,
@@ -60,6 +62,7 @@ export function explainScore(feedback: Pick<Feedback, 'rubric' | 'structure' | '
   let raw = profile === 'short-answer' ? 100 * substance : 70 * substance + Math.min(1, substance / 0.5) * (15 * structure + 15 * habits);
   if (feedback.findings.some((f) => f.code === 'misconception')) raw *= MISCONCEPTION_FACTOR;
   if (feedback.findings.some((f) => f.code === 'too-long')) raw *= RAMBLING_FACTOR;
+  if (feedback.findings.some((f) => f.code === 'no-metrics')) raw *= UNMEASURED_STORY_FACTOR;
   if (capped) raw = Math.min(raw, OFF_TOPIC_CAP);
   return { substance: round3(substance), structure: round3(structure), habits: round3(habits), capped, score: Math.round(raw) };
 }
