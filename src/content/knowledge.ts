@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -30,12 +30,8 @@ export function createNlpEngine(): NlpEngine {
 function wordnetPath(): string {
   for (const rel of ['../../lexicons/wordnet.json', '../../../lexicons/wordnet.json']) {
     const path = fileURLToPath(new URL(rel, import.meta.url));
-    try {
-      readFileSync(path, { flag: 'r' }).length;
-      return path;
-    } catch {
-      // try the next layout (source tree or built dist/)
-    }
+    // the source tree and the built dist/ sit at different depths below the repository
+    if (existsSync(path)) return path;
   }
   throw new LoopCoachError('internal', 'lexicons/wordnet.json is missing: run `npm run build` (npm install runs it for you).');
 }

@@ -4,7 +4,7 @@ import { attributedElsewhere, bestPassage, contradicts, coverage, modelStatement
 import { findPrinciples } from './principles.js';
 import { COVERED_AT, explainScore } from './score.js';
 import { distinctServices, findServiceMentions } from './services.js';
-import { analyseStructure } from './structure.js';
+import { analyseStructure, isStory } from './structure.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
@@ -145,7 +145,7 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
   const related = relevance(model, answer, knowledge);
   const isOffTopic =
     answer.wordCount > 0 &&
-    (isStoryQuestion ? related < OFF_TOPIC_STORY_RELEVANCE : substance < OFF_TOPIC_SUBSTANCE && !lexical.some((s) => s >= COVERED_AT) && related < OFF_TOPIC_RELEVANCE);
+    (isStoryQuestion ? related < OFF_TOPIC_STORY_RELEVANCE && !lexical.some((s) => s >= COVERED_AT) && !(question.kind === 'behavioral' && isStory(answer)) : substance < OFF_TOPIC_SUBSTANCE && !lexical.some((s) => s >= COVERED_AT) && related < OFF_TOPIC_RELEVANCE);
   const findings = findHabits({
     kind: question.kind,
     answer,

@@ -43,7 +43,7 @@ export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const block of text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)/)) {
     let start = 0;
-    const re = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|[.!?]+["')\]]*$|;\s*(?=\n)|\n/g;
+    const re = /[.!?]+["')\]]*(?=\s+["'([]?[A-Z0-9])|[.!?]+["')\]]*$|;\s*(?=\n)|\n/g;
     for (let m = re.exec(block); m; m = re.exec(block)) {
       const end = m.index + m[0].length;
       const piece = block.slice(start, end);
