@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCoach, loadQuestionBank, type BankQuestion, type Coach } from '../src/index.js';
-import { defaultQuestionDir } from '../src/content/question-bank.js';
+import { createCoach, LEADERSHIP_PRINCIPLES, LEVELS, TOPICS, type BankQuestion, type Coach } from '../src/index.js';
+import { defaultQuestionDir, loadQuestionBank } from '../src/content/index.js';
 
 const bank = loadQuestionBank(defaultQuestionDir());
 let coach: Coach;
@@ -39,6 +39,21 @@ describe('question bank', () => {
         const wanted = catalogue.resolve(f.when.service);
         expect(q.services.map((s) => catalogue.resolve(s)), `${q.id}: follow-up trigger service "${f.when.service}"`).toContain(wanted);
       }
+    }
+  });
+
+  it('covers every level and topic, and each Leadership Principle at least 3 times', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(150);
+    const atLevel = (level: string) => bank.filter((q) => (q.levels as string[]).includes(level)).length;
+    expect(atLevel('entry')).toBeGreaterThanOrEqual(30);
+    expect(atLevel('mid')).toBeGreaterThanOrEqual(50);
+    expect(atLevel('senior')).toBeGreaterThanOrEqual(50);
+    for (const principle of LEADERSHIP_PRINCIPLES) {
+      expect(bank.filter((q) => q.leadershipPrinciples.includes(principle)).length, principle).toBeGreaterThanOrEqual(3);
+    }
+    for (const topic of TOPICS) for (const level of LEVELS) {
+      if (topic === 'behavioral' || topic === 'troubleshooting' || topic === 'cost-finops') continue;
+      expect(bank.some((q) => q.topic === topic && (q.levels as string[]).includes(level)), `${topic} at ${level}`).toBe(true);
     }
   });
 
