@@ -33,7 +33,7 @@ const PART_TIPS: Record<StructurePart['part'], string> = {
 };
 
 function quote(text: string, max = 110): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;:]+$/, '');
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
