@@ -27,7 +27,7 @@ export interface Coach {
 /** Loads lexicons, the service catalogue and the question bank once, and returns the coach. */
 export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
   const knowledge = options.knowledge ?? loadKnowledge();
-  const questions = options.questionDir === null ? [] : await loadBank(options.questionDir ?? defaultQuestionDir());
+  const questions = options.questionDir === null ? [] : await loadBank(options.questionDir ?? defaultQuestionDir(), options.questionDir === undefined);
   const byId = new Map(questions.map((q) => [q.id, q]));
   const grader = createGrader(knowledge);
   return {
@@ -44,15 +44,15 @@ export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
   };
 }
 
-/** The bank from its fresh cache, or parsed and validated (and cached) when files changed. */
-async function loadBank(dir: string): Promise<BankQuestion[]> {
+/** The bank from its fresh cache, or parsed and validated (and cached) when files changed. Only the shipped bank is cached. */
+async function loadBank(dir: string, useCache: boolean): Promise<BankQuestion[]> {
   const fingerprint = bankFingerprint(dir);
   if (fingerprint === null) return [];
-  const cached = readBankCache(dir, fingerprint);
+  const cached = useCache ? readBankCache(dir, fingerprint) : null;
   if (cached) return cached;
   const { loadQuestionBank } = await import('./content/question-bank.js');
   const questions = loadQuestionBank(dir);
-  writeBankCache(dir, fingerprint, questions);
+  if (useCache) writeBankCache(dir, fingerprint, questions);
   return questions;
 }
 

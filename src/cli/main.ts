@@ -12,6 +12,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }
   { names: ['grade'], load: async () => (await import('./commands/grade.command.js')).registerGrade },
   { names: ['eval'], load: async () => (await import('./commands/eval.command.js')).registerEval },
   { names: ['questions'], load: async () => (await import('./commands/questions.command.js')).registerQuestions },
+  { names: ['serve'], load: async () => (await import('./commands/serve.command.js')).registerServe },
 ];
 
 /** The command groups needed for these arguments: the one named, or all of them for help. */

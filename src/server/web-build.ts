@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LoopCoachError } from '../errors.js';
+
+/** The web app's folder in the repository (beside src/, or beside dist/src/ once built). */
+export function webRoot(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const candidates = [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the front end with Vite when web/dist is missing or older than its sources. */
+export async function ensureWebBuilt(root = webRoot(), log: (line: string) => void = () => {}): Promise<string> {
+  const dist = join(root, 'dist');
+  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
+  const sources = Math.max(newestChange(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs);
+  if (built >= sources) return dist;
+  log('Building the web app (first start, or its sources changed)…');
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    throw new LoopCoachError('internal', 'the web app is not built and Vite is not installed: run `npm install` in the repository');
+  }
+  await vite.build({ configFile: join(root, 'vite.config.ts'), root, logLevel: 'warn' });
+  return dist;
+}

@@ -1,0 +1,50 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Home } from './screens/Home';
+import { Library } from './screens/Library';
+import { Practise } from './screens/Practise';
+import { QuestionView } from './screens/QuestionView';
+import './style.css';
+
+/** A tiny hash router: #/library, #/questions/<id>, #/practise/<id>. */
+function useRoute(): string[] {
+  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = () => {
+      setRoute(read());
+      document.getElementById('main')?.focus();
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+function App() {
+  const [screen, id] = useRoute();
+  let content;
+  if (screen === 'library') content = <Library />;
+  else if (screen === 'questions' && id) content = <QuestionView id={id} />;
+  else if (screen === 'practise' && id) content = <Practise id={id} />;
+  else content = <Home />;
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <header className="top">
+        <a className="brand" href="#/">Loop Coach</a>
+        <nav aria-label="Main">
+          <a href="#/">Home</a>
+          <a href="#/library">Question library</a>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>{content}</main>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

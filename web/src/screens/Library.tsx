@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { api, type Question } from '../api';
+
+const TOPICS = ['compute-serverless', 'storage-databases', 'networking-security', 'architecture-devops', 'cost-finops', 'troubleshooting', 'behavioral'];
+const LEVELS = ['entry', 'mid', 'senior'];
+const KINDS = ['concept', 'scenario', 'design', 'troubleshooting', 'experience', 'behavioral', 'code', 'iac'];
+
+function Select(props: { id: string; label: string; value: string; options: string[]; onChange: (v: string) => void }) {
+  return (
+    <label htmlFor={props.id}>
+      {props.label}
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">Any</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>{o}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Library() {
+  const [filter, setFilter] = useState({ topic: '', level: '', kind: '', service: '' });
+  const [questions, setQuestions] = useState<Question[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api.questions(filter).then((q) => { setQuestions(q); setError(''); }, (e: Error) => setError(e.message));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [filter]);
+  const set = (key: keyof typeof filter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+  return (
+    <section>
+      <h1>Question library</h1>
+      <form className="filters" role="search" aria-label="Filter questions" onSubmit={(e) => e.preventDefault()}>
+        <Select id="topic" label="Topic" value={filter.topic} options={TOPICS} onChange={set('topic')} />
+        <Select id="level" label="Level" value={filter.level} options={LEVELS} onChange={set('level')} />
+        <Select id="kind" label="Kind" value={filter.kind} options={KINDS} onChange={set('kind')} />
+        <label htmlFor="service">
+          Service
+          <input id="service" type="search" placeholder="e.g. SQS" value={filter.service} onChange={(e) => set('service')(e.target.value)} />
+        </label>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      <p aria-live="polite" className="count">{questions ? `${questions.length} question${questions.length === 1 ? '' : 's'}` : 'Loading…'}</p>
+      <ul className="questions">
+        {questions?.map((q) => (
+          <li key={q.id}>
+            <a href={`#/questions/${encodeURIComponent(q.id)}`}>{q.prompt}</a>
+            <span className="meta">{q.topic} · {q.levels.join('/')} · {q.kind}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, type Feedback, type Question } from '../api';
+
+const PAUSE_MS = 150;
+
+function useElapsed(running: boolean): string {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Live feedback: graded again on every pause in typing, with the sentence that covered each point. */
+function LivePanel({ feedback }: { feedback: Feedback | null }) {
+  return (
+    <aside className="live" aria-label="Live feedback">
+      <h2>Rubric</h2>
+      <ul className="rubric">
+        {(feedback?.rubric ?? []).map((r) => (
+          <li key={r.point} className={r.covered ? 'covered' : ''}>
+            <span className="mark" aria-hidden="true">{r.covered ? '✔' : '○'}</span>
+            <span className="sr-only">{r.covered ? 'Covered: ' : 'Not yet: '}</span>
+            {r.point}
+            {r.evidence && <q className="evidence">{r.evidence}</q>}
+          </li>
+        ))}
+      </ul>
+      <h2>Structure {feedback ? `(${feedback.structure.framework})` : ''}</h2>
+      <ul className="parts">
+        {(feedback?.structure.parts ?? []).map((p) => (
+          <li key={p.part} className={p.present ? 'present' : ''}>{p.present ? '✔' : '○'} {p.part}</li>
+        ))}
+      </ul>
+      <h2>Habits</h2>
+      <ul className="findings">
+        {feedback && feedback.findings.length === 0 && <li>None found.</li>}
+        {feedback?.findings.map((f) => <li key={f.code}><code>{f.code}</code> {f.message}</li>)}
+      </ul>
+    </aside>
+  );
+}
+
+export function Practise({ id }: { id: string }) {
+  const [question, setQuestion] = useState<Question | null>(null);
+  const [answer, setAnswer] = useState('');
+  const [live, setLive] = useState<Feedback | null>(null);
+  const [final, setFinal] = useState<Feedback | null>(null);
+  const [error, setError] = useState('');
+  const elapsed = useElapsed(final === null);
+  const inFlight = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    api.question(id).then(setQuestion, (e: Error) => setError(e.message));
+  }, [id]);
+
+  useEffect(() => {
+    if (!question || final) return;
+    const timer = setTimeout(() => {
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      api.grade(question.id, answer, controller.signal).then(setLive, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    }, PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [answer, question, final]);
+
+  const submit = async () => {
+    if (!question || !answer.trim()) return;
+    try {
+      setFinal(await api.grade(question.id, answer));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!question) return <p>Loading…</p>;
+  return (
+    <section className="practise">
+      <div className="question-head">
+        <h1>{question.prompt}</h1>
+        <p className="timer" aria-label="Time spent">{elapsed}</p>
+      </div>
+      {!final ? (
+        <div className="workspace">
+          <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+            <label htmlFor="answer">Your answer</label>
+            <textarea
+              id="answer"
+              rows={14}
+              value={answer}
+              onChange={(e) => setAnswer(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void submit();
+                }
+              }}
+              aria-describedby="answer-hint"
+            />
+            <p id="answer-hint" className="hint">Feedback updates as you pause. Ctrl+Enter submits.</p>
+            <button type="submit" className="primary" disabled={!answer.trim()}>Submit answer</button>
+          </form>
+          <LivePanel feedback={live} />
+        </div>
+      ) : (
+        <div className="report" aria-live="polite">
+          <h2>Score {final.score}/100</h2>
+          <h3>Next time</h3>
+          <ol>{final.tips.map((t) => <li key={t}>{t}</li>)}</ol>
+          <LivePanel feedback={final} />
+          <h3>Model answer</h3>
+          <p>{question.modelAnswer}</p>
+          <p className="actions">
+            <button type="button" onClick={() => { setFinal(null); }}>Improve this answer</button>
+            <a className="button" href="#/library">Another question</a>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
