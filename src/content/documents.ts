@@ -1,0 +1,106 @@
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { LoopCoachError } from '../errors.js';
+
+/** The largest document read, in bytes. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** How long parsing one document may take before it is abandoned. */
+export const DOCUMENT_TIMEOUT_MS = 10_000;
+
+type DocumentKind = 'pdf' | 'docx' | 'text';
+
+/** Reads a PDF, DOCX or plain-text document and returns its text, or says what to do instead. */
+export async function extractDocumentText(path: string, what = 'document', timeoutMs = DOCUMENT_TIMEOUT_MS): Promise<string> {
+  const buf = await readLimited(path, what);
+  const name = basename(path);
+  if (buf.length === 0) throw new LoopCoachError('invalid_input', `${what} ${name} is empty; save the text into it and try again`);
+  const kind = detectKind(buf, path);
+  const text = await withTimeout(parse(kind, buf, name, what), timeoutMs, `${what} ${name} took longer than ${timeoutMs / 1000} s to read; save it as plain text (.txt) and try again`);
+  const trimmed = text.replaceAll('\u0000', '').trim();
+  if (trimmed.length === 0) throw emptyText(kind, name, what);
+  return trimmed;
+}
+
+async function readLimited(path: string, what: string): Promise<Buffer> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new LoopCoachError('file_unreadable', `${what} ${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof LoopCoachError) throw error;
+    throw new LoopCoachError('file_not_found', `${what} ${path} does not exist`);
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new LoopCoachError('invalid_input', `${what} ${basename(path)} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB, so save just the text as .txt`);
+  }
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buf, 0, size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The format by magic bytes first (a renamed file still works), then by extension. */
+function detectKind(buf: Buffer, path: string): DocumentKind {
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'docx';
+  const ext = extname(path).toLowerCase();
+  if (ext === '.pdf' || ext === '.docx') return ext === '.pdf' ? 'pdf' : 'docx';
+  if (['.txt', '.md', '.markdown', '.text', ''].includes(ext) && isText(buf)) return 'text';
+  throw new LoopCoachError('document_unsupported', `${basename(path)} is not a PDF, DOCX or plain-text file; save it in one of those formats`);
+}
+
+function isText(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 4096);
+  return !sample.includes(0) && !new TextDecoder('utf-8', { fatal: false }).decode(sample).includes('\uFFFD');
+}
+
+async function parse(kind: DocumentKind, buf: Buffer, name: string, what: string): Promise<string> {
+  try {
+    if (kind === 'text') return buf.toString('utf8');
+    if (kind === 'pdf') return await parsePdf(buf);
+    return await parseDocx(buf);
+  } catch (error) {
+    if (error instanceof LoopCoachError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(message)) {
+      throw new LoopCoachError('document_unsupported', `${what} ${name} is password-protected; remove the password (or copy the text into a .txt file) and try again`);
+    }
+    throw new LoopCoachError('document_unsupported', `${what} ${name} could not be read as ${kind.toUpperCase()} (the file looks damaged); open and re-save it, or copy the text into a .txt file`);
+  }
+}
+
+async function parsePdf(buf: Buffer): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(buf));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text;
+}
+
+async function parseDocx(buf: Buffer): Promise<string> {
+  const mammoth = await import('mammoth');
+  const { value } = await mammoth.extractRawText({ buffer: buf });
+  return value;
+}
+
+function emptyText(kind: DocumentKind, name: string, what: string): LoopCoachError {
+  if (kind === 'pdf') return new LoopCoachError('document_unsupported', `${what} ${name} has no text layer (a scanned image?); run it through OCR or copy the text into a .txt file`);
+  return new LoopCoachError('invalid_input', `${what} ${name} has no text; save the text into it and try again`);
+}
+
+/** Resolves with the promise, or rejects with a clear error when it takes too long. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoopCoachError('document_unsupported', message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

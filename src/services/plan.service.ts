@@ -1,0 +1,53 @@
+import type { Coach } from '../coach.js';
+import { planInterview, type PlannedQuestion, type SkillGap } from '../core/tailor/plan.js';
+import { analysePosting, TailorInputError, type PostingAnalysis } from '../core/tailor/posting.js';
+import { analyseResume } from '../core/tailor/resume.js';
+import type { Role } from '../core/tailor/vocabulary.js';
+import type { Level } from '../core/types.js';
+import { LoopCoachError } from '../errors.js';
+
+export interface PlanRequest {
+  jobDescription: string;
+  resume?: string;
+  /** Questions wanted; default 8, at most 30. */
+  count?: number;
+  /** Topic or skill -> average past score 0–100. */
+  history?: Record<string, number>;
+}
+
+/** A session plan tailored to a posting; `questions[].question` is the full Question to practise. */
+export interface InterviewPlan {
+  role: Role;
+  level: Level;
+  skills: string[];
+  services: string[];
+  posting: PostingAnalysis;
+  questions: PlannedQuestion[];
+  gaps: SkillGap[];
+}
+
+export const DEFAULT_PLAN_COUNT = 8;
+export const MAX_PLAN_COUNT = 30;
+
+/** Builds an interview plan from a job description (and optionally a résumé), all in memory. */
+export function buildInterviewPlan(coach: Coach, request: PlanRequest): InterviewPlan {
+  const count = request.count ?? DEFAULT_PLAN_COUNT;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PLAN_COUNT) {
+    throw new LoopCoachError('invalid_input', `the question count must be a whole number from 1 to ${MAX_PLAN_COUNT}`);
+  }
+  const { catalogue } = coach.knowledge;
+  const posting = asUserError(() => analysePosting(request.jobDescription, catalogue));
+  const resume = request.resume === undefined ? undefined : asUserError(() => analyseResume(request.resume!, catalogue));
+  const resolve = (alias: string) => catalogue.resolve(alias);
+  const { questions, gaps } = planInterview({ posting, resume, bank: coach.questions, count, history: request.history, resolve });
+  return { role: posting.role, level: posting.level, skills: posting.skills, services: posting.services, posting, questions, gaps };
+}
+
+function asUserError<T>(task: () => T): T {
+  try {
+    return task();
+  } catch (error) {
+    if (error instanceof TailorInputError) throw new LoopCoachError('invalid_input', error.message);
+    throw error;
+  }
+}
