@@ -12,7 +12,12 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }
   { names: ['grade'], load: async () => (await import('./commands/grade.command.js')).registerGrade },
   { names: ['eval'], load: async () => (await import('./commands/eval.command.js')).registerEval },
   { names: ['questions'], load: async () => (await import('./commands/questions.command.js')).registerQuestions },
+  { names: ['plan'], load: async () => (await import('./commands/plan.command.js')).registerPlan },
   { names: ['serve'], load: async () => (await import('./commands/serve.command.js')).registerServe },
+  { names: ['practice'], load: async () => (await import('./commands/practice.command.js')).registerPractice },
+  { names: ['history'], load: async () => (await import('./commands/history.command.js')).registerHistory },
+  { names: ['resume'], load: async () => (await import('./commands/resume.command.js')).registerResume },
+  { names: ['progress'], load: async () => (await import('./commands/progress.command.js')).registerProgress },
 ];
 
 /** The command groups needed for these arguments: the one named, or all of them for help. */

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { createCoach } from '../../coach.js';
+import type { Progress } from '../../core/session/progress.js';
+import { ProgressService } from '../../services/progress.service.js';
+import { printJson, type CliIo } from '../output.js';
+import { withStore, type SessionFlags } from './session-runner.js';
+
+/** `loopcoach progress`: scores per topic and habit over time, repeated questions and streaks. */
+export function registerProgress(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
+  program
+    .command('progress')
+    .description('your progress per topic and habit over time, repeated questions side by side, and streaks')
+    .option('--json', 'print the progress as JSON')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default ~/.loopcoach/loopcoach.db)')
+    .option('--questions-dir <dir>', 'use this question bank folder instead of the shipped one')
+    .action((flags: SessionFlags) =>
+      run(async () => {
+        const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
+        await withStore(flags, async (store) => {
+          const progress = await new ProgressService({ attempts: store.attempts, coach }).progress();
+          if (flags.json) return printJson(io, progress);
+          io.out(progressText(progress));
+        });
+      }),
+    );
+}
+
+function progressText(p: Progress): string {
+  const topics = Object.entries(p.topics).map(([topic, series]) => `  ${topic.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`);
+  const habits = Object.entries(p.habits).map(([code, series]) => `  ${code.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.count}`).join('  ')}`);
+  const repeats = p.questions.map((q) => `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}`);
+  return [
+    `Streak: ${p.streak.current} day(s) (longest ${p.streak.longest}, ${p.streak.daysPractised} day(s) practised)`,
+    'Topics (date:score)',
+    ...(topics.length ? topics : ['  none yet']),
+    'Habits (date:times raised)',
+    ...(habits.length ? habits : ['  none raised']),
+    'Questions answered more than once',
+    ...(repeats.length ? repeats : ['  none yet']),
+  ].join('\n');
+}

@@ -1,0 +1,87 @@
+import { ALTERNATIVES } from '../thesaurus.js';
+import type { Feedback, FollowUp, FollowUpTrigger, Question } from '../types.js';
+import { MASTERED_AT } from './plan.js';
+
+/** Most follow-ups asked after one main question. */
+export const MAX_FOLLOW_UPS = 2;
+
+export interface ChosenFollowUp {
+  prompt: string;
+  /** Why it was asked: the trigger that fired. */
+  trigger: FollowUpTrigger;
+  /** The rubric points the follow-up answer is graded against. */
+  rubric: string[];
+}
+
+interface FollowUpSource {
+  rubric?: string[];
+  followUps?: FollowUp[];
+}
+
+const UNREASONED = new Set(['service-dump', 'no-tradeoff']);
+
+function hasFinding(feedback: Feedback, code: string): boolean {
+  return feedback.findings.some((f) => f.code === code);
+}
+
+/** A service counts as named without a reason when it was mentioned and a service-dump or no-tradeoff finding was raised. */
+function namedWithoutReason(feedback: Feedback, service: string): boolean {
+  const wanted = service.toLowerCase();
+  const named = feedback.services.some((s) => s.toLowerCase() === wanted || s.toLowerCase().endsWith(` ${wanted}`));
+  return named && feedback.findings.some((f) => UNREASONED.has(f.code));
+}
+
+function fired(trigger: FollowUpTrigger, question: FollowUpSource, feedback: Feedback): boolean {
+  if ('missed' in trigger) {
+    const point = question.rubric?.[trigger.missed - 1];
+    return point !== undefined && feedback.rubric.some((r) => r.point === point && !r.covered);
+  }
+  if ('finding' in trigger) return hasFinding(feedback, trigger.finding);
+  return namedWithoutReason(feedback, trigger.service);
+}
+
+function rubricFor(trigger: FollowUpTrigger, question: FollowUpSource, feedback: Feedback): string[] {
+  if ('missed' in trigger) {
+    const point = question.rubric?.[trigger.missed - 1];
+    return point ? [point] : [];
+  }
+  const missed = feedback.rubric.filter((r) => !r.covered).map((r) => r.point);
+  return missed.length > 0 ? missed : (question.rubric ?? []);
+}
+
+/** Follow-ups built from the answer itself when the question's own did not fire. */
+function builtFollowUps(feedback: Feedback): Array<{ prompt: string; trigger: FollowUpTrigger }> {
+  const built: Array<{ prompt: string; trigger: FollowUpTrigger }> = [];
+  if (feedback.findings.some((f) => UNREASONED.has(f.code))) {
+    for (const service of feedback.services) {
+      const alternative = ALTERNATIVES[service]?.[0];
+      if (alternative) built.push({ prompt: `Why ${service} and not ${alternative}?`, trigger: { service } });
+    }
+  }
+  if (hasFinding(feedback, 'no-tradeoff')) built.push({ prompt: 'What would break first in that design, and what would you give up to prevent it?', trigger: { finding: 'no-tradeoff' } });
+  if (hasFinding(feedback, 'no-metrics')) built.push({ prompt: 'How did you measure that? What numbers showed it worked?', trigger: { finding: 'no-metrics' } });
+  return built;
+}
+
+/** True for a strong, complete, clean answer, which earns no follow-up. */
+export function isComplete(feedback: Feedback): boolean {
+  return feedback.score >= MASTERED_AT && feedback.rubric.every((r) => r.covered) && feedback.findings.length === 0;
+}
+
+/** Up to two adaptive follow-ups: the question's own whose trigger fired first, then ones built from the answer. */
+export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): ChosenFollowUp[] {
+  if (isComplete(feedback)) return [];
+  const own = (question.followUps ?? []).filter((f) => f.when !== undefined && fired(f.when, question, feedback)).map((f) => ({ prompt: f.prompt, trigger: f.when }));
+  const chosen: ChosenFollowUp[] = [];
+  for (const candidate of [...own, ...builtFollowUps(feedback)]) {
+    if (chosen.length >= MAX_FOLLOW_UPS) break;
+    if (chosen.some((c) => c.prompt === candidate.prompt)) continue;
+    chosen.push({ ...candidate, rubric: rubricFor(candidate.trigger, question, feedback) });
+  }
+  return chosen;
+}
+
+/** The question a follow-up answer is graded against: its prompt, the parent's kind and the relevant rubric points. */
+export function followUpQuestion(parent: Pick<Question, 'kind' | 'level'> & { id?: string }, followUp: ChosenFollowUp): Question {
+  return { prompt: followUp.prompt, kind: parent.kind, level: parent.level, rubric: followUp.rubric.length > 0 ? followUp.rubric : undefined };
+}

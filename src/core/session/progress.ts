@@ -1,0 +1,102 @@
+import type { Feedback, FindingCode, Topic } from '../types.js';
+
+export interface ProgressAttempt {
+  questionId: string;
+  topic: Topic;
+  score: number;
+  answer: string;
+  feedback: Feedback;
+  /** ISO timestamp. */
+  answeredAt: string;
+}
+
+export interface DatedScore {
+  date: string;
+  score: number;
+}
+
+export interface DatedCount {
+  date: string;
+  count: number;
+}
+
+/** Two or more attempts at the same question, side by side. */
+export interface QuestionComparison {
+  questionId: string;
+  attempts: Array<{ date: string; score: number; answer: string }>;
+  /** Rubric points covered in the latest attempt but not the first. */
+  improved: string[];
+  /** Findings raised in the first attempt and gone from the latest. */
+  habitsDropped: FindingCode[];
+}
+
+/** Progress over time; the JSON shape of `loopcoach progress --json`. */
+export interface Progress {
+  topics: Partial<Record<Topic, DatedScore[]>>;
+  habits: Partial<Record<FindingCode, DatedCount[]>>;
+  questions: QuestionComparison[];
+  streak: { current: number; longest: number; daysPractised: number };
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function meanByDate(entries: Array<{ date: string; value: number }>): DatedScore[] {
+  const byDate = new Map<string, number[]>();
+  for (const e of entries) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e.value]);
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, v]) => ({ date, score: Math.round(v.reduce((x, y) => x + y, 0) / v.length) }));
+}
+
+function habitSeries(attempts: readonly ProgressAttempt[]): Progress['habits'] {
+  const series: Progress['habits'] = {};
+  for (const a of attempts) {
+    for (const f of a.feedback.findings) {
+      const list = (series[f.code] ??= []);
+      const last = list.at(-1);
+      if (last?.date === day(a.answeredAt)) last.count += 1;
+      else list.push({ date: day(a.answeredAt), count: 1 });
+    }
+  }
+  return series;
+}
+
+function compare(questionId: string, attempts: readonly ProgressAttempt[]): QuestionComparison {
+  const first = attempts[0]!.feedback;
+  const latest = attempts.at(-1)!.feedback;
+  const coveredFirst = new Set(first.rubric.filter((r) => r.covered).map((r) => r.point));
+  const latestCodes = new Set(latest.findings.map((f) => f.code));
+  return {
+    questionId,
+    attempts: attempts.map((a) => ({ date: day(a.answeredAt), score: a.score, answer: a.answer })),
+    improved: latest.rubric.filter((r) => r.covered && !coveredFirst.has(r.point)).map((r) => r.point),
+    habitsDropped: [...new Set(first.findings.map((f) => f.code))].filter((c) => !latestCodes.has(c)),
+  };
+}
+
+/** Consecutive practice days: the run ending today (or yesterday, so it is not lost before today's practice) and the longest. */
+export function streaks(dates: readonly string[], today: string): Progress['streak'] {
+  const days = [...new Set(dates)].sort();
+  let longest = 0;
+  let run = 0;
+  let previous: number | null = null;
+  for (const d of days) {
+    const t = Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    run = previous !== null && t - previous === 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    previous = t;
+  }
+  const todayN = Date.parse(`${today}T00:00:00Z`) / 86_400_000;
+  const current = previous !== null && todayN - previous <= 1 ? run : 0;
+  return { current, longest, daysPractised: days.length };
+}
+
+/** Progress from main-question attempts, oldest first; `today` is a YYYY-MM-DD date passed in. */
+export function buildProgress(attempts: readonly ProgressAttempt[], today: string): Progress {
+  const topics: Progress['topics'] = {};
+  for (const topic of new Set(attempts.map((a) => a.topic))) {
+    topics[topic] = meanByDate(attempts.filter((a) => a.topic === topic).map((a) => ({ date: day(a.answeredAt), value: a.score })));
+  }
+  const byQuestion = new Map<string, ProgressAttempt[]>();
+  for (const a of attempts) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+  const questions = [...byQuestion.entries()].filter(([, list]) => list.length > 1).map(([id, list]) => compare(id, list));
+  return { topics, habits: habitSeries(attempts), questions, streak: streaks(attempts.map((a) => day(a.answeredAt)), today) };
+}

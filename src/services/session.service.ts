@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Coach } from '../coach.js';
+import type { BankQuestion } from '../content/question.schema.js';
+import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
+import { planQuestions, ROLES, type PastScore, type Role } from '../core/session/plan.js';
+import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
+import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
+import { LoopCoachError } from '../errors.js';
+import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
+
+export interface StartOptions {
+  role: string;
+  level: string;
+  topics?: string[];
+  count?: number;
+  /** Share (0–1) of behavioural questions. */
+  mix?: number;
+  /** Makes the plan reproducible; defaults to the session id. */
+  seed?: string;
+}
+
+/** The next thing to ask in a session. */
+export interface PendingPrompt {
+  sessionId: string;
+  questionId: string;
+  prompt: string;
+  /** The main attempt a follow-up belongs to; null for a main question. */
+  parentAttemptId: string | null;
+  /** 1-based position of the main question in the plan. */
+  position: number;
+  total: number;
+}
+
+/** One line of `loopcoach history`. */
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  status: SessionRecord['status'];
+  role: string;
+  level: string;
+  answered: number;
+  total: number;
+  score: number | null;
+}
+
+export interface SessionServiceDeps {
+  sessions: SessionRepository;
+  attempts: AttemptRepository;
+  coach: Pick<Coach, 'questions' | 'grade' | 'findQuestion'>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** How many recent main attempts steer planning. */
+const HISTORY_WINDOW = 50;
+
+function checkChoice<T extends string>(value: string, valid: readonly T[], what: string): T {
+  if (!valid.includes(value as T)) throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
+  return value as T;
+}
+
+/** Runs adaptive mock interviews: plan, ask, grade, follow up, report, resume. */
+export class SessionService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /** Plans and stores a new session; throws invalid_input for an unknown role, level or topic. */
+  async start(options: StartOptions): Promise<SessionRecord> {
+    const role: Role = checkChoice(options.role, ROLES, 'role');
+    const level: Level = checkChoice(options.level, LEVELS, 'level');
+    const topics: Topic[] = (options.topics ?? []).map((t) => checkChoice(t, TOPICS, 'topic'));
+    const count = options.count ?? 5;
+    if (!Number.isInteger(count) || count < 1 || count > 50) throw new LoopCoachError('invalid_input', 'the count must be a whole number from 1 to 50');
+    const mix = options.mix ?? 0.2;
+    const id = this.newId();
+    const questionIds = planQuestions(this.deps.coach.questions, { role, level, topics, count, mix, history: await this.recentScores(), seed: options.seed ?? id });
+    if (questionIds.length === 0) throw new LoopCoachError('invalid_input', `no questions in the bank for level ${level}${topics.length ? ` and topics ${topics.join(', ')}` : ''}`);
+    const at = this.now().toISOString();
+    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count, mix, questionIds } };
+    await this.deps.sessions.create(session);
+    return session;
+  }
+
+  /** The session, or session_not_found. */
+  async get(sessionId: string): Promise<SessionRecord> {
+    const session = await this.deps.sessions.find(sessionId);
+    if (!session) throw new LoopCoachError('session_not_found', `no session with id "${sessionId}"; see \`loopcoach history\``);
+    return session;
+  }
+
+  /** A session that can still take answers, or session_finished. */
+  async resumable(sessionId: string): Promise<SessionRecord> {
+    const session = await this.get(sessionId);
+    if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
+    return session;
+  }
+
+  /** What to ask next, derived from the stored attempts (so a resumed session continues where it stopped); null when done. */
+  async next(sessionId: string): Promise<PendingPrompt | null> {
+    const session = await this.get(sessionId);
+    const attempts = await this.deps.attempts.listBySession(sessionId);
+    const ids = session.plan.questionIds;
+    for (const [i, questionId] of ids.entries()) {
+      const question = this.deps.coach.findQuestion(questionId);
+      if (!question) continue; // removed from the bank since planning
+      const base = { sessionId, questionId, position: i + 1, total: ids.length };
+      const main = attempts.find((a) => a.questionId === questionId && a.parentAttemptId === null);
+      if (!main) return { ...base, prompt: question.prompt, parentAttemptId: null };
+      const followUp = this.pendingFollowUp(question, main, attempts);
+      if (followUp) return { ...base, prompt: followUp.prompt, parentAttemptId: main.id };
+    }
+    return null;
+  }
+
+  private pendingFollowUp(question: BankQuestion, main: AttemptRecord, attempts: AttemptRecord[]): ChosenFollowUp | undefined {
+    const answered = attempts.filter((a) => a.parentAttemptId === main.id).length;
+    return chooseFollowUps(question, main.feedback)[answered];
+  }
+
+  /** Grades an answer to the pending prompt and saves it as one attempt. */
+  async answer(pending: PendingPrompt, text: string, startedAt: Date): Promise<Feedback> {
+    const question = this.deps.coach.findQuestion(pending.questionId);
+    if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
+    const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
+    const feedback = this.deps.coach.grade(graded, text);
+    const answeredAt = this.now();
+    await this.deps.attempts.save({
+      id: this.newId(),
+      sessionId: pending.sessionId,
+      questionId: pending.questionId,
+      parentAttemptId: pending.parentAttemptId,
+      prompt: pending.prompt,
+      answer: text,
+      feedback,
+      score: feedback.score,
+      startedAt: startedAt.toISOString(),
+      answeredAt: answeredAt.toISOString(),
+      durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
+    });
+    return feedback;
+  }
+
+  private async followUpFor(question: BankQuestion, pending: PendingPrompt) {
+    const attempts = await this.deps.attempts.listBySession(pending.sessionId);
+    const main = attempts.find((a) => a.id === pending.parentAttemptId);
+    const chosen = main ? chooseFollowUps(question, main.feedback).find((f) => f.prompt === pending.prompt) : undefined;
+    if (!chosen) throw new LoopCoachError('invalid_input', `"${pending.prompt}" is not a pending follow-up of session ${pending.sessionId}`);
+    return followUpQuestion({ kind: question.kind, level: question.levels[0] }, chosen);
+  }
+
+  /** Marks the session finished when nothing is left to ask; returns whether it is finished. */
+  async finishIfDone(sessionId: string): Promise<boolean> {
+    if ((await this.next(sessionId)) !== null) return false;
+    await this.deps.sessions.setStatus(sessionId, 'finished', this.now().toISOString());
+    return true;
+  }
+
+  /** The report of a session from what was answered so far. */
+  async report(sessionId: string): Promise<SessionReport> {
+    await this.get(sessionId);
+    const attempts = await this.deps.attempts.listBySession(sessionId);
+    const answered: AnsweredQuestion[] = attempts
+      .filter((a) => a.parentAttemptId === null)
+      .map((main) => ({
+        id: main.questionId,
+        topic: this.deps.coach.findQuestion(main.questionId)?.topic ?? 'architecture-devops',
+        prompt: main.prompt,
+        answer: main.answer,
+        feedback: main.feedback,
+        followUps: attempts.filter((a) => a.parentAttemptId === main.id).map((f) => ({ prompt: f.prompt, answer: f.answer, feedback: f.feedback })),
+      }));
+    return buildReport(sessionId, answered);
+  }
+
+  /** The model answer of a bank question, for the report. */
+  modelAnswer(questionId: string): string | undefined {
+    return this.deps.coach.findQuestion(questionId)?.modelAnswer;
+  }
+
+  /** Every session, newest first, with how far it got and its score so far. */
+  async history(): Promise<SessionSummary[]> {
+    const sessions = await this.deps.sessions.list();
+    return Promise.all(
+      sessions.map(async (s) => {
+        const mains = (await this.deps.attempts.listBySession(s.id)).filter((a) => a.parentAttemptId === null);
+        const score = mains.length === 0 ? null : Math.round(mains.reduce((n, a) => n + a.score, 0) / mains.length);
+        return { id: s.id, createdAt: s.createdAt, status: s.status, role: s.plan.role, level: s.plan.level, answered: mains.length, total: s.plan.questionIds.length, score };
+      }),
+    );
+  }
+
+  /** Recent main-question scores with their topics, oldest first, for planning. */
+  private async recentScores(): Promise<PastScore[]> {
+    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
+    return attempts.flatMap((a) => {
+      const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
+      return topic ? [{ questionId: a.questionId, topic, score: a.score }] : [];
+    });
+  }
+}

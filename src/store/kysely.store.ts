@@ -1,0 +1,113 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Feedback } from '../core/types.js';
+import type { AttemptRecord, AttemptRepository } from './attempt.repository.js';
+import type { AttemptsTable, Database, SessionsTable } from './schema.js';
+import type { SessionRecord, SessionRepository, SessionStatus } from './session.repository.js';
+import type { SettingsRepository } from './settings.repository.js';
+
+/** The repositories over one Kysely database; the same code serves SQLite and PostgreSQL. */
+export interface Store {
+  sessions: SessionRepository;
+  attempts: AttemptRepository;
+  settings: SettingsRepository;
+  close(): Promise<void>;
+}
+
+function toSession(row: Selectable<SessionsTable>): SessionRecord {
+  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'] };
+}
+
+function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    questionId: row.question_id,
+    parentAttemptId: row.parent_attempt_id,
+    prompt: row.prompt,
+    answer: row.answer,
+    feedback: JSON.parse(row.feedback) as Feedback,
+    score: Number(row.score),
+    startedAt: row.started_at,
+    answeredAt: row.answered_at,
+    durationMs: Number(row.duration_ms),
+  };
+}
+
+function sessionRepository(db: Kysely<Database>): SessionRepository {
+  return {
+    async create(s) {
+      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan) }).execute();
+    },
+    async find(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toSession(row) : undefined;
+    },
+    async list() {
+      const rows = await db.selectFrom('sessions').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+      return rows.map(toSession);
+    },
+    async setStatus(id, status, updatedAt) {
+      await db.updateTable('sessions').set({ status, updated_at: updatedAt }).where('id', '=', id).execute();
+    },
+  };
+}
+
+function attemptRepository(db: Kysely<Database>): AttemptRepository {
+  return {
+    async save(a) {
+      // One transaction: a killed process leaves either the whole attempt and its session's new
+      // updated_at, or neither.
+      await db.transaction().execute(async (trx) => {
+        const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
+        const seq = Number(last?.seq ?? 0) + 1;
+        await trx
+          .insertInto('attempts')
+          .values({
+            id: a.id,
+            seq,
+            session_id: a.sessionId,
+            question_id: a.questionId,
+            parent_attempt_id: a.parentAttemptId,
+            prompt: a.prompt,
+            answer: a.answer,
+            feedback: JSON.stringify(a.feedback),
+            score: a.score,
+            started_at: a.startedAt,
+            answered_at: a.answeredAt,
+            duration_ms: a.durationMs,
+          })
+          .execute();
+        await trx.updateTable('sessions').set({ updated_at: a.answeredAt }).where('id', '=', a.sessionId).execute();
+      });
+    },
+    async listBySession(sessionId) {
+      const rows = await db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
+      return rows.map(toAttempt);
+    },
+    async listAll() {
+      const rows = await db.selectFrom('attempts').selectAll().orderBy('answered_at').orderBy('seq').execute();
+      return rows.map(toAttempt);
+    },
+  };
+}
+
+function settingsRepository(db: Kysely<Database>): SettingsRepository {
+  return {
+    async get<T>(key: string) {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    async set(key, value) {
+      const text = JSON.stringify(value);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('settings').where('key', '=', key).execute();
+        await trx.insertInto('settings').values({ key, value: text }).execute();
+      });
+    },
+  };
+}
+
+/** Wraps a migrated Kysely database in the repository contract. */
+export function createKyselyStore(db: Kysely<Database>): Store {
+  return { sessions: sessionRepository(db), attempts: attemptRepository(db), settings: settingsRepository(db), close: () => db.destroy() };
+}

@@ -1,0 +1,42 @@
+import type { ColumnType } from 'kysely';
+
+/** Row shapes of the Loop Coach database; JSON columns hold text so both dialects store them alike. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  status: string;
+  plan: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  seq: number;
+  session_id: string;
+  question_id: string;
+  parent_attempt_id: string | null;
+  prompt: string;
+  answer: string;
+  feedback: string;
+  score: ColumnType<number, number, number>;
+  started_at: string;
+  answered_at: string;
+  duration_ms: number;
+}
+
+export interface Database {
+  meta: MetaTable;
+  settings: SettingsTable;
+  sessions: SessionsTable;
+  attempts: AttemptsTable;
+}

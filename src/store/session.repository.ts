@@ -1,0 +1,28 @@
+/** A planned interview session as stored. */
+export interface SessionPlan {
+  role: string;
+  level: string;
+  topics: string[];
+  count: number;
+  mix: number;
+  questionIds: string[];
+}
+
+export type SessionStatus = 'in-progress' | 'finished';
+
+export interface SessionRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  status: SessionStatus;
+  plan: SessionPlan;
+}
+
+/** Stores interview sessions. */
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  find(id: string): Promise<SessionRecord | undefined>;
+  /** All sessions, newest first. */
+  list(): Promise<SessionRecord[]>;
+  setStatus(id: string, status: SessionStatus, updatedAt: string): Promise<void>;
+}
