@@ -3,7 +3,8 @@ import { planInterview, type PlannedQuestion, type SkillGap } from '../core/tail
 import { analysePosting, TailorInputError, type PostingAnalysis } from '../core/tailor/posting.js';
 import { analyseResume } from '../core/tailor/resume.js';
 import type { Role } from '../core/tailor/vocabulary.js';
-import type { Level } from '../core/types.js';
+import type { Level, Question } from '../core/types.js';
+import type { BankQuestion } from '../content/question.schema.js';
 import { LoopCoachError } from '../errors.js';
 
 export interface PlanRequest {
@@ -50,4 +51,32 @@ function asUserError<T>(task: () => T): T {
     if (error instanceof TailorInputError) throw new LoopCoachError('invalid_input', error.message);
     throw error;
   }
+}
+
+/**
+ * The plan as a session can run it: the question ids in order, and the generated questions in
+ * the bank's shape (kept with the session so a resumed session still finds them).
+ */
+export function planForSession(plan: InterviewPlan, bank: Pick<Coach, 'findQuestion'>): { questionIds: string[]; tailored: BankQuestion[] } {
+  const tailored = plan.questions.filter((p) => !bank.findQuestion(p.id)).map((p) => asBankQuestion(p.question, plan.level));
+  return { questionIds: plan.questions.map((p) => p.id), tailored };
+}
+
+function asBankQuestion(q: Question, level: Level): BankQuestion {
+  const isStory = q.kind === 'experience' || q.kind === 'behavioral';
+  return {
+    id: q.id ?? 'generated',
+    topic: isStory ? 'behavioral' : 'architecture-devops',
+    levels: [q.level ?? level],
+    kind: q.kind,
+    prompt: q.prompt,
+    rubric: q.rubric ?? [],
+    modelAnswer: q.modelAnswer ?? '',
+    pitfalls: q.pitfalls ?? [],
+    followUps: q.followUps ?? [],
+    services: q.services ?? [],
+    leadershipPrinciples: q.leadershipPrinciples ?? [],
+    tags: ['generated'],
+    references: [],
+  };
 }

@@ -18,6 +18,8 @@ export interface StartOptions {
   mix?: number;
   /** Makes the plan reproducible; defaults to the session id. */
   seed?: string;
+  /** A plan made elsewhere (from a job posting): these questions, in this order, instead of planning. */
+  planned?: { questionIds: string[]; tailored: BankQuestion[] };
 }
 
 /** The next thing to ask in a session. */
@@ -65,9 +67,21 @@ export class SessionService {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
+  /** Questions written for loaded sessions (not in the bank), by id. */
+  private readonly tailored = new Map<string, BankQuestion>();
+
   constructor(private readonly deps: SessionServiceDeps) {
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
+  }
+
+  private remember(session: SessionRecord): void {
+    for (const q of session.plan.tailored ?? []) this.tailored.set(q.id, q);
+  }
+
+  /** A bank question, or one written for a loaded session. */
+  private findQuestion(id: string): BankQuestion | undefined {
+    return this.deps.coach.findQuestion(id) ?? this.tailored.get(id);
   }
 
   /** Plans and stores a new session; throws invalid_input for an unknown role, level or topic. */
@@ -75,15 +89,17 @@ export class SessionService {
     const role: Role = checkChoice(options.role, ROLES, 'role');
     const level: Level = checkChoice(options.level, LEVELS, 'level');
     const topics: Topic[] = (options.topics ?? []).map((t) => checkChoice(t, TOPICS, 'topic'));
-    const count = options.count ?? 5;
+    const count = options.planned?.questionIds.length ?? options.count ?? 5;
     if (!Number.isInteger(count) || count < 1 || count > 50) throw new LoopCoachError('invalid_input', 'the count must be a whole number from 1 to 50');
     const mix = options.mix ?? 0.2;
     const id = this.newId();
-    const questionIds = planQuestions(this.deps.coach.questions, { role, level, topics, count, mix, history: await this.recentScores(), seed: options.seed ?? id });
+    const questionIds = options.planned?.questionIds ?? planQuestions(this.deps.coach.questions, { role, level, topics, count, mix, history: await this.recentScores(), seed: options.seed ?? id });
     if (questionIds.length === 0) throw new LoopCoachError('invalid_input', `no questions in the bank for level ${level}${topics.length ? ` and topics ${topics.join(', ')}` : ''}`);
     const at = this.now().toISOString();
-    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count, mix, questionIds } };
+    const tailored = options.planned?.tailored ?? [];
+    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count: questionIds.length, mix, questionIds, ...(tailored.length ? { tailored } : {}) } };
     await this.deps.sessions.create(session);
+    this.remember(session);
     return session;
   }
 
@@ -91,6 +107,7 @@ export class SessionService {
   async get(sessionId: string): Promise<SessionRecord> {
     const session = await this.deps.sessions.find(sessionId);
     if (!session) throw new LoopCoachError('session_not_found', `no session with id "${sessionId}"; see \`loopcoach history\``);
+    this.remember(session);
     return session;
   }
 
@@ -107,7 +124,7 @@ export class SessionService {
     const attempts = await this.deps.attempts.listBySession(sessionId);
     const ids = session.plan.questionIds;
     for (const [i, questionId] of ids.entries()) {
-      const question = this.deps.coach.findQuestion(questionId);
+      const question = this.findQuestion(questionId);
       if (!question) continue; // removed from the bank since planning
       const base = { sessionId, questionId, position: i + 1, total: ids.length };
       const main = attempts.find((a) => a.questionId === questionId && a.parentAttemptId === null);
@@ -125,7 +142,8 @@ export class SessionService {
 
   /** Grades an answer to the pending prompt and saves it as one attempt. */
   async answer(pending: PendingPrompt, text: string, startedAt: Date): Promise<Feedback> {
-    const question = this.deps.coach.findQuestion(pending.questionId);
+    if (!this.findQuestion(pending.questionId)) await this.get(pending.sessionId);
+    const question = this.findQuestion(pending.questionId);
     if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
     const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
     const feedback = this.deps.coach.grade(graded, text);
@@ -169,7 +187,7 @@ export class SessionService {
       .filter((a) => a.parentAttemptId === null)
       .map((main) => ({
         id: main.questionId,
-        topic: this.deps.coach.findQuestion(main.questionId)?.topic ?? 'architecture-devops',
+        topic: this.findQuestion(main.questionId)?.topic ?? 'architecture-devops',
         prompt: main.prompt,
         answer: main.answer,
         feedback: main.feedback,
@@ -180,7 +198,7 @@ export class SessionService {
 
   /** The model answer of a bank question, for the report. */
   modelAnswer(questionId: string): string | undefined {
-    return this.deps.coach.findQuestion(questionId)?.modelAnswer;
+    return this.findQuestion(questionId)?.modelAnswer;
   }
 
   /** Every session, newest first, with how far it got and its score so far. */
@@ -199,7 +217,7 @@ export class SessionService {
   private async recentScores(): Promise<PastScore[]> {
     const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
     return attempts.flatMap((a) => {
-      const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
+      const topic = this.findQuestion(a.questionId)?.topic;
       return topic ? [{ questionId: a.questionId, topic, score: a.score }] : [];
     });
   }

@@ -1,3 +1,5 @@
+import type { BankQuestion } from '../content/question.schema.js';
+
 /** A planned interview session as stored. */
 export interface SessionPlan {
   role: string;
@@ -6,6 +8,8 @@ export interface SessionPlan {
   count: number;
   mix: number;
   questionIds: string[];
+  /** Questions written for this session (from a job posting or résumé), kept so a resumed session finds them. */
+  tailored?: BankQuestion[];
 }
 
 export type SessionStatus = 'in-progress' | 'finished';
