@@ -1,108 +1,138 @@
-// The web app in real Chromium against the real server on a free port.
+// The web app in real Chromium against the real server (real HTTP, built front end, temp bank and database).
 import { AxeBuilder } from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCoach } from '../src/coach.js';
+import { createApp } from '../src/server/app.js';
+import { staticFiles } from '../src/server/static.js';
+import { ensureWebBuilt } from '../src/server/web-build.js';
+import { writeQuestionBank } from './fixtures.js';
 import { LibraryPage } from './page-models/library.page.js';
 import { PractisePage } from './page-models/practise.page.js';
+import { QuestionPage } from './page-models/question.page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const root = fileURLToPath(new URL('..', import.meta.url));
-const shots = join(root, 'test-results', 'screenshots');
-const canRun = existsSync(CHROMIUM) && existsSync(join(root, 'dist', 'src', 'cli', 'main.js'));
-if (!canRun) console.warn(`skipping browser tests: ${existsSync(CHROMIUM) ? 'run `npm run build` first' : `${CHROMIUM} is absent (apt-get install -y chromium)`}`);
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`e2e/web.test.ts skipped: ${CHROMIUM} is absent (install it with apt-get install chromium)`);
 
-let server: ChildProcess;
-let browser: Browser;
-let baseUrl: string;
+const SCREENSHOTS = join('test-results', 'screenshots');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+describe('web bundle', () => {
+  it('is the production build and stays within 250 KB of gzipped JavaScript', async () => {
+    const assets = join(await ensureWebBuilt(), 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f)));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.reduce((n, s) => n + gzipSync(s).length, 0)).toBeLessThanOrEqual(250_000);
+    expect(scripts.some((s) => s.includes('jsxDEV'))).toBe(false);
+  }, 120_000);
+});
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+describe.skipIf(!hasChromium)('web app in Chromium', () => {
+  let server: ServerType;
+  let browser: Browser;
+  let baseUrl: string;
 
-describe.skipIf(!canRun)('web app in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn('node', [join(root, 'bin', 'loopcoach.js'), 'serve'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-      server.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('running at')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    process.env.LOOPCOACH_DB = join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-db-')), 'test.db');
+    const dist = await ensureWebBuilt();
+    const app = createApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), staticHandler: staticFiles(dist) });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-  }, 90_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   });
 
-  it('lets a user find a question, practise it with live feedback and submit from the keyboard', async () => {
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, `accessibility on ${screen}`).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `${screen}.png`), fullPage: true });
+  }
+
+  it('lets a user find a question, practise it with live feedback and get the full feedback', async () => {
     const context = await browser.newContext();
+    context.setDefaultTimeout(8_000);
     const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    try {
+      await page.goto(baseUrl);
+      await expectAccessible(page, 'home');
 
-    const library = new LibraryPage(page);
-    await library.open(baseUrl);
-    await library.filterByTopic('networking-security');
-    await page.waitForFunction(() => document.querySelectorAll('.questions a').length > 0);
-    await page.screenshot({ path: join(shots, 'library.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+      const library = new LibraryPage(page);
+      await library.openFromHome(baseUrl);
+      await expect.poll(() => library.questions.count()).toBe(2);
+      await library.filterBy('Topic', 'networking-security');
+      await expect.poll(() => library.questions.count()).toBe(1);
+      await library.searchService('SQS');
+      await expect.poll(() => library.count.textContent()).toBe('0 questions');
+      await library.searchService('');
+      await expect.poll(() => library.questions.count()).toBe(1);
+      await expectAccessible(page, 'library');
 
-    await page.goto(`${baseUrl}/#/questions/security-groups-vs-nacls`);
-    await page.getByRole('button', { name: 'Show model answer' }).click();
-    await expect(page.locator('#model-answer').isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, 'question.png'), fullPage: true });
+      await library.open('What is the difference between a security group and a network ACL?');
+      const question = new QuestionPage(page);
+      await question.heading().waitFor();
+      expect(await question.modelAnswer.isVisible()).toBe(false);
+      await question.toggle.click();
+      expect(await question.modelAnswer.textContent()).toContain('security groups were stateful');
+      await expectAccessible(page, 'question');
 
-    const practise = new PractisePage(page);
-    await practise.open(baseUrl, 'security-groups-vs-nacls');
-    await practise.type('Security groups are stateful, so return traffic is allowed automatically, while network ACLs are stateless and need rules in both directions.');
-    await page.waitForFunction(() => document.querySelectorAll('.live .rubric li.covered').length > 0, undefined, { timeout: 5_000 });
-    expect(await practise.coveredPoints().count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(shots, 'practise-live.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+      await question.practise();
+      const practise = new PractisePage(page);
+      await practise.type('Security groups are stateful and network ACLs are stateless.');
+      await practise.coveredPoints.first().waitFor();
+      expect(await practise.coveredPoints.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
+      await expectAccessible(page, 'practise');
 
-    await practise.submitWithKeyboard();
-    await page.screenshot({ path: join(shots, 'feedback.png'), fullPage: true });
-    expect(await page.getByRole('heading', { name: 'Next time' }).isVisible()).toBe(true);
-    await context.close();
+      await practise.submitWithKeyboard();
+      expect(await practise.report.getByRole('heading', { name: /^Score \d+\/100$/ }).isVisible()).toBe(true);
+      expect(await practise.report.textContent()).toContain('In a VPC I ran');
+      await expectAccessible(page, 'feedback');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('fits a 360 px wide screen without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    try {
+      for (const [screen, hash] of [['home', ''], ['library', '#/library'], ['question', '#/questions/sg-vs-nacl'], ['practise', '#/practise/sg-vs-nacl']] as const) {
+        await page.goto(`${baseUrl}${hash}`);
+        await page.locator('main h1').waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `horizontal scroll on ${screen}`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `${screen}-360px.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
   });
 
-  it('fits a phone-width screen without horizontal scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    for (const path of ['/#/library', '/#/practise/security-groups-vs-nacls']) {
-      await page.goto(`${baseUrl}${path}`);
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: join(shots, `phone-${path.split('/')[2]}.png`), fullPage: true });
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
-      expect(widths.scroll, `${path}: page is ${widths.scroll}px wide in a ${widths.view}px viewport`).toBeLessThanOrEqual(widths.view);
+  it('says so when a question does not exist', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}#/questions/no-such-question`);
+      expect(await page.getByRole('alert').textContent()).toContain('no question with id "no-such-question"');
+    } finally {
+      await context.close();
     }
-    await page.close();
   });
 });

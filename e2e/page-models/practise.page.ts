@@ -10,7 +10,7 @@ export class PractisePage {
   constructor(private readonly page: Page) {
     this.answer = page.getByLabel('Your answer');
     this.coveredPoints = page.locator('.live .rubric li.covered');
-    this.timer = page.getByLabel('Time spent');
+    this.timer = page.getByRole('timer');
     this.report = page.locator('.report');
   }
 

@@ -4,13 +4,20 @@ import { z } from 'zod';
 import type { Coach } from '../coach.js';
 import { gradableQuestionSchema } from '../content/question.schema.js';
 import { LEVELS, QUESTION_KINDS, TOPICS, type Question } from '../core/types.js';
-import { LoopCoachError, MAX_ANSWER_CHARS } from '../errors.js';
 import { filterQuestions } from '../services/question.service.js';
+import type { ProgressService } from '../services/progress.service.js';
+import type { SessionService } from '../services/session.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { registerSessionRoutes } from './session.routes.js';
+import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
 export interface AppOptions {
   coach: Coach;
+  /** Adds the session routes (/api/sessions, /api/history) when given; they need a database. */
+  sessions?: SessionService;
+  /** Adds GET /api/progress (with the session routes). */
+  progress?: ProgressService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
 }
@@ -30,14 +37,8 @@ const gradeBody = z.union([
 /** 1 MB: room for a 20,000-character answer and a question, not for abuse. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.join('.');
-  return `${where ? `${where}: ` : ''}${issue.message}`;
-}
-
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, staticHandler }: AppOptions): Hono {
+export function createApp({ coach, sessions, progress, staticHandler }: AppOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => toErrorResponse(c, error));
 
@@ -45,9 +46,7 @@ export function createApp({ coach, staticHandler }: AppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
 
   app.get('/api/questions', (c) => {
-    const query = listQuery.safeParse(c.req.query());
-    if (!query.success) return errorResponse(c, 'invalid_input', firstIssue(query.error), 400);
-    return c.json(filterQuestions(coach.questions, query.data));
+    return c.json(filterQuestions(coach.questions, parseWith(listQuery, c.req.query())));
   });
 
   app.get('/api/questions/:id', (c) => {
@@ -56,27 +55,19 @@ export function createApp({ coach, staticHandler }: AppOptions): Hono {
     return c.json(question);
   });
 
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        return errorResponse(c, 'invalid_input', 'the body is not valid JSON', 400);
-      }
-      const body = gradeBody.safeParse(raw);
-      if (!body.success) return errorResponse(c, 'invalid_input', firstIssue(body.error), 400);
-      if (body.data.answer.length > MAX_ANSWER_CHARS) {
-        throw new LoopCoachError('answer_too_long', `the answer has ${body.data.answer.length} characters; the limit is ${MAX_ANSWER_CHARS}`);
-      }
-      const question = 'questionId' in body.data ? coach.findQuestion(body.data.questionId) : (body.data.question as Question);
-      if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body.data as { questionId: string }).questionId}"`, 404);
-      return c.json(coach.grade(question, body.data.answer));
+      const body = await parseJsonBody(c, gradeBody);
+      checkAnswerLength(body.answer);
+      const question = 'questionId' in body ? coach.findQuestion(body.questionId) : (body.question as Question);
+      if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body as { questionId: string }).questionId}"`, 404);
+      return c.json(coach.grade(question, body.answer));
     },
   );
 
+  if (sessions) registerSessionRoutes(app, sessions, progress);
   app.all('/api/*', (c) => errorResponse(c, 'not_found', `no API route ${c.req.method} ${c.req.path}`, 404));
   if (staticHandler) app.use('*', staticHandler);
   return app;

@@ -45,6 +45,57 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/sessions': {
+      post: {
+        summary: 'Start a mock-interview session (needs a database; the server opens LOOPCOACH_DB)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['role', 'level'],
+                properties: {
+                  role: { type: 'string', enum: ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'] },
+                  level: { type: 'string', enum: ['entry', 'mid', 'senior'] },
+                  topics: { type: 'array', items: { type: 'string' } },
+                  count: { type: 'integer', minimum: 1, maximum: 50 },
+                  mix: { type: 'number', minimum: 0, maximum: 1, description: 'share of behavioural questions' },
+                  seed: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '201': { description: '{ session, next }: the stored plan and the first prompt' }, '400': jsonError('invalid_input') },
+      },
+    },
+    '/api/sessions/{id}': {
+      get: {
+        summary: 'A session with its next prompt (null when done) and its report so far',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ session, next, report }' }, '404': jsonError('session_not_found') },
+      },
+    },
+    '/api/sessions/{id}/answers': {
+      post: {
+        summary: 'Answer the pending prompt (main question or follow-up); graded and saved',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' } } } } },
+        },
+        responses: {
+          '201': { description: '{ answered, feedback, next, finished }' },
+          '400': jsonError('invalid_input'),
+          '404': jsonError('session_not_found'),
+          '409': jsonError('session_finished'),
+          '413': jsonError('answer_too_long'),
+        },
+      },
+    },
+    '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
+    '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },
   components: {
     schemas: {

@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 /** Serves the built web app from `root`; unknown paths get index.html (the app routes by hash). */
 export function staticFiles(root: string) {
   return async (c: Context): Promise<Response> => {
-    const requested = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^([/\\])+/, '');
+    const requested = normalize(safeDecode(new URL(c.req.url).pathname)).replace(/^([/\\])+/, '');
     const path = join(root, requested);
     const inside = path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
     const file = inside && (await isFile(path)) ? path : join(root, 'index.html');
@@ -24,6 +24,15 @@ export function staticFiles(root: string) {
     const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
     return new Response(body, { headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache } });
   };
+}
+
+/** A malformed %-escape is not an error worth a 500: treat the path as unknown (index.html). */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '/';
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -22,6 +22,10 @@ function newestChange(dir: string): number {
 /** Builds the front end with Vite when web/dist is missing or older than its sources. */
 export async function ensureWebBuilt(root = webRoot(), log: (line: string) => void = () => {}): Promise<string> {
   const dist = join(root, 'dist');
+  if (!existsSync(join(root, 'index.html'))) {
+    if (existsSync(join(dist, 'index.html'))) return dist;
+    throw new LoopCoachError('file_not_found', `the web app is missing (looked in ${root}): run \`loopcoach serve\` from a clone of the repository`);
+  }
   const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   const sources = Math.max(newestChange(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs);
   if (built >= sources) return dist;
@@ -32,6 +36,15 @@ export async function ensureWebBuilt(root = webRoot(), log: (line: string) => vo
   } catch {
     throw new LoopCoachError('internal', 'the web app is not built and Vite is not installed: run `npm install` in the repository');
   }
-  await vite.build({ configFile: join(root, 'vite.config.ts'), root, logLevel: 'warn' });
+  // Vite and the React plugin pick their bundle from NODE_ENV; a test run sets it to "test",
+  // which would ship React's development build, so the build always runs as production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return dist;
 }

@@ -13,15 +13,21 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
     .action((flags: { port?: string }) =>
       run(async () => {
         const config = loadConfig({ port: flags.port });
-        const [{ serve }, { createApp }, { staticFiles }, { ensureWebBuilt }] = await Promise.all([
+        const [{ serve }, { createApp }, { staticFiles }, { ensureWebBuilt }, { openStore }, { SessionService }, { ProgressService }] = await Promise.all([
           import('@hono/node-server'),
           import('../../server/app.js'),
           import('../../server/static.js'),
           import('../../server/web-build.js'),
+          import('../../store/open-store.js'),
+          import('../../services/session.service.js'),
+          import('../../services/progress.service.js'),
         ]);
         const dist = await ensureWebBuilt(undefined, (line) => io.out(line));
         const coach = await createCoach();
-        const app = createApp({ coach, staticHandler: staticFiles(dist) });
+        const store = await openStore(config.db);
+        const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+        const progress = new ProgressService({ attempts: store.attempts, coach });
+        const app = createApp({ coach, sessions, progress, staticHandler: staticFiles(dist) });
         await new Promise<void>((resolve, reject) => {
           const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
             io.out(`Loop Coach is running at http://localhost:${config.port}  (${coach.questions.length} questions; Ctrl-C stops it)`);
@@ -29,7 +35,7 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
           server.on('error', (error: NodeJS.ErrnoException) =>
             reject(new LoopCoachError('config_invalid', error.code === 'EADDRINUSE' ? `port ${config.port} is in use: set PORT to another port` : `cannot listen on port ${config.port}: ${error.message}`)),
           );
-          const stop = () => server.close(() => resolve());
+          const stop = () => server.close(() => void store.close().then(resolve, resolve));
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });

@@ -7,15 +7,15 @@ const KINDS = ['concept', 'scenario', 'design', 'troubleshooting', 'experience',
 
 function Select(props: { id: string; label: string; value: string; options: string[]; onChange: (v: string) => void }) {
   return (
-    <label htmlFor={props.id}>
-      {props.label}
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">Any</option>
         {props.options.map((o) => (
           <option key={o} value={o}>{o}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -37,10 +37,10 @@ export function Library() {
         <Select id="topic" label="Topic" value={filter.topic} options={TOPICS} onChange={set('topic')} />
         <Select id="level" label="Level" value={filter.level} options={LEVELS} onChange={set('level')} />
         <Select id="kind" label="Kind" value={filter.kind} options={KINDS} onChange={set('kind')} />
-        <label htmlFor="service">
-          Service
+        <div className="field">
+          <label htmlFor="service">Service</label>
           <input id="service" type="search" placeholder="e.g. SQS" value={filter.service} onChange={(e) => set('service')(e.target.value)} />
-        </label>
+        </div>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       <p aria-live="polite" className="count">{questions ? `${questions.length} question${questions.length === 1 ? '' : 's'}` : 'Loading…'}</p>

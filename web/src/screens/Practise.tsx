@@ -13,31 +13,52 @@ function useElapsed(running: boolean): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+const STORY_KINDS = ['behavioral', 'experience'];
+const PARTS = { CCTR: ['context', 'choice', 'tradeoff', 'result'], STAR: ['situation', 'task', 'action', 'result'] } as const;
+
+/** Before the first grade, the panel shows every point and part unlit, so nothing moves when feedback arrives. */
+function placeholder(question: Question): Feedback {
+  const framework = STORY_KINDS.includes(question.kind) ? 'STAR' : 'CCTR';
+  return {
+    score: 0,
+    rubric: question.rubric.map((point) => ({ point, covered: false, strength: 0, evidence: null })),
+    structure: { framework, parts: PARTS[framework].map((part) => ({ part, present: false, evidence: null })) },
+    findings: [],
+    services: [],
+    leadershipPrinciples: [],
+    tips: [],
+  };
+}
+
 /** Live feedback: graded again on every pause in typing, with the sentence that covered each point. */
-function LivePanel({ feedback }: { feedback: Feedback | null }) {
+function LivePanel({ feedback, isLive }: { feedback: Feedback; isLive: boolean }) {
   return (
-    <aside className="live" aria-label="Live feedback">
+    <aside className="live" aria-label={isLive ? 'Live feedback' : 'Feedback'}>
+      {isLive && <p className="live-score">Score so far <strong>{feedback.score}</strong>/100</p>}
       <h2>Rubric</h2>
       <ul className="rubric">
-        {(feedback?.rubric ?? []).map((r) => (
+        {feedback.rubric.map((r) => (
           <li key={r.point} className={r.covered ? 'covered' : ''}>
             <span className="mark" aria-hidden="true">{r.covered ? '✔' : '○'}</span>
             <span className="sr-only">{r.covered ? 'Covered: ' : 'Not yet: '}</span>
             {r.point}
-            {r.evidence && <q className="evidence">{r.evidence}</q>}
+            <q className="evidence" aria-hidden={!r.evidence}>{r.evidence ?? ''}</q>
           </li>
         ))}
       </ul>
-      <h2>Structure {feedback ? `(${feedback.structure.framework})` : ''}</h2>
+      <h2>Structure ({feedback.structure.framework})</h2>
       <ul className="parts">
-        {(feedback?.structure.parts ?? []).map((p) => (
-          <li key={p.part} className={p.present ? 'present' : ''}>{p.present ? '✔' : '○'} {p.part}</li>
+        {feedback.structure.parts.map((p) => (
+          <li key={p.part} className={p.present ? 'present' : ''}>
+            <span aria-hidden="true">{p.present ? '✔' : '○'}</span>
+            <span className="sr-only">{p.present ? 'Present: ' : 'Missing: '}</span> {p.part}
+          </li>
         ))}
       </ul>
       <h2>Habits</h2>
       <ul className="findings">
-        {feedback && feedback.findings.length === 0 && <li>None found.</li>}
-        {feedback?.findings.map((f) => <li key={f.code}><code>{f.code}</code> {f.message}</li>)}
+        {feedback.findings.length === 0 && <li className="none">None found.</li>}
+        {feedback.findings.map((f) => <li key={f.code}><code>{f.code}</code> {f.message}</li>)}
       </ul>
     </aside>
   );
@@ -51,6 +72,12 @@ export function Practise({ id }: { id: string }) {
   const [error, setError] = useState('');
   const elapsed = useElapsed(final === null);
   const inFlight = useRef<AbortController | null>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+
+  // Keyboard and screen-reader users land on the result they just asked for.
+  useEffect(() => {
+    if (final) reportHeading.current?.focus();
+  }, [final]);
 
   useEffect(() => {
     api.question(id).then(setQuestion, (e: Error) => setError(e.message));
@@ -82,7 +109,7 @@ export function Practise({ id }: { id: string }) {
     <section className="practise">
       <div className="question-head">
         <h1>{question.prompt}</h1>
-        <p className="timer" aria-label="Time spent">{elapsed}</p>
+        <p className="timer" role="timer" aria-label={`Time spent: ${elapsed}`}><span aria-hidden="true">{elapsed}</span></p>
       </div>
       {!final ? (
         <div className="workspace">
@@ -104,14 +131,14 @@ export function Practise({ id }: { id: string }) {
             <p id="answer-hint" className="hint">Feedback updates as you pause. Ctrl+Enter submits.</p>
             <button type="submit" className="primary" disabled={!answer.trim()}>Submit answer</button>
           </form>
-          <LivePanel feedback={live} />
+          <LivePanel feedback={live ?? placeholder(question)} isLive />
         </div>
       ) : (
-        <div className="report" aria-live="polite">
-          <h2>Score {final.score}/100</h2>
+        <div className="report">
+          <h2 ref={reportHeading} tabIndex={-1}>Score {final.score}/100</h2>
           <h3>Next time</h3>
           <ol>{final.tips.map((t) => <li key={t}>{t}</li>)}</ol>
-          <LivePanel feedback={final} />
+          <LivePanel feedback={final} isLive={false} />
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
           <p className="actions">

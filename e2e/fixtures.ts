@@ -1,0 +1,57 @@
+// A small question bank written to a temp folder, so browser tests do not depend on the real bank.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const QUESTIONS: Record<string, string> = {
+  'networking-security/sg-vs-nacl.yaml': `id: sg-vs-nacl
+topic: networking-security
+levels: [entry, mid]
+kind: concept
+prompt: What is the difference between a security group and a network ACL?
+rubric:
+  - Security groups are stateful; network ACLs are stateless.
+  - Security groups only allow; network ACLs allow and deny.
+  - Network ACLs apply to a whole subnet.
+modelAnswer: In a VPC I ran, security groups were stateful and network ACLs stateless. Security groups only allow, NACLs allow and deny, and a NACL applies to the whole subnet. I used a NACL deny to block one range; the downside is NACL mistakes are hard to spot. As a result we blocked it in 5 minutes.
+pitfalls:
+  - claim: Security groups are stateless.
+    correction: They are stateful.
+followUps:
+  - prompt: What breaks if you forget ephemeral ports?
+    when: { missed: 1 }
+  - prompt: Which one do you use day to day?
+    when: { finding: no-tradeoff }
+services: [Amazon VPC]
+`,
+  'compute-serverless/sqs-decoupling.yaml': `id: sqs-decoupling
+topic: compute-serverless
+levels: [mid]
+kind: design
+prompt: Why would you put an SQS queue between two services?
+rubric:
+  - A queue decouples the producer from the consumer.
+  - The queue absorbs bursts so the consumer works at its own pace.
+  - Failed messages go to a dead-letter queue.
+modelAnswer: We had an upload service calling a slow thumbnail service. I put an SQS queue between them so the producer was decoupled from the consumer; the queue absorbed bursts and failed messages went to a dead-letter queue. The trade-off is extra latency. Timeouts fell from 4% to 0.
+pitfalls:
+  - claim: SQS guarantees ordering.
+    correction: Only FIFO queues do.
+followUps:
+  - prompt: How would you handle duplicates?
+    when: { missed: 1 }
+  - prompt: When would you choose EventBridge instead?
+    when: { finding: no-tradeoff }
+services: [Amazon SQS]
+`,
+};
+
+/** Writes the test bank into a fresh temp folder and returns its path. */
+export function writeQuestionBank(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'loopcoach-e2e-bank-'));
+  for (const [file, text] of Object.entries(QUESTIONS)) {
+    mkdirSync(join(dir, file.split('/')[0]!), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}

@@ -1,0 +1,48 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { LoopCoachError } from '../errors.js';
+import type { ProgressService } from '../services/progress.service.js';
+import type { SessionService } from '../services/session.service.js';
+import { checkAnswerLength, parseJsonBody } from './validate.js';
+
+const startBody = z.strictObject({
+  role: z.string().min(1).max(100),
+  level: z.string().min(1).max(20),
+  topics: z.array(z.string().min(1).max(100)).max(20).optional(),
+  count: z.number().int().min(1).max(50).optional(),
+  mix: z.number().min(0).max(1).optional(),
+  seed: z.string().max(200).optional(),
+});
+
+const answerBody = z.strictObject({
+  answer: z.string(),
+  /** When the user started answering (ISO 8601); defaults to now, so the duration is then 0. */
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Mock-interview sessions over the session service: start, read, answer, history, progress. */
+export function registerSessionRoutes(app: Hono, sessions: SessionService, progress?: ProgressService): void {
+  app.post('/api/sessions', async (c) => {
+    const session = await sessions.start(await parseJsonBody(c, startBody));
+    return c.json({ session, next: await sessions.next(session.id) }, 201);
+  });
+
+  app.get('/api/sessions/:id', async (c) => {
+    const session = await sessions.get(c.req.param('id'));
+    return c.json({ session, next: await sessions.next(session.id), report: await sessions.report(session.id) });
+  });
+
+  app.post('/api/sessions/:id/answers', async (c) => {
+    const body = await parseJsonBody(c, answerBody);
+    checkAnswerLength(body.answer);
+    const session = await sessions.resumable(c.req.param('id'));
+    const pending = await sessions.next(session.id);
+    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
+    const feedback = await sessions.answer(pending, body.answer, body.startedAt ? new Date(body.startedAt) : new Date());
+    const finished = await sessions.finishIfDone(session.id);
+    return c.json({ answered: pending, feedback, next: finished ? null : await sessions.next(session.id), finished }, 201);
+  });
+
+  app.get('/api/history', async (c) => c.json(await sessions.history()));
+  if (progress) app.get('/api/progress', async (c) => c.json(await progress.progress()));
+}
