@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listYamlFiles } from './bank-location.js';
 import type { BankQuestion } from './question.schema.js';
 
 /**
@@ -18,21 +19,11 @@ interface CacheEntry {
   questions: BankQuestion[];
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(path);
-  }
-  return out.sort();
-}
-
 /** A fingerprint of the bank folder's files (path, size, mtime); null if the folder is absent. */
 export function bankFingerprint(dir: string): string | null {
   try {
     const hash = createHash('sha1');
-    for (const path of yamlFiles(dir)) {
+    for (const path of listYamlFiles(dir)) {
       const stat = statSync(path);
       hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
     }

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LoopCoachError } from '../errors.js';
 import { bankQuestionSchema, type BankQuestion } from './question.schema.js';
 
-import { defaultQuestionDir } from './bank-location.js';
+import { defaultQuestionDir, listYamlFiles } from './bank-location.js';
 
 export { defaultQuestionDir };
 
@@ -14,16 +14,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYamlFiles(path));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(path);
-  }
-  return out.sort();
 }
 
 /** Parses one bank file; throws a LoopCoachError naming the file and the first problems. */
