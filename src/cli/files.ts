@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { gradableQuestionSchema } from '../content/question.schema.js';
 import type { Question } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
@@ -23,12 +22,15 @@ export function readUserFile(path: string, what: string): string {
 }
 
 /** Parses a question file (YAML or JSON) into the engine's Question, or says what is wrong. */
-export function parseQuestionText(text: string, source: string): Question {
+export async function parseQuestionText(text: string, source: string): Promise<Question> {
   let data: unknown;
+  // The YAML parser loads only for YAML files: `loopcoach grade` has a start-up budget.
+  const isJson = extname(source).toLowerCase() === '.json';
+  const parse: (text: string) => unknown = isJson ? (t) => JSON.parse(t) : (await import('yaml')).parse;
   try {
-    data = extname(source).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    data = parse(text);
   } catch (error) {
-    const kind = extname(source).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+    const kind = isJson ? 'JSON' : 'YAML';
     throw new LoopCoachError('question_invalid', `${source} is not valid ${kind}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new LoopCoachError('question_invalid', `${source} must hold one question (a mapping with a prompt)`);

@@ -22,7 +22,7 @@ export function registerGrade(program: Command, io: CliIo, run: (task: () => Pro
     .option('--json', 'print the Feedback object as JSON')
     .action((flags: GradeFlags) =>
       run(async () => {
-        const question = parseQuestionText(readUserFile(flags.question, 'question file'), flags.question);
+        const question = await parseQuestionText(readUserFile(flags.question, 'question file'), flags.question);
         const answer = flags.answer === '-' ? await io.readStdin() : readUserFile(flags.answer, 'answer file');
         if (answer.length > MAX_ANSWER_CHARS) throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
         const coach = await createCoach({ questionDir: null });
