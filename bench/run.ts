@@ -61,9 +61,13 @@ const coach = await createCoach({ questionDir: null });
 const inProcessLoad = performance.now() - coachStart;
 
 for (let i = 0; i < 50; i++) coach.grade(question, `${answer} ${i}`);
-const cold = time(() => coach.grade(question, `${answer} warm-${Math.random()}`), 200);
+// Every run grades text the engine has never seen: each sentence carries the run's number, so
+// nothing comes from the sentence cache (the live-typing case is measured separately below).
+const fresh = (i: number) => answer.replace(/\. /g, ` (${i}). `);
+let run = 0;
+const cold = time(() => coach.grade(question, fresh(run++)), 200);
 const nlp = winkNLP(model);
-const bare = time(() => nlp.readDoc(`${answer} ${Math.random()}`).tokens().out(), 200);
+const bare = time(() => nlp.readDoc(fresh(run++)).tokens().out(), 200);
 
 // Live feedback: the answer so far was graded a moment ago; the user adds one sentence.
 const appended: number[] = [];
@@ -76,7 +80,7 @@ for (let i = 0; i < 200; i++) {
 }
 
 console.log('Loop Coach benchmarks (2 cores; p95 over repeated runs)\n');
-row('grade: 300-word answer, 5-point rubric (p95, new text)', `${percentile(cold, 95).toFixed(2)} ms`, '<= 5 ms');
+row('grade: 300-word answer, 5-point rubric (p95, unseen text)', `${percentile(cold, 95).toFixed(2)} ms`, '<= 5 ms');
 row('bare wink-nlp tokenisation of the same text (p95)', `${percentile(bare, 95).toFixed(2)} ms`, '');
 row('ratio grade / tokenisation', `${(percentile(cold, 95) / percentile(bare, 95)).toFixed(2)}x`, '<= 3x');
 row('re-grade after one more sentence (p95)', `${percentile(appended, 95).toFixed(2)} ms`, '<= 2 ms');
