@@ -11,21 +11,51 @@ export function createNlpEngine(): NlpEngine {
   const nlp = winkNLP(model);
   // wink's typings of lemma/stem take an addons argument the runtime supplies itself.
   type ItsOf = ItsFunction<string>;
-  const its = nlp.its as unknown as Record<'lemma' | 'stem' | 'pos' | 'stopWordFlag' | 'negationFlag' | 'type', ItsOf>;
+  const its = nlp.its as unknown as Record<'lemma' | 'stem' | 'pos' | 'stopWordFlag' | 'negationFlag' | 'type' | 'precedingSpaces', ItsOf>;
+  const read = (text: string) => {
+    const tokens = nlp.readDoc(text).tokens();
+    const words = tokens.out() as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const lemma = tokens.out(its.lemma) as string[];
+    const stem = tokens.out(its.stem) as string[];
+    const pos = tokens.out(its.pos) as string[];
+    const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
+    const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+    const type = tokens.out(its.type) as string[];
+    return words.map((t, i) => ({
+      spaces: spaces[i] ?? '',
+      token: { text: t, lemma: lemma[i] ?? t, stem: stem[i] ?? lemma[i] ?? t, pos: pos[i] ?? 'X', isStop: stop[i]!, negated: negated[i]!, type: type[i]! },
+    }));
+  };
   return {
-    tokenize(sentence: string): RawToken[] {
-      const tokens = nlp.readDoc(sentence).tokens();
-      const text = tokens.out() as string[];
-      const lemma = tokens.out(its.lemma) as string[];
-      const stem = tokens.out(its.stem) as string[];
-      const pos = tokens.out(its.pos) as string[];
-      const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
-      const negated = tokens.out(its.negationFlag) as unknown as boolean[];
-      const type = tokens.out(its.type) as string[];
-      return text.map((t, i) => ({ text: t, lemma: lemma[i] ?? t, stem: stem[i] ?? lemma[i] ?? t, pos: pos[i] ?? "X", isStop: stop[i]!, negated: negated[i]!, type: type[i]! }));
+    tokenize: (sentence) => read(sentence).map((t) => t.token),
+    tokenizeMany(sentences: string[]): RawToken[][] {
+      // One wink pass over all new sentences costs far less than one pass each. Sentences are
+      // joined by blank lines (wink never carries a token or a negation across them) and the
+      // tokens are dealt back by their character offsets.
+      const joined = sentences.join(SEPARATOR);
+      const ends: number[] = [];
+      let at = 0;
+      for (const s of sentences) {
+        at += s.length;
+        ends.push(at);
+        at += SEPARATOR.length;
+      }
+      const out: RawToken[][] = sentences.map(() => []);
+      let offset = 0;
+      let which = 0;
+      for (const { spaces, token } of read(joined)) {
+        offset += spaces.length;
+        while (which < ends.length - 1 && offset >= ends[which]!) which += 1;
+        out[which]!.push(token);
+        offset += token.text.length;
+      }
+      return out;
     },
   };
 }
+
+const SEPARATOR = '\n\n';
 
 function wordnetPath(): string {
   for (const rel of ['../../lexicons/wordnet.json', '../../../lexicons/wordnet.json']) {

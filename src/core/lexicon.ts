@@ -19,6 +19,8 @@ export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T |
 /** The slice of wink-nlp the engine uses, typed narrowly so the core does not import it. */
 export interface NlpEngine {
   tokenize(sentence: string): RawToken[];
+  /** Tokens of several sentences at once, in order; the same tokens `tokenize` gives each. */
+  tokenizeMany?(sentences: string[]): RawToken[][];
 }
 
 export interface RawToken {

@@ -208,8 +208,8 @@ export function isContent(unit: Unit): boolean {
 }
 
 /** Analyses one sentence; `index` is its position in the text. */
-export function analyseSentence(text: string, index: number, knowledge: Knowledge): Sentence {
-  const units = joinSpreads(toUnits(knowledge.nlp.tokenize(text)));
+export function analyseSentence(text: string, index: number, knowledge: Knowledge, tokens?: RawToken[]): Sentence {
+  const units = joinSpreads(toUnits(tokens ?? knowledge.nlp.tokenize(text)));
   const content = units.filter(isContent);
   return {
     text,
@@ -228,15 +228,17 @@ const CACHE_LIMIT = 5_000;
 
 /** Analyses a whole text, reusing cached sentence analyses (the cache never changes results). */
 export function analyseText(text: string, knowledge: Knowledge, cache?: SentenceCache): AnalysedText {
-  const sentences = splitSentences(text).map((s, i) => {
-    const cached = cache?.get(s);
-    if (cached) return cached.index === i ? cached : { ...cached, index: i };
-    const analysed = analyseSentence(s, i, knowledge);
-    if (cache) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(s, analysed);
-    }
-    return analysed;
+  const pieces = splitSentences(text);
+  const fresh = [...new Set(pieces.filter((s) => !cache?.has(s)))];
+  const tokens = fresh.length > 1 && knowledge.nlp.tokenizeMany ? knowledge.nlp.tokenizeMany(fresh) : null;
+  const analysedNow = new Map(fresh.map((s, i) => [s, analyseSentence(s, 0, knowledge, tokens?.[i])]));
+  if (cache) {
+    if (cache.size + analysedNow.size >= CACHE_LIMIT) cache.clear();
+    for (const [s, a] of analysedNow) cache.set(s, a);
+  }
+  const sentences = pieces.map((s, i) => {
+    const analysed = analysedNow.get(s) ?? cache!.get(s)!;
+    return analysed.index === i ? analysed : { ...analysed, index: i };
   });
   return { text, sentences, wordCount: sentences.reduce((n, s) => n + s.wordCount, 0) };
 }
