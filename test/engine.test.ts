@@ -138,3 +138,11 @@ describe('service catalogue', () => {
     expect(coach.grade(q, 'We trained it with Amazon Machine Learning years ago.').services).toEqual(['Amazon Machine Learning']);
   });
 });
+
+describe('batch tokenisation', () => {
+  it('gives each sentence the same tokens as tokenising it alone', () => {
+    const nlp = coach.knowledge.nlp;
+    const sentences = ["SGs don't track connections.", 'It costs $0.40 per million requests!', 'Multi-AZ RDS fails over in ~60 s; NACLs are stateless.', 'Why?', '—'];
+    expect(nlp.tokenizeMany!(sentences)).toEqual(sentences.map((s) => nlp.tokenize(s)));
+  });
+});

@@ -46,6 +46,11 @@ export function createNlpEngine(): NlpEngine {
       let which = 0;
       for (const { spaces, token } of read(joined)) {
         offset += spaces.length;
+        if (token.type === 'tabCRLF') {
+          // the separator itself: wink keeps line breaks as tokens
+          offset += token.text.length;
+          continue;
+        }
         while (which < ends.length - 1 && offset >= ends[which]!) which += 1;
         out[which]!.push(token);
         offset += token.text.length;
