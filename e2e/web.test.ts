@@ -10,6 +10,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoach } from '../src/coach.js';
 import { createApp } from '../src/server/app.js';
+import { ProgressService } from '../src/services/progress.service.js';
+import { SessionService } from '../src/services/session.service.js';
+import { openStore } from '../src/store/open-store.js';
 import { staticFiles } from '../src/server/static.js';
 import { ensureWebBuilt } from '../src/server/web-build.js';
 import { writeQuestionBank } from './fixtures.js';
@@ -41,7 +44,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   beforeAll(async () => {
     process.env.LOOPCOACH_DB = join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-db-')), 'test.db');
     const dist = await ensureWebBuilt();
-    const app = createApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), staticHandler: staticFiles(dist) });
+    const coach = await createCoach({ questionDir: writeQuestionBank() });
+    const store = await openStore(process.env.LOOPCOACH_DB);
+    const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+    const app = createApp({ coach, sessions, progress: new ProgressService({ attempts: store.attempts, coach }), staticHandler: staticFiles(dist) });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
@@ -123,6 +129,32 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       await context.close();
     }
   });
+
+  it('runs a mock interview from Home to the report, then lists it in History', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(baseUrl);
+      await page.getByLabel('Level').selectOption('entry');
+      await page.getByLabel('Questions').fill('1');
+      await page.getByRole('button', { name: 'Start a mock interview' }).click();
+      await page.getByText(/^Question 1 of 1/).waitFor();
+      await expectAccessible(page, 'interview');
+      for (let turn = 0; turn < 4 && !(await page.getByRole('heading', { name: /^Interview report/ }).isVisible()); turn++) {
+        await page.getByLabel('Your answer').fill('In a VPC I ran, security groups were stateful and NACLs stateless; I used a NACL deny for one range. The downside is NACL mistakes are hard to spot. We blocked it in 5 minutes.');
+        await page.getByLabel('Your answer').press('Control+Enter');
+        await page.waitForFunction(() => !document.querySelector('form button[disabled]') || document.querySelector('.report'));
+        await page.waitForTimeout(300);
+      }
+      await page.getByRole('heading', { name: /^Interview report: \d+\/100$/ }).waitFor();
+      await expectAccessible(page, 'interview-report');
+      await page.goto(`${baseUrl}#/history`);
+      await page.getByText(/finished · \d+\/100/).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('says so when a question does not exist', async () => {
     const context = await browser.newContext();

@@ -13,7 +13,7 @@ export class LibraryPage {
   /** Opens the library from the home screen's link, as a user would. */
   async openFromHome(baseUrl: string): Promise<void> {
     await this.page.goto(baseUrl);
-    await this.page.getByRole('link', { name: 'Choose a question' }).click();
+    await this.page.getByRole('link', { name: 'choose a question' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Question library' }).waitFor();
   }
 

@@ -37,3 +37,42 @@ export const api = {
   grade: (questionId: string, answer: string, signal?: AbortSignal) =>
     call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId, answer }), signal }),
 };
+
+export interface PendingPrompt {
+  sessionId: string;
+  questionId: string;
+  prompt: string;
+  parentAttemptId: string | null;
+  position: number;
+  total: number;
+}
+
+export interface SessionReport {
+  id: string;
+  questions: Array<{ id: string; prompt: string; answer: string; feedback: Feedback; followUps: Array<{ prompt: string; answer: string; feedback: Feedback }> }>;
+  score: number;
+  dimensions: { substance: number; structure: number; habits: number };
+  habits: Array<{ code: string; count: number }>;
+  next: Array<{ topic: string; score: number }>;
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  status: 'in-progress' | 'finished';
+  role: string;
+  level: string;
+  answered: number;
+  total: number;
+  score: number | null;
+}
+
+const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export const sessionsApi = {
+  start: (body: { role: string; level: string; count: number }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
+  get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport }>(`/api/sessions/${encodeURIComponent(id)}`),
+  answer: (id: string, answer: string, startedAt: string) =>
+    postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
+  history: () => call<SessionSummary[]>('/api/history'),
+};

@@ -1,6 +1,8 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { History } from './screens/History';
 import { Home } from './screens/Home';
+import { Interview } from './screens/Interview';
 import { Library } from './screens/Library';
 import { Practise } from './screens/Practise';
 import { QuestionView } from './screens/QuestionView';
@@ -27,6 +29,8 @@ function App() {
   if (screen === 'library') content = <Library />;
   else if (screen === 'questions' && id) content = <QuestionView id={id} />;
   else if (screen === 'practise' && id) content = <Practise id={id} />;
+  else if (screen === 'interview' && id) content = <Interview id={id} />;
+  else if (screen === 'history') content = <History />;
   else content = <Home />;
   return (
     <>
@@ -36,6 +40,7 @@ function App() {
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/library">Question library</a>
+          <a href="#/history">History</a>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>{content}</main>

@@ -1,3 +1,34 @@
+import { useState } from 'react';
+import { sessionsApi } from '../api';
+
+const ROLES = ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'];
+const LEVELS = ['entry', 'mid', 'senior'];
+
+/** Start a mock interview: the server plans it (weak topics sooner, mastered questions later). */
+function StartInterview() {
+  const [role, setRole] = useState('solutions-architect');
+  const [level, setLevel] = useState('mid');
+  const [count, setCount] = useState(3);
+  const [error, setError] = useState('');
+  const start = async () => {
+    try {
+      const { session } = await sessionsApi.start({ role, level, count });
+      window.location.hash = `#/interview/${encodeURIComponent(session.id)}`;
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form className="filters start" aria-label="Start a mock interview" onSubmit={(e) => { e.preventDefault(); void start(); }}>
+      <label htmlFor="role">Role<select id="role" value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+      <label htmlFor="level">Level<select id="level" value={level} onChange={(e) => setLevel(e.target.value)}>{LEVELS.map((l) => <option key={l}>{l}</option>)}</select></label>
+      <label htmlFor="count">Questions<input id="count" type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} /></label>
+      <button type="submit" className="primary">Start a mock interview</button>
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}
+
 export function Home() {
   return (
     <section className="home">
@@ -7,8 +38,10 @@ export function Home() {
         covered (quoting your sentence), whether your answer has the shape interviewers listen for, and the habits that sink
         candidates. Everything runs on this machine.
       </p>
+      <h2>Mock interview</h2>
+      <StartInterview />
       <p>
-        <a className="button primary" href="#/library">Choose a question</a>
+        Or <a href="#/library">choose a question</a> from the library and practise it alone.
       </p>
       <h2>How your answer is judged</h2>
       <ul className="plain">

@@ -31,7 +31,7 @@ function placeholder(question: Question): Feedback {
 }
 
 /** Live feedback: graded again on every pause in typing, with the sentence that covered each point. */
-function LivePanel({ feedback, isLive }: { feedback: Feedback; isLive: boolean }) {
+export function LivePanel({ feedback, isLive }: { feedback: Feedback; isLive: boolean }) {
   return (
     <aside className="live" aria-label={isLive ? 'Live feedback' : 'Feedback'}>
       {isLive && <p className="live-score">Score so far <strong>{feedback.score}</strong>/100</p>}

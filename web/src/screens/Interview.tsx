@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
+import { LivePanel } from './Practise';
+
+/** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
+export function Interview({ id }: { id: string }) {
+  const [next, setNext] = useState<PendingPrompt | null>(null);
+  const [report, setReport] = useState<SessionReport | null>(null);
+  const [last, setLast] = useState<Feedback | null>(null);
+  const [answer, setAnswer] = useState('');
+  const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = () =>
+    sessionsApi.get(id).then((s) => {
+      setNext(s.next);
+      setReport(s.next ? null : s.report);
+    }, (e: Error) => setError(e.message));
+  useEffect(() => {
+    void load();
+  }, [id]);
+
+  const submit = async () => {
+    if (!answer.trim() || busy) return;
+    setBusy(true);
+    try {
+      const result = await sessionsApi.answer(id, answer, startedAt);
+      setLast(result.feedback);
+      setAnswer('');
+      setStartedAt(new Date().toISOString());
+      if (result.finished || !result.next) await load();
+      else setNext(result.next);
+      document.getElementById('interview-answer')?.focus();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (report) return <Report report={report} />;
+  if (!next) return <p>Loading…</p>;
+  return (
+    <section className="interview">
+      <p className="meta">Question {next.position} of {next.total}{next.parentAttemptId ? ' · follow-up' : ''}</p>
+      <h1>{next.prompt}</h1>
+      <div className="workspace">
+        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+          <label htmlFor="interview-answer">Your answer</label>
+          <textarea
+            id="interview-answer"
+            rows={12}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+          />
+          <p className="hint">Ctrl+Enter submits. Your answer is saved as soon as you submit.</p>
+          <button type="submit" className="primary" disabled={!answer.trim() || busy}>Submit answer</button>
+        </form>
+        {last ? (
+          <div aria-live="polite">
+            <h2>Your last answer: {last.score}/100</h2>
+            <ol>{last.tips.map((t) => <li key={t}>{t}</li>)}</ol>
+            <LivePanel feedback={last} isLive={false} />
+          </div>
+        ) : (
+          <p className="hint">Feedback on each answer appears here.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Report({ report }: { report: SessionReport }) {
+  return (
+    <section className="report">
+      <h1>Interview report: {report.score}/100</h1>
+      <p>Substance {report.dimensions.substance} · structure {report.dimensions.structure} · habits {report.dimensions.habits}</p>
+      <h2>Habits to work on</h2>
+      {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}><code>{h.code}</code> ({h.count}×)</li>)}</ul>}
+      <h2>What to practise next</h2>
+      {report.next.length === 0 ? <p>Nothing scored under 85.</p> : <ul>{report.next.map((n) => <li key={n.topic}>{n.topic} ({n.score})</li>)}</ul>}
+      <h2>Question by question</h2>
+      <ol>
+        {report.questions.map((q) => (
+          <li key={q.id}>
+            <p><strong>{q.prompt}</strong> — {q.feedback.score}/100 · <a href={`#/questions/${encodeURIComponent(q.id)}`}>model answer</a></p>
+            {q.feedback.rubric.filter((r) => !r.covered).length > 0 && (
+              <p>Missed: {q.feedback.rubric.filter((r) => !r.covered).map((r) => r.point).join(' ')}</p>
+            )}
+            {q.followUps.map((f) => <p key={f.prompt} className="meta">Follow-up: {f.prompt} — {f.feedback.score}/100</p>)}
+          </li>
+        ))}
+      </ol>
+      <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
+    </section>
+  );
+}
