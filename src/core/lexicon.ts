@@ -1,13 +1,11 @@
-import type { LeadershipPrinciple } from './types.js';
-
 /**
  * Everything the engine knows about language and AWS, loaded once outside the core
  * (src/content/knowledge.ts) and handed in. The core never reads files.
  */
 export interface Knowledge {
   nlp: NlpEngine;
-  /** WordNet synonyms and antonyms of common single words (two most frequent senses). */
-  wordnet: { synonyms: Record<string, string[]>; antonyms: Record<string, string[]> };
+  /** WordNet synonyms of common single words (their two most frequent senses). */
+  wordnet: { synonyms: Record<string, string[]> };
   catalogue: ServiceCatalogue;
 }
 
@@ -49,6 +47,3 @@ export interface ServiceCatalogue {
   /** Matches any alias in running text (global, case-insensitive); group 1 is the alias. */
   matcher: RegExp;
 }
-
-/** Principle cues: words and phrases whose presence in a story sentence shows the principle. */
-export type PrincipleCues = Record<LeadershipPrinciple, RegExp>;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
+import { AnswerForm } from '../components/AnswerForm';
 import { LivePanel } from './Practise';
 
 /** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
@@ -47,23 +48,7 @@ export function Interview({ id }: { id: string }) {
       <p className="meta">Question {next.position} of {next.total}{next.parentAttemptId ? ' · follow-up' : ''}</p>
       <h1>{next.prompt}</h1>
       <div className="workspace">
-        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-          <label htmlFor="interview-answer">Your answer</label>
-          <textarea
-            id="interview-answer"
-            rows={12}
-            value={answer}
-            onChange={(e) => setAnswer(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-          />
-          <p className="hint">Ctrl+Enter submits. Your answer is saved as soon as you submit.</p>
-          <button type="submit" className="primary" disabled={!answer.trim() || busy}>Submit answer</button>
-        </form>
+        <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Ctrl+Enter submits. Your answer is saved as soon as you submit." disabled={busy} />
         {last ? (
           <div aria-live="polite">
             <h2>Your last answer: {last.score}/100</h2>

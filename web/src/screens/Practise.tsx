@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { AnswerForm } from '../components/AnswerForm';
 import { api, type Feedback, type Question } from '../api';
 
 const PAUSE_MS = 150;
@@ -113,24 +114,7 @@ export function Practise({ id }: { id: string }) {
       </div>
       {!final ? (
         <div className="workspace">
-          <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-            <label htmlFor="answer">Your answer</label>
-            <textarea
-              id="answer"
-              rows={14}
-              value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void submit();
-                }
-              }}
-              aria-describedby="answer-hint"
-            />
-            <p id="answer-hint" className="hint">Feedback updates as you pause. Ctrl+Enter submits.</p>
-            <button type="submit" className="primary" disabled={!answer.trim()}>Submit answer</button>
-          </form>
+          <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
           <LivePanel feedback={live ?? placeholder(question)} isLive />
         </div>
       ) : (
