@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoach } from '../src/coach.js';
-import { createApp } from '../src/server/app.js';
-import { ProgressService } from '../src/services/progress.service.js';
-import { SessionService } from '../src/services/session.service.js';
+import { composeServerApp } from '../src/server/compose.js';
 import { openStore } from '../src/store/open-store.js';
 import { staticFiles } from '../src/server/static.js';
 import { ensureWebBuilt } from '../src/server/web-build.js';
@@ -46,8 +44,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const dist = await ensureWebBuilt();
     const coach = await createCoach({ questionDir: writeQuestionBank() });
     const store = await openStore(process.env.LOOPCOACH_DB);
-    const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
-    const app = createApp({ coach, sessions, progress: new ProgressService({ attempts: store.attempts, coach }), staticHandler: staticFiles(dist) });
+    const app = composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });

@@ -36,6 +36,28 @@ const MIGRATIONS: Migration[] = [
     await db.schema.createIndex('attempts_session_idx').ifNotExists().on('attempts').columns(['session_id', 'seq']).execute();
     await db.schema.createIndex('attempts_question_idx').ifNotExists().on('attempts').column('question_id').execute();
   },
+  async (db) => {
+    // The user's own questions (YAML as written, plus the validated question as JSON) and the
+    // documents (job postings, résumés) a user chose to save; nothing is stored unless asked.
+    await db.schema
+      .createTable('user_questions')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('documents')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
 ];
 
 /** The newest schema version this code knows. */

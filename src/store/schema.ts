@@ -34,9 +34,29 @@ export interface AttemptsTable {
   duration_ms: number;
 }
 
+/** A question the user added: the YAML they wrote (source) and the validated question as JSON. */
+export interface UserQuestionsTable {
+  id: string;
+  source: string;
+  question: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A job posting or résumé whose extracted text the user chose to save. */
+export interface DocumentsTable {
+  id: string;
+  kind: string;
+  name: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   settings: SettingsTable;
   sessions: SessionsTable;
   attempts: AttemptsTable;
+  user_questions: UserQuestionsTable;
+  documents: DocumentsTable;
 }

@@ -13,21 +13,17 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
     .action((flags: { port?: string }) =>
       run(async () => {
         const config = loadConfig({ port: flags.port });
-        const [{ serve }, { createApp }, { staticFiles }, { ensureWebBuilt }, { openStore }, { SessionService }, { ProgressService }] = await Promise.all([
+        const [{ serve }, { composeServerApp }, { staticFiles }, { ensureWebBuilt }, { openStore }] = await Promise.all([
           import('@hono/node-server'),
-          import('../../server/app.js'),
+          import('../../server/compose.js'),
           import('../../server/static.js'),
           import('../../server/web-build.js'),
           import('../../store/open-store.js'),
-          import('../../services/session.service.js'),
-          import('../../services/progress.service.js'),
         ]);
         const dist = await ensureWebBuilt(undefined, (line) => io.out(line));
         const coach = await createCoach();
         const store = await openStore(config.db);
-        const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
-        const progress = new ProgressService({ attempts: store.attempts, coach });
-        const app = createApp({ coach, sessions, progress, staticHandler: staticFiles(dist) });
+        const app = composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
         await new Promise<void>((resolve, reject) => {
           const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
             io.out(`Loop Coach is running at http://localhost:${config.port}  (${coach.questions.length} questions; Ctrl-C stops it)`);

@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import type { Hono } from 'hono';
+import type { Coach } from '../coach.js';
+import { ProgressService } from '../services/progress.service.js';
+import { SessionService } from '../services/session.service.js';
+import type { Store } from '../store/open-store.js';
+import { createApp } from './app.js';
+
+export interface ServerParts {
+  coach: Coach;
+  store: Store;
+  /** Serves the built web app for every non-API path, when given. */
+  staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
+}
+
+/**
+ * The one place the server's services are wired to the store and the coach; `loopcoach serve`
+ * and the browser tests both start the app through it, so they cannot drift apart.
+ */
+export function composeServerApp({ coach, store, staticHandler }: ServerParts): Hono {
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+  const progress = new ProgressService({ attempts: store.attempts, coach });
+  return createApp({ coach, sessions, progress, ...(staticHandler ? { staticHandler } : {}) });
+}
