@@ -129,6 +129,17 @@ describe('robustness', () => {
       { numRuns: 60, seed: 20261122 },
     );
   });
+
+  it('keeps grading, with the same feedback, once the sentence cache fills up and is emptied', async () => {
+    // A long-running server grades thousands of sentences: the cache is emptied when full, and an
+    // answer that mixes a cached sentence with many new ones must still be graded whole and alike.
+    const busy = await createCoach({ questionDir: null });
+    for (let i = 0; i < 400; i++) {
+      const answer = `${strong} ${Array.from({ length: 20 }, (_, j) => `Rule ${i}-${j} allows port ${1000 + j}.`).join(' ')}`;
+      const graded = busy.grade(sgNacl, answer);
+      if (i % 50 === 0 || i > 240) expect(graded).toEqual(coach.grade(sgNacl, answer));
+    }
+  });
 });
 
 describe('service catalogue', () => {

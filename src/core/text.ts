@@ -232,13 +232,14 @@ export function analyseText(text: string, knowledge: Knowledge, cache?: Sentence
   const fresh = [...new Set(pieces.filter((s) => !cache?.has(s)))];
   const tokens = fresh.length > 1 && knowledge.nlp.tokenizeMany ? knowledge.nlp.tokenizeMany(fresh) : null;
   const analysedNow = new Map(fresh.map((s, i) => [s, analyseSentence(s, 0, knowledge, tokens?.[i])]));
-  if (cache) {
-    if (cache.size + analysedNow.size >= CACHE_LIMIT) cache.clear();
-    for (const [s, a] of analysedNow) cache.set(s, a);
-  }
+  // Read the cached sentences before the cache may be cleared to make room for the new ones.
   const sentences = pieces.map((s, i) => {
     const analysed = analysedNow.get(s) ?? cache!.get(s)!;
     return analysed.index === i ? analysed : { ...analysed, index: i };
   });
+  if (cache) {
+    if (cache.size + analysedNow.size >= CACHE_LIMIT) cache.clear();
+    for (const [s, a] of analysedNow) cache.set(s, a);
+  }
   return { text, sentences, wordCount: sentences.reduce((n, s) => n + s.wordCount, 0) };
 }
