@@ -97,11 +97,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'fx-sqs-vs-kinesis/rank hedge > off-topic': 'both answers score 2; among answers this weak the order is noise',
   'fx-multi-region-dr/rank no-downside > rambling': 'the rambling answer covers more rubric points; the length penalty does not outweigh them',
   'fx-multi-region-dr/raise multi-az-is-enough': 'the wrong claim is paraphrased ("covers a region going down"): lexical matching reaches 0.40',
-  'fx-lp-customer/rank no-numbers > one-liner': 'the story is read as off-topic: its words share little with the prompt and rubric',
-  'fx-lp-customer/not-raise no-numbers': 'the story is read as off-topic: its words share little with the prompt and rubric',
-  'fx-lp-incident-ownership/rank excellent > decent': 'both cover every point; the decent answer scores on shape as well as the excellent one',
   'fx-ddb-scan-pagination/raise one-response': 'the wrong claim is paraphrased ("in one go") below the misconception threshold',
-  'fx-terraform-state/rank definition-only > state-in-git': 'all three score under 10; a second misconception does not lower the score further',
   'fx-terraform-state/rank hedge > state-in-git': 'all three score under 10; a second misconception does not lower the score further',
 };
 

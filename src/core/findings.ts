@@ -53,6 +53,8 @@ function buzzwords(answer: AnalysedText): Finding | null {
 const REASON = /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
 
 /** A mention is explained when its sentence says what the service does or why it is there. */
+const FIRST_PERSON_ACT = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
+
 function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[]): string[] {
   const explained = new Set<string>();
   const all = new Set<string>();
@@ -62,7 +64,9 @@ function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[]): 
     const servicesInSentence = new Set(mentions.filter((x) => x.sentence === m.sentence).map((x) => x.service));
     // A sentence that only lists services explains none of them, whatever words it uses.
     const perService = sentence.wordCount / servicesInSentence.size;
-    if (REASON.test(sentence.text) && perService >= 5) explained.add(m.service);
+    // A reason ("because…", "to…"), or the speaker putting the service to work in a story
+    // ("in the X-Ray traces I found…"), says why it is there.
+    if ((REASON.test(sentence.text) || FIRST_PERSON_ACT.test(sentence.text)) && perService >= 5) explained.add(m.service);
   }
   return [...all].filter((s) => !explained.has(s));
 }

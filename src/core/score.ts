@@ -9,7 +9,7 @@ import type { Feedback, FindingCode, RubricResult } from './types.js';
  * an uncovered one a partial 0.6 × strength / COVERED_AT); structure: share of CCTR/STAR parts
  * present; habits: 1 minus the penalties of the findings. Form earns credit only in proportion
  * to substance, so a well-shaped answer with nothing in it, or padding, cannot score.
- * A misconception halves the score, rambling (too-long) costs a fifth, a story without a number 15%; an off-topic answer is capped at 10. In the short-answer profile (exam-style grading, used by
+ * Each misconception halves the score, rambling (too-long) costs a fifth, a story without a number 15%; an off-topic answer is capped at 10. In the short-answer profile (exam-style grading, used by
  * `eval asag`) only substance counts: score = 100 × substance.
  */
 export const COVERED_AT = 0.55;
@@ -60,7 +60,8 @@ export function explainScore(feedback: Pick<Feedback, 'rubric' | 'structure' | '
   const habits = Math.max(0, 1 - penalty);
   const capped = feedback.findings.some((f) => f.code === 'off-topic');
   let raw = profile === 'short-answer' ? 100 * substance : 70 * substance + Math.min(1, substance / 0.5) * (15 * structure + 15 * habits);
-  if (feedback.findings.some((f) => f.code === 'misconception')) raw *= MISCONCEPTION_FACTOR;
+  // Each distinct wrong claim halves again: two are worse than one.
+  raw *= MISCONCEPTION_FACTOR ** feedback.findings.filter((f) => f.code === 'misconception').length;
   if (feedback.findings.some((f) => f.code === 'too-long')) raw *= RAMBLING_FACTOR;
   if (feedback.findings.some((f) => f.code === 'no-metrics')) raw *= UNMEASURED_STORY_FACTOR;
   if (capped) raw = Math.min(raw, OFF_TOPIC_CAP);

@@ -12,7 +12,7 @@ const CUES = {
   tradeoff: /\b(?:trade-?offs?|down-?sides?|drawbacks?|the catch|catch is|at the (?:cost|price|expense) of|costs? (?:more|extra|money|us)|more expensive|price (?:is|of)|limitations?|limits?|caveats?|on the other hand|in exchange|overhead|the flip side|you lose|we lose|gives? up|give up|risk|risks|but (?:it|this|that|you|the|we|i|there|a|an)|however|downsides|cons?\b|penalty|worse|slower|harder|complexity|complex|latency cost|not free|isn't free|is not free|the price|pay (?:for|more|extra)|disadvantage|what breaks|breaks first|would break|could break|weakness|tension|compromise)\b/i,
   result: /\b(?:as a result|result(?:ed|s)? in|so that|this (?:gave|gives|cut|cuts|reduced|reduces|lets|let|means|meant|kept|keeps|brought|dropped|saved|removed|halved|improved)|which (?:cut|cuts|reduced|reduces|improved|means|meant|gave|gives|brought|dropped|saved|kept|keeps|lets|halved)|(?:cut|reduced|improved|dropped|saved|increased|brought|halved|doubled|lowered|raised|shortened|went) .{0,40}?\b(?:by|to|from) (?:about |around |roughly )?\$?\d|outcome|in the end|ended up|end result|that way|the result|overall|we (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided|recovered)|i (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided)|zero (?:downtime|incidents|data loss|errors)|no (?:downtime|data loss|outage|incidents)|(?:uptime|availability) of \d|within \d|under \d|less than \d|fewer than \d|learned|since then|ever since|from then on)\b/i,
   situation: /\b(?:at my (?:last|previous|current|first) (?:job|company|role|team|internship)|when i was|in (?:my|our) (?:last|previous|first|current|final) (?:job|role|team|company|year|project|internship)|last (?:year|quarter|month|summer)|a (?:few|couple of) (?:years|months|weeks) ago|(?:we|our team|the team|the company|my team|our service|our system|the system|the service|the project|the client|a customer|our customer) (?:had|were|was|faced|hit|ran|launched|needed|lost|saw|started)|during (?:a|an|my|our|the)|while (?:working|i was|we were)|in (?:20\d\d|\w+ 20\d\d)|one (?:day|morning|night|friday|weekend)|(?:there was|there were))\b/i,
-  task: /\b(?:i was (?:responsible|asked|tasked|in charge|the (?:owner|lead|on-?call))|my (?:task|job|goal|role|responsibility|mandate|remit) was|i (?:needed|had) to|i owned|i took (?:on|ownership|charge|the lead)|the goal was|(?:i|we) had to|i volunteered|i was (?:the|a) (?:engineer|developer|lead|owner)|assigned (?:to )?me|it was (?:my|on me))\b/i,
+  task: /\b(?:i was (?:responsible|asked|tasked|in charge|on[- ]?call|the (?:owner|lead|on-?call))|i took (?:the )?(?:incident )?(?:command|commander|lead)|my (?:task|job|goal|role|responsibility|mandate|remit) was|i (?:needed|had) to|i owned|i took (?:on|ownership|charge|the lead)|the goal was|(?:i|we) had to|i volunteered|i was (?:the|a) (?:engineer|developer|lead|owner)|assigned (?:to )?me|it was (?:my|on me))\b/i,
   action: /\b(?:i (?:(?:then|first|quickly|personally|also|immediately) )?(?:wrote|built|set up|created|added|proposed|led|ran|measured|analy[sz]ed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organi[sz]ed|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|created|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioriti[sz]ed|delegated|hired|onboarded|ran))\b/i,
 } as const;
 
@@ -20,11 +20,15 @@ type CueName = keyof typeof CUES;
 
 const STORY_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral']);
 
+const FIRST_PERSON = /\b(?:i|we|my|our|me|us)\b/i;
+/** Past tense: regular verbs, and the irregular ones stories are told with. */
+const PAST_TENSE = /\b(?:was|were|had|did|\w+ed|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|gave|shut|split|set up)\b/i;
+
 /** Whether an answer reads as a story: first person, past tense, several times. */
 export function isStory(answer: AnalysedText): boolean {
   let storySentences = 0;
   for (const s of answer.sentences) {
-    if (/\b(?:i|we)\b/i.test(s.text) && /\b(?:was|were|had|did|\w+ed)\b/i.test(s.text)) storySentences += 1;
+    if (FIRST_PERSON.test(s.text) && PAST_TENSE.test(s.text)) storySentences += 1;
   }
   return storySentences >= 2 && storySentences >= answer.sentences.length / 3;
 }
