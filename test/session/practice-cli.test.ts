@@ -1,5 +1,5 @@
 // The practice/history/resume CLI contract, in-process, against temp SQLite files and a temp bank.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -119,6 +119,17 @@ describe('loopcoach practice --answers --json', () => {
     expect(stderr).toMatch(/newer than this Loop Coach/);
     expect(readFileSync(db).equals(bytes)).toBe(true);
     expect((await cli(['history', '--db', db])).code).toBe(3);
+  });
+
+  it('reads history and progress of a database that does not exist yet without creating it', async () => {
+    const db = join(dir, 'not-yet', 'never.db');
+    const history = await cli(['history', '--db', db]);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toContain('No sessions yet');
+    const progress = await cli(['progress', '--json', '--db', db]);
+    expect(progress.code).toBe(0);
+    expect(JSON.parse(progress.stdout).questions).toEqual([]);
+    expect(existsSync(db)).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ export function registerHistory(program: Command, io: CliIo, run: (task: () => P
           if (flags.json) return printJson(io, sessions);
           if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
           io.out(sessions.map((s) => `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered  ${s.score === null ? '-' : `${s.score}/100`}`).join('\n'));
-        });
+        }, { readsOnly: true });
       }),
     );
 }

@@ -20,7 +20,7 @@ export function registerProgress(program: Command, io: CliIo, run: (task: () => 
           const progress = await new ProgressService({ attempts: store.attempts, coach }).progress();
           if (flags.json) return printJson(io, progress);
           io.out(progressText(progress));
-        });
+        }, { readsOnly: true });
       }),
     );
 }

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { SessionReport } from '../../core/session/report.js';
 import type { Feedback } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
 import type { SessionService } from '../../services/session.service.js';
-import { openStore, type Store } from '../../store/open-store.js';
+import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { printJson, type CliIo } from '../output.js';
 import { readUserFile } from '../files.js';
 
@@ -75,9 +76,15 @@ export async function answerSource(flags: SessionFlags, io: CliIo): Promise<Answ
   return terminalSource(io);
 }
 
-/** Opens the configured store, runs the task and always closes it. */
-export async function withStore<T>(flags: SessionFlags, task: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(loadConfig({ db: flags.db }).db);
+/**
+ * Opens the configured store, runs the task and always closes it. A task that only reads
+ * (`readsOnly`) gets an empty in-memory store when the SQLite file does not exist yet, so
+ * looking at history never creates a database file.
+ */
+export async function withStore<T>(flags: SessionFlags, task: (store: Store) => Promise<T>, { readsOnly = false } = {}): Promise<T> {
+  const location = loadConfig({ db: flags.db }).db;
+  const isMissingFile = !isPostgresUrl(location) && location !== ':memory:' && !existsSync(location);
+  const store = await openStore(readsOnly && isMissingFile ? ':memory:' : location);
   try {
     return await task(store);
   } finally {
