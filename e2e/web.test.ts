@@ -1,22 +1,18 @@
 // The web app in real Chromium against the real server (real HTTP, built front end, temp bank and database).
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoach } from '../src/coach.js';
-import { composeServerApp } from '../src/server/compose.js';
-import { openStore } from '../src/store/open-store.js';
-import { staticFiles } from '../src/server/static.js';
 import { ensureWebBuilt } from '../src/server/web-build.js';
 import { writeQuestionBank } from './fixtures.js';
+import { InterviewPage } from './page-models/interview.page.js';
 import { LibraryPage } from './page-models/library.page.js';
 import { PractisePage } from './page-models/practise.page.js';
 import { QuestionPage } from './page-models/question.page.js';
+import { startTestServer, type RunningServer } from './server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -35,20 +31,17 @@ describe('web bundle', () => {
 });
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
-  let server: ServerType;
+  let server: RunningServer;
   let browser: Browser;
   let baseUrl: string;
+  let bankDir: string;
+  let dbPath: string;
 
   beforeAll(async () => {
-    process.env.LOOPCOACH_DB = join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-db-')), 'test.db');
-    const dist = await ensureWebBuilt();
-    const coach = await createCoach({ questionDir: writeQuestionBank() });
-    const store = await openStore(process.env.LOOPCOACH_DB);
-    const app = composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    bankDir = writeQuestionBank();
+    dbPath = join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-db-')), 'test.db');
+    server = await startTestServer(bankDir, dbPath);
+    baseUrl = server.baseUrl;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -58,7 +51,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await server?.stop();
   });
 
   async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -127,31 +120,45 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     }
   });
 
-  it('runs a mock interview from Home to the report, then lists it in History', async () => {
+  it('runs a mock interview with live feedback and a follow-up, then finds it in History after a server restart', async () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
     try {
-      await page.goto(baseUrl);
-      await page.getByLabel('Level').selectOption('entry');
-      await page.getByLabel('Questions').fill('1');
-      await page.getByRole('button', { name: 'Start a mock interview' }).click();
-      await page.getByText(/^Question 1 of 1/).waitFor();
-      await expectAccessible(page, 'interview');
-      for (let turn = 0; turn < 4 && !(await page.getByRole('heading', { name: /^Interview report/ }).isVisible()); turn++) {
-        await page.getByLabel('Your answer').fill('In a VPC I ran, security groups were stateful and NACLs stateless; I used a NACL deny for one range. The downside is NACL mistakes are hard to spot. We blocked it in 5 minutes.');
-        await page.getByLabel('Your answer').press('Control+Enter');
-        await page.waitForFunction(() => !document.querySelector('form button[disabled]') || document.querySelector('.report'));
-        await page.waitForTimeout(300);
+      const interview = new InterviewPage(page);
+      await interview.startFromHome(baseUrl, 'entry', 1);
+      expect(await interview.prompt.textContent()).toBe('What is the difference between a security group and a network ACL?');
+
+      // Live feedback while typing, before anything is submitted: the point lights up with the sentence.
+      await interview.type('Security groups are stateful and network ACLs are stateless.');
+      await interview.liveCovered.first().waitFor();
+      expect(await interview.liveCovered.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
+      await expectAccessible(page, 'interview-live');
+
+      // A short answer leaves points open, so a follow-up comes next; it gets live feedback too.
+      await interview.submit();
+      await page.getByText(/follow-up/).waitFor();
+      expect(await interview.prompt.textContent()).not.toBe('What is the difference between a security group and a network ACL?');
+      await page.getByText(/^Your last answer: \d+\/100$/).waitFor();
+      for (let turn = 0; turn < 4 && !(await interview.reportHeading.isVisible()); turn++) {
+        await interview.type('Ephemeral ports must be open in the NACL, because it is stateless and return traffic is checked again.');
+        await page.getByText('Score so far').waitFor();
+        await interview.submit();
       }
-      await page.getByRole('heading', { name: /^Interview report: \d+\/100$/ }).waitFor();
+      await interview.reportHeading.waitFor();
       await expectAccessible(page, 'interview-report');
+
+      // The session outlives the server: a new server on the same database file lists it.
+      await server.stop();
+      server = await startTestServer(bankDir, dbPath);
+      baseUrl = server.baseUrl;
       await page.goto(`${baseUrl}#/history`);
       await page.getByText(/finished · \d+\/100/).waitFor();
+      await expectAccessible(page, 'history');
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('says so when a question does not exist', async () => {
     const context = await browser.newContext();

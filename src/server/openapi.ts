@@ -94,6 +94,20 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/sessions/{id}/preview': {
+      post: {
+        summary: 'Grade an answer to the pending prompt without saving it (live feedback while typing)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 } } } } } },
+        responses: {
+          '200': { description: 'Feedback' },
+          '400': jsonError('invalid_input'),
+          '404': jsonError('session_not_found'),
+          '409': jsonError('session_finished'),
+          '413': jsonError('answer_too_long'),
+        },
+      },
+    },
     '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { LoopCoachError } from '../errors.js';
 import type { ProgressService } from '../services/progress.service.js';
 import type { SessionService } from '../services/session.service.js';
 import { checkAnswerLength, parseJsonBody } from './validate.js';
@@ -20,6 +19,8 @@ const answerBody = z.strictObject({
   startedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+const previewBody = z.strictObject({ answer: z.string() });
+
 /** Mock-interview sessions over the session service: start, read, answer, history, progress. */
 export function registerSessionRoutes(app: Hono, sessions: SessionService, progress?: ProgressService): void {
   app.post('/api/sessions', async (c) => {
@@ -35,12 +36,13 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
   app.post('/api/sessions/:id/answers', async (c) => {
     const body = await parseJsonBody(c, answerBody);
     checkAnswerLength(body.answer);
-    const session = await sessions.resumable(c.req.param('id'));
-    const pending = await sessions.next(session.id);
-    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
-    const feedback = await sessions.answer(pending, body.answer, body.startedAt ? new Date(body.startedAt) : new Date());
-    const finished = await sessions.finishIfDone(session.id);
-    return c.json({ answered: pending, feedback, next: finished ? null : await sessions.next(session.id), finished }, 201);
+    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date()), 201);
+  });
+
+  app.post('/api/sessions/:id/preview', async (c) => {
+    const body = await parseJsonBody(c, previewBody);
+    checkAnswerLength(body.answer);
+    return c.json(await sessions.preview(c.req.param('id'), body.answer));
   });
 
   app.get('/api/history', async (c) => c.json(await sessions.history()));

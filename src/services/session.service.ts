@@ -34,6 +34,14 @@ export interface PendingPrompt {
   total: number;
 }
 
+/** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
+export interface AnsweredPrompt {
+  answered: PendingPrompt;
+  feedback: Feedback;
+  next: PendingPrompt | null;
+  finished: boolean;
+}
+
 /** One line of `loopcoach history`. */
 export interface SessionSummary {
   id: string;
@@ -162,6 +170,30 @@ export class SessionService {
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
     });
     return feedback;
+  }
+
+  /**
+   * Answers whatever the session asks next, in one call: grades and saves the attempt, finishes
+   * the session when nothing is left, and says what comes next.
+   */
+  async answerNext(sessionId: string, text: string, startedAt: Date): Promise<AnsweredPrompt> {
+    const session = await this.resumable(sessionId);
+    const pending = await this.next(session.id);
+    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
+    const feedback = await this.answer(pending, text, startedAt);
+    const finished = await this.finishIfDone(session.id);
+    return { answered: pending, feedback, next: finished ? null : await this.next(session.id), finished };
+  }
+
+  /** Grades an answer to what the session asks next without saving anything (live feedback). */
+  async preview(sessionId: string, text: string): Promise<Feedback> {
+    const session = await this.resumable(sessionId);
+    const pending = await this.next(session.id);
+    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
+    const question = this.findQuestion(pending.questionId);
+    if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
+    const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
+    return this.deps.coach.grade(graded, text);
   }
 
   private async followUpFor(question: BankQuestion, pending: PendingPrompt) {

@@ -50,19 +50,36 @@ describe('session API', () => {
     expect(history).toEqual([expect.objectContaining({ id: sessionId, answered: 0, status: 'in-progress' })]);
   });
 
+  it('grades the pending prompt live without saving anything', async () => {
+    const res = await json(`/api/sessions/${sessionId}/preview`, { answer: 'Security groups are stateful and network ACLs are stateless.' });
+    expect(res.status).toBe(200);
+    const feedback = await res.json();
+    expect(feedback.rubric[0]).toMatchObject({ covered: true, evidence: 'Security groups are stateful and network ACLs are stateless.' });
+    expect((await json(`/api/sessions/${sessionId}/preview`, { answer: 'a'.repeat(20_001) })).status).toBe(413);
+    expect((await json(`/api/sessions/${sessionId}/preview`, '{"answer"')).status).toBe(400);
+    expect((await json('/api/sessions/nope/preview', { answer: 'x' })).status).toBe(404);
+    expect(await store.attempts.listBySession(sessionId)).toEqual([]);
+    const session = await (await app.request(`/api/sessions/${sessionId}`)).json();
+    expect(session.next).toMatchObject({ questionId: 'sg-vs-nacl', parentAttemptId: null });
+  });
+
   it('grades each answer, asks follow-ups, and finishes', async () => {
     const first = await json(`/api/sessions/${sessionId}/answers`, { answer: 'Security groups are stateful and network ACLs are stateless.', startedAt: new Date(Date.now() - 30_000).toISOString() });
     expect(first.status).toBe(201);
     let body = await first.json();
     expect(body.feedback.rubric[0].covered).toBe(true);
+    expect(body.finished).toBe(false); // two points were left out: a follow-up asks for them
     for (let i = 0; i < 5 && !body.finished; i++) {
       expect(body.next.parentAttemptId).not.toBeNull(); // a follow-up of the main answer
+      const live = await (await json(`/api/sessions/${sessionId}/preview`, { answer: 'Ephemeral ports must be open.' })).json();
+      expect(live.rubric.map((r: { point: string }) => r.point)).not.toContain('Security groups are stateful; network ACLs are stateless.');
       body = await (await json(`/api/sessions/${sessionId}/answers`, { answer: 'Ephemeral ports must be open in the NACL for return traffic.' })).json();
     }
     expect(body).toMatchObject({ finished: true, next: null });
     const again = await json(`/api/sessions/${sessionId}/answers`, { answer: 'one more' });
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('session_finished');
+    expect((await json(`/api/sessions/${sessionId}/preview`, { answer: 'one more' })).status).toBe(409);
   });
 
   it('shows the session with its report and lists it in history', async () => {

@@ -1,6 +1,6 @@
 // Pure session logic: planning, follow-up choice and the report.
 import { describe, expect, it } from 'vitest';
-import { chooseFollowUps, followUpQuestion } from '../../src/core/session/follow-ups.js';
+import { chooseFollowUps, followUpQuestion, MISSED_POINTS_PROMPT } from '../../src/core/session/follow-ups.js';
 import { planQuestions, topicWeight, type PlannableQuestion } from '../../src/core/session/plan.js';
 import { streaks } from '../../src/core/session/progress.js';
 import { buildReport, habitsToWorkOn } from '../../src/core/session/report.js';
@@ -60,6 +60,12 @@ describe('chooseFollowUps', () => {
     expect(chosen).toHaveLength(2);
     expect(chosen[0]!.prompt).toBe('Why Amazon SQS and not Amazon Kinesis Data Streams?');
     expect(chosen[1]!.prompt).toMatch(/break first/);
+  });
+
+  it('asks for what a partial answer left out when no other follow-up fired, graded on the missed points', () => {
+    const rubric = [{ point: 'one', covered: true, strength: 1, evidence: 'e' }, { point: 'two', covered: false, strength: 0.2, evidence: null }];
+    const chosen = chooseFollowUps({ rubric: ['one', 'two'] }, feedback({ score: 60, rubric }));
+    expect(chosen).toEqual([{ prompt: MISSED_POINTS_PROMPT, trigger: { missed: 2 }, rubric: ['two'] }]);
   });
 
   it('asks nothing after a strong, complete, clean answer', () => {

@@ -74,5 +74,7 @@ export const sessionsApi = {
   get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport }>(`/api/sessions/${encodeURIComponent(id)}`),
   answer: (id: string, answer: string, startedAt: string) =>
     postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
+  preview: (id: string, answer: string, signal?: AbortSignal) =>
+    call<Feedback>(`/api/sessions/${encodeURIComponent(id)}/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer }), signal }),
   history: () => call<SessionSummary[]>('/api/history'),
 };

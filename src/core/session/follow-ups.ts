@@ -20,6 +20,9 @@ interface FollowUpSource {
 
 const UNREASONED = new Set(['service-dump', 'no-tradeoff']);
 
+/** The follow-up that asks for what a partial answer left out. */
+export const MISSED_POINTS_PROMPT = 'What else would you weigh here? Pick something your answer has not covered yet and explain why it matters.';
+
 function hasFinding(feedback: Feedback, code: string): boolean {
   return feedback.findings.some((f) => f.code === code);
 }
@@ -40,7 +43,8 @@ function fired(trigger: FollowUpTrigger, question: FollowUpSource, feedback: Fee
   return namedWithoutReason(feedback, trigger.service);
 }
 
-function rubricFor(trigger: FollowUpTrigger, question: FollowUpSource, feedback: Feedback): string[] {
+function rubricFor(prompt: string, trigger: FollowUpTrigger, question: FollowUpSource, feedback: Feedback): string[] {
+  if (prompt === MISSED_POINTS_PROMPT) return feedback.rubric.filter((r) => !r.covered).map((r) => r.point);
   if ('missed' in trigger) {
     const point = question.rubric?.[trigger.missed - 1];
     return point ? [point] : [];
@@ -60,6 +64,9 @@ function builtFollowUps(feedback: Feedback): Array<{ prompt: string; trigger: Fo
   }
   if (hasFinding(feedback, 'no-tradeoff')) built.push({ prompt: 'What would break first in that design, and what would you give up to prevent it?', trigger: { finding: 'no-tradeoff' } });
   if (hasFinding(feedback, 'no-metrics')) built.push({ prompt: 'How did you measure that? What numbers showed it worked?', trigger: { finding: 'no-metrics' } });
+  // An interviewer who heard only part of an answer asks for the rest, without giving it away.
+  const missed = feedback.rubric.findIndex((r) => !r.covered);
+  if (missed >= 0) built.push({ prompt: MISSED_POINTS_PROMPT, trigger: { missed: missed + 1 } });
   return built;
 }
 
@@ -73,10 +80,13 @@ export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): C
   if (isComplete(feedback)) return [];
   const own = (question.followUps ?? []).filter((f) => f.when !== undefined && fired(f.when, question, feedback)).map((f) => ({ prompt: f.prompt, trigger: f.when }));
   const chosen: ChosenFollowUp[] = [];
-  for (const candidate of [...own, ...builtFollowUps(feedback)]) {
+  // The question's own follow-up on a missed point already asks for what was left out.
+  const asksForMissed = own.some((o) => 'missed' in o.trigger);
+  const built = builtFollowUps(feedback).filter((b) => !(asksForMissed && b.prompt === MISSED_POINTS_PROMPT));
+  for (const candidate of [...own, ...built]) {
     if (chosen.length >= MAX_FOLLOW_UPS) break;
     if (chosen.some((c) => c.prompt === candidate.prompt)) continue;
-    chosen.push({ ...candidate, rubric: rubricFor(candidate.trigger, question, feedback) });
+    chosen.push({ ...candidate, rubric: rubricFor(candidate.prompt, candidate.trigger, question, feedback) });
   }
   return chosen;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
 import { AnswerForm } from '../components/AnswerForm';
-import { LivePanel } from './Practise';
+import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
 
 /** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
 export function Interview({ id }: { id: string }) {
@@ -12,6 +12,7 @@ export function Interview({ id }: { id: string }) {
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const live = useLiveFeedback(next ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer, setError);
 
   const load = () =>
     sessionsApi.get(id).then((s) => {
@@ -45,20 +46,24 @@ export function Interview({ id }: { id: string }) {
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
-      <p className="meta">Question {next.position} of {next.total}{next.parentAttemptId ? ' · follow-up' : ''}</p>
-      <h1>{next.prompt}</h1>
-      <div className="workspace">
-        <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Ctrl+Enter submits. Your answer is saved as soon as you submit." disabled={busy} />
-        {last ? (
-          <div aria-live="polite">
-            <h2>Your last answer: {last.score}/100</h2>
-            <ol>{last.tips.map((t) => <li key={t}>{t}</li>)}</ol>
-            <LivePanel feedback={last} isLive={false} />
-          </div>
-        ) : (
-          <p className="hint">Feedback on each answer appears here.</p>
-        )}
+      <div className="question-head">
+        <div>
+          <p className="meta">Question {next.position} of {next.total}{next.parentAttemptId ? ' · follow-up' : ''}</p>
+          <h1>{next.prompt}</h1>
+        </div>
+        <Timer running={!busy} resetKey={`${next.questionId}/${next.prompt}`} />
       </div>
+      <div className="workspace">
+        <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+        {live ? <LivePanel feedback={live} isLive /> : <aside className="live" aria-label="Live feedback"><p className="hint">Live feedback appears here as you type.</p></aside>}
+      </div>
+      {last && (
+        <details className="last-feedback" open>
+          <summary>Your last answer: {last.score}/100</summary>
+          <ol aria-label="Tips on your last answer">{last.tips.map((t) => <li key={t}>{t}</li>)}</ol>
+          <LivePanel feedback={last} isLive={false} />
+        </details>
+      )}
     </section>
   );
 }

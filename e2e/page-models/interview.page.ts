@@ -1,0 +1,43 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The mock-interview screen: the prompt, the answer box, live feedback and, at the end, the report. */
+export class InterviewPage {
+  readonly answer: Locator;
+  readonly prompt: Locator;
+  readonly meta: Locator;
+  readonly liveCovered: Locator;
+  readonly reportHeading: Locator;
+
+  constructor(private readonly page: Page) {
+    this.answer = page.getByLabel('Your answer');
+    this.prompt = page.locator('main h1');
+    this.meta = page.locator('.interview .meta');
+    this.liveCovered = page.getByRole('complementary', { name: 'Live feedback' }).locator('.rubric li.covered');
+    this.reportHeading = page.getByRole('heading', { name: /^Interview report: \d+\/100$/ });
+  }
+
+  /** Starts an interview from Home with the level and length given. */
+  async startFromHome(baseUrl: string, level: string, count: number): Promise<void> {
+    await this.page.goto(baseUrl);
+    await this.page.getByLabel('Level').selectOption(level);
+    await this.page.getByLabel('Questions').fill(String(count));
+    await this.page.getByRole('button', { name: 'Start a mock interview' }).click();
+    await this.page.getByText(/^Question 1 of/).waitFor();
+  }
+
+  /** Types like a person (key by key), so live feedback runs on pauses as it would for real. */
+  async type(text: string): Promise<void> {
+    await this.answer.click();
+    await this.answer.pressSequentially(text, { delay: 3 });
+  }
+
+  /** Submits with Ctrl+Enter and waits until the next prompt or the report is shown. */
+  async submit(): Promise<void> {
+    const before = await this.prompt.textContent();
+    await this.answer.press('Control+Enter');
+    await this.page.waitForFunction((previous) => {
+      const heading = document.querySelector('main h1')?.textContent;
+      return heading !== previous || document.querySelector('.report') !== null;
+    }, before);
+  }
+}
