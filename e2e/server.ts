@@ -17,7 +17,7 @@ export async function startTestServer(questionDir: string, dbPath: string): Prom
   const dist = await ensureWebBuilt();
   const coach = await createCoach({ questionDir });
   const store: Store = await openStore(dbPath);
-  const app = composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
+  const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

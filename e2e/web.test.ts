@@ -1,6 +1,6 @@
 // The web app in real Chromium against the real server (real HTTP, built front end, temp bank and database).
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -159,6 +159,62 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('imports a question file, practises it with live feedback, and keeps it when a bad file follows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopcoach-e2e-mine-'));
+    const good = join(dir, 'lambda-cold-starts.yaml');
+    writeFileSync(good, `id: lambda-cold-starts
+topic: compute-serverless
+levels: [mid]
+kind: scenario
+prompt: Users complain that the first request after a quiet spell is slow. The API runs on Lambda. What do you do?
+rubric:
+  - Confirm cold starts from the Init Duration in the logs.
+  - Use provisioned concurrency for the latency-critical function.
+  - Shrink the deployment package and move set-up work out of the handler.
+modelAnswer: In our booking API I confirmed cold starts from the Init Duration in the logs. I used provisioned concurrency for the checkout function and shrank the deployment package. The trade-off is paying for idle capacity. The first-request latency fell from 2 s to 300 ms.
+pitfalls:
+  - claim: More memory never changes a cold start.
+    correction: More memory also brings more CPU, which shortens the init phase.
+followUps:
+  - prompt: How would you prove it was a cold start?
+    when: { missed: 1 }
+  - prompt: What does provisioned concurrency cost you?
+    when: { finding: no-tradeoff }
+services: [AWS Lambda]
+`);
+    const bad = join(dir, 'broken.yaml');
+    writeFileSync(bad, 'id: broken\nrubric: [unclosed\n');
+    const context = await browser.newContext();
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}#/my-questions`);
+      await page.getByRole('heading', { name: 'Your questions', level: 1 }).waitFor();
+      await page.getByLabel('YAML file').setInputFiles(good);
+      await page.getByRole('status').getByText('Imported 1 question from lambda-cold-starts.yaml: lambda-cold-starts.').waitFor();
+      await page.getByText('Users complain that the first request after a quiet spell is slow.', { exact: false }).waitFor();
+      await expectAccessible(page, 'your-questions');
+
+      await page.getByLabel('YAML file').setInputFiles(bad);
+      expect(await page.getByRole('alert').textContent()).toMatch(/Nothing was imported from broken\.yaml: not valid YAML/);
+      expect(await page.getByRole('link', { name: 'Practise lambda-cold-starts' }).isVisible()).toBe(true);
+
+      await page.getByRole('link', { name: 'Practise lambda-cold-starts' }).click();
+      const practise = new PractisePage(page);
+      await practise.type('I would confirm cold starts from the Init Duration in the logs first.');
+      await practise.coveredPoints.first().waitFor();
+      expect(await practise.coveredPoints.first().textContent()).toContain('I would confirm cold starts from the Init Duration in the logs first.');
+      await practise.submitWithKeyboard();
+      expect(await practise.report.getByRole('heading', { name: /^Score \d+\/100$/ }).isVisible()).toBe(true);
+      expect(await practise.report.textContent()).toContain('In our booking API');
+
+      await page.goto(`${baseUrl}#/library`);
+      await page.getByText('yours').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('says so when a question does not exist', async () => {
     const context = await browser.newContext();

@@ -25,10 +25,15 @@ export function parseBankQuestionFile(path: string, text: string, root = ''): Ba
   } catch (error) {
     throw new LoopCoachError('question_invalid', `${name}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
+  return validateBankQuestion(data, name);
+}
+
+/** Checks one parsed question against the bank's schema; the error names where and the first problems. */
+export function validateBankQuestion(data: unknown, where: string): BankQuestion {
   const parsed = bankQuestionSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new LoopCoachError('question_invalid', `${name}: ${issues.join('; ')}`);
+    throw new LoopCoachError('question_invalid', `${where}: ${issues.join('; ')}`);
   }
   return parsed.data;
 }

@@ -2,18 +2,22 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Coach } from '../coach.js';
-import { gradableQuestionSchema } from '../content/question.schema.js';
+import { gradableQuestionSchema, type BankQuestion } from '../content/question.schema.js';
 import { LEVELS, QUESTION_KINDS, TOPICS, type Question } from '../core/types.js';
 import { filterQuestions } from '../services/question.service.js';
 import type { ProgressService } from '../services/progress.service.js';
+import type { QuestionCatalogue } from '../services/question-catalogue.js';
 import type { SessionService } from '../services/session.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { registerSessionRoutes } from './session.routes.js';
+import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
 export interface AppOptions {
   coach: Coach;
+  /** The bank plus the user's own questions; adds the /api/my-questions routes when given. */
+  catalogue?: QuestionCatalogue;
   /** Adds the session routes (/api/sessions, /api/history) when given; they need a database. */
   sessions?: SessionService;
   /** Adds GET /api/progress (with the session routes). */
@@ -38,21 +42,23 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, sessions, progress, staticHandler }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, staticHandler }: AppOptions): Hono {
   const app = new Hono();
+  const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
+  const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
   app.onError((error, c) => toErrorResponse(c, error));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
 
   app.get('/api/questions', (c) => {
-    return c.json(filterQuestions(coach.questions, parseWith(listQuery, c.req.query())));
+    return c.json(filterQuestions(questions.questions, parseWith(listQuery, c.req.query())).map(withSource));
   });
 
   app.get('/api/questions/:id', (c) => {
-    const question = coach.findQuestion(c.req.param('id'));
+    const question = questions.findQuestion(c.req.param('id'));
     if (!question) return errorResponse(c, 'question_not_found', `no question with id "${c.req.param('id')}"`, 404);
-    return c.json(question);
+    return c.json(withSource(question));
   });
 
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }));
@@ -61,13 +67,14 @@ export function createApp({ coach, sessions, progress, staticHandler }: AppOptio
     async (c) => {
       const body = await parseJsonBody(c, gradeBody);
       checkAnswerLength(body.answer);
-      const question = 'questionId' in body ? coach.findQuestion(body.questionId) : (body.question as Question);
+      const question = 'questionId' in body ? questions.findQuestion(body.questionId) : (body.question as Question);
       if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body as { questionId: string }).questionId}"`, 404);
       return c.json(coach.grade(question, body.answer));
     },
   );
 
   if (sessions) registerSessionRoutes(app, sessions, progress);
+  if (catalogue) registerUserQuestionRoutes(app, catalogue);
   app.all('/api/*', (c) => errorResponse(c, 'not_found', `no API route ${c.req.method} ${c.req.path}`, 404));
   if (staticHandler) app.use('*', staticHandler);
   return app;

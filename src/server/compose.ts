@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { Coach } from '../coach.js';
 import { ProgressService } from '../services/progress.service.js';
+import { QuestionCatalogue } from '../services/question-catalogue.js';
 import { SessionService } from '../services/session.service.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
@@ -17,8 +18,9 @@ export interface ServerParts {
  * The one place the server's services are wired to the store and the coach; `loopcoach serve`
  * and the browser tests both start the app through it, so they cannot drift apart.
  */
-export function composeServerApp({ coach, store, staticHandler }: ServerParts): Hono {
-  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
-  const progress = new ProgressService({ attempts: store.attempts, coach });
-  return createApp({ coach, sessions, progress, ...(staticHandler ? { staticHandler } : {}) });
+export async function composeServerApp({ coach, store, staticHandler }: ServerParts): Promise<Hono> {
+  const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
+  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
+  return createApp({ coach, catalogue, sessions, progress, ...(staticHandler ? { staticHandler } : {}) });
 }

@@ -108,6 +108,21 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/my-questions': {
+      get: { summary: "The user's own questions (each with source: yours)", responses: { '200': { description: 'Array of questions' } } },
+      post: {
+        summary: "Import questions in the bank's YAML schema: one, a list, or several documents; all or nothing",
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['yaml'], properties: { yaml: { type: 'string', maxLength: 200000 } } } } } },
+        responses: { '201': { description: '{ imported: [ids] }' }, '400': jsonError('question_invalid') },
+      },
+    },
+    '/api/my-questions/{id}': {
+      delete: {
+        summary: "Delete one of the user's questions (past answers to it stay in history)",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ deleted: id }' }, '400': jsonError('invalid_input'), '404': jsonError('question_not_found') },
+      },
+    },
     '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },

@@ -4,12 +4,17 @@ import type { AttemptRecord, AttemptRepository } from './attempt.repository.js';
 import type { AttemptsTable, Database, SessionsTable } from './schema.js';
 import type { SessionRecord, SessionRepository, SessionStatus } from './session.repository.js';
 import type { SettingsRepository } from './settings.repository.js';
+import type { DocumentKind, DocumentRepository } from './document.repository.js';
+import type { UserQuestionRepository } from './user-question.repository.js';
+import type { BankQuestion } from '../content/question.schema.js';
 
 /** The repositories over one Kysely database; the same code serves SQLite and PostgreSQL. */
 export interface Store {
   sessions: SessionRepository;
   attempts: AttemptRepository;
   settings: SettingsRepository;
+  userQuestions: UserQuestionRepository;
+  documents: DocumentRepository;
   close(): Promise<void>;
 }
 
@@ -107,7 +112,55 @@ function settingsRepository(db: Kysely<Database>): SettingsRepository {
   };
 }
 
+function userQuestionRepository(db: Kysely<Database>): UserQuestionRepository {
+  return {
+    async list() {
+      const rows = await db.selectFrom('user_questions').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, source: r.source, question: JSON.parse(r.question) as BankQuestion, createdAt: r.created_at, updatedAt: r.updated_at }));
+    },
+    async saveAll(records) {
+      await db.transaction().execute(async (trx) => {
+        for (const r of records) {
+          await trx.deleteFrom('user_questions').where('id', '=', r.id).execute();
+          await trx.insertInto('user_questions').values({ id: r.id, source: r.source, question: JSON.stringify(r.question), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+        }
+      });
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('user_questions').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+function documentRepository(db: Kysely<Database>): DocumentRepository {
+  return {
+    async save(d) {
+      await db.insertInto('documents').values({ id: d.id, kind: d.kind, name: d.name, text: d.text, created_at: d.createdAt }).execute();
+    },
+    async list() {
+      const rows = await db.selectFrom('documents').select(['id', 'kind', 'name', 'created_at', (eb) => eb.fn<number>('length', ['text']).as('characters')]).orderBy('created_at', 'desc').orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, kind: r.kind as DocumentKind, name: r.name, createdAt: r.created_at, characters: Number(r.characters) }));
+    },
+    async find(id) {
+      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? { id: r.id, kind: r.kind as DocumentKind, name: r.name, text: r.text, createdAt: r.created_at } : undefined;
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
 /** Wraps a migrated Kysely database in the repository contract. */
 export function createKyselyStore(db: Kysely<Database>): Store {
-  return { sessions: sessionRepository(db), attempts: attemptRepository(db), settings: settingsRepository(db), close: () => db.destroy() };
+  return {
+    sessions: sessionRepository(db),
+    attempts: attemptRepository(db),
+    settings: settingsRepository(db),
+    userQuestions: userQuestionRepository(db),
+    documents: documentRepository(db),
+    close: () => db.destroy(),
+  };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BankQuestion } from '../../src/content/question.schema.js';
 import type { Feedback } from '../../src/core/types.js';
 import type { AttemptRecord } from '../../src/store/attempt.repository.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -35,6 +36,22 @@ function session(id: string, createdAt: string): SessionRecord {
 function attempt(id: string, sessionId: string, parent: string | null = null): AttemptRecord {
   return { id, sessionId, questionId: 'q1', parentAttemptId: parent, prompt: 'Why?', answer: 'Because.', feedback, score: 72, startedAt: '2026-11-01T10:00:00.000Z', answeredAt: '2026-11-01T10:01:00.000Z', durationMs: 60000 };
 }
+
+const bankQuestion: BankQuestion = {
+  id: 'mine',
+  topic: 'networking-security',
+  levels: ['entry'],
+  kind: 'concept',
+  prompt: 'Why?',
+  rubric: ['one', 'two', 'three'],
+  modelAnswer: 'Because.',
+  pitfalls: [{ claim: 'c', correction: 'd' }],
+  followUps: [{ prompt: 'And?', when: { missed: 1 } }, { prompt: 'Or?', when: { finding: 'no-tradeoff' } }],
+  services: [],
+  leadershipPrinciples: [],
+  tags: [],
+  references: [],
+};
 
 function contract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void>) {
   describe(name, () => {
@@ -77,6 +94,34 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect((await store.sessions.find('s1'))?.status).toBe('finished');
     });
 
+    it('saves the user\'s questions all or none, replaces by id and deletes', async () => {
+      const q = (id: string, prompt: string) => ({ id, source: `id: ${id}\n`, question: { ...bankQuestion, id, prompt }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
+      await store.userQuestions.saveAll([q('mine-1', 'First?'), q('mine-2', 'Second?')]);
+      await store.userQuestions.saveAll([{ ...q('mine-1', 'First, rewritten?'), updatedAt: '2026-11-02T10:00:00.000Z' }]);
+      const saved = await store.userQuestions.list();
+      expect(saved.map((r) => [r.id, r.question.prompt, r.updatedAt])).toEqual([['mine-1', 'First, rewritten?', '2026-11-02T10:00:00.000Z'], ['mine-2', 'Second?', '2026-11-01T10:00:00.000Z']]);
+      expect(saved[0]!.question).toEqual({ ...bankQuestion, id: 'mine-1', prompt: 'First, rewritten?' });
+      // A failing batch (a second row without its YAML) leaves what was there.
+      await expect(store.userQuestions.saveAll([q('mine-3', 'Third?'), { ...q('mine-4', 'x'), source: null as unknown as string }])).rejects.toThrow();
+      expect((await store.userQuestions.list()).map((r) => r.id)).toEqual(['mine-1', 'mine-2']);
+      expect(await store.userQuestions.delete('mine-2')).toBe(true);
+      expect(await store.userQuestions.delete('mine-2')).toBe(false);
+      expect((await store.userQuestions.list()).map((r) => r.id)).toEqual(['mine-1']);
+    });
+
+    it('keeps saved documents until deleted, and lists them without their text', async () => {
+      await store.documents.save({ id: 'd1', kind: 'posting', name: 'posting.txt', text: 'Senior engineer, DynamoDB at scale.', createdAt: '2026-11-01T10:00:00.000Z' });
+      await store.documents.save({ id: 'd2', kind: 'resume', name: 'cv.pdf', text: 'Cut cost 40%.', createdAt: '2026-11-02T10:00:00.000Z' });
+      expect(await store.documents.list()).toEqual([
+        { id: 'd2', kind: 'resume', name: 'cv.pdf', createdAt: '2026-11-02T10:00:00.000Z', characters: 13 },
+        { id: 'd1', kind: 'posting', name: 'posting.txt', createdAt: '2026-11-01T10:00:00.000Z', characters: 35 },
+      ]);
+      expect((await store.documents.find('d1'))?.text).toBe('Senior engineer, DynamoDB at scale.');
+      expect(await store.documents.delete('d1')).toBe(true);
+      expect(await store.documents.find('d1')).toBeUndefined();
+      expect(await store.documents.delete('d1')).toBe(false);
+    });
+
     it('keeps settings as JSON and overwrites them', async () => {
       expect(await store.settings.get('role')).toBeUndefined();
       await store.settings.set('role', { name: 'sre' });
@@ -109,6 +154,26 @@ describe('schema versions', () => {
     const before = readFileSync(path);
     await expect(openStore(path)).rejects.toMatchObject({ code: 'database_too_new' });
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('upgrades a version 1 database to the current schema and keeps its sessions', async () => {
+    const path = join(dir, 'v1.db');
+    const raw = new Database(path);
+    raw.exec(`CREATE TABLE meta (key text primary key, value text not null);
+      INSERT INTO meta VALUES ('schema_version', '1');
+      CREATE TABLE settings (key text primary key, value text not null);
+      CREATE TABLE sessions (id text primary key, created_at text not null, updated_at text not null, status text not null, plan text not null);
+      CREATE TABLE attempts (id text primary key, seq integer not null, session_id text not null references sessions(id) on delete cascade, question_id text not null, parent_attempt_id text references attempts(id), prompt text not null, answer text not null, feedback text not null, score real not null, started_at text not null, answered_at text not null, duration_ms integer not null);`);
+    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run('old', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'finished', JSON.stringify(session('old', '2026-10-01T10:00:00.000Z').plan));
+    raw.close();
+    const store = await openStore(path);
+    expect((await store.sessions.list()).map((s) => s.id)).toEqual(['old']);
+    expect(await store.userQuestions.list()).toEqual([]);
+    expect(await store.documents.list()).toEqual([]);
+    await store.close();
+    const check = new Database(path);
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
+    check.close();
   });
 
   it('opens an existing database again without migrating twice', async () => {

@@ -12,6 +12,8 @@ export interface Question {
   services: string[];
   leadershipPrinciples: string[];
   references: string[];
+  /** The shipped bank's, or one the user added. */
+  source: 'bank' | 'yours';
 }
 
 export interface Feedback {
@@ -77,4 +79,10 @@ export const sessionsApi = {
   preview: (id: string, answer: string, signal?: AbortSignal) =>
     call<Feedback>(`/api/sessions/${encodeURIComponent(id)}/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer }), signal }),
   history: () => call<SessionSummary[]>('/api/history'),
+};
+
+export const myQuestionsApi = {
+  list: () => call<Question[]>('/api/my-questions'),
+  import: (yaml: string) => postJson<{ imported: string[] }>('/api/my-questions', { yaml }),
+  remove: (id: string) => call<{ deleted: string }>(`/api/my-questions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };

@@ -4,6 +4,7 @@ import { History } from './screens/History';
 import { Home } from './screens/Home';
 import { Interview } from './screens/Interview';
 import { Library } from './screens/Library';
+import { MyQuestions } from './screens/MyQuestions';
 import { Practise } from './screens/Practise';
 import { QuestionView } from './screens/QuestionView';
 import './style.css';
@@ -31,6 +32,7 @@ function App() {
   else if (screen === 'practise' && id) content = <Practise id={id} />;
   else if (screen === 'interview' && id) content = <Interview id={id} />;
   else if (screen === 'history') content = <History />;
+  else if (screen === 'my-questions') content = <MyQuestions />;
   else content = <Home />;
   return (
     <>
@@ -40,6 +42,7 @@ function App() {
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/library">Question library</a>
+          <a href="#/my-questions">Your questions</a>
           <a href="#/history">History</a>
         </nav>
       </header>

@@ -23,7 +23,7 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
         const dist = await ensureWebBuilt(undefined, (line) => io.out(line));
         const coach = await createCoach();
         const store = await openStore(config.db);
-        const app = composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
+        const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
         await new Promise<void>((resolve, reject) => {
           const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
             io.out(`Loop Coach is running at http://localhost:${config.port}  (${coach.questions.length} questions; Ctrl-C stops it)`);

@@ -48,7 +48,7 @@ export function Library() {
         {questions?.map((q) => (
           <li key={q.id}>
             <a href={`#/questions/${encodeURIComponent(q.id)}`}>{q.prompt}</a>
-            <span className="meta">{q.topic} · {q.levels.join('/')} · {q.kind}</span>
+            <span className="meta">{q.topic} · {q.levels.join('/')} · {q.kind}{q.source === 'yours' && <> · <span className="badge">yours</span></>}</span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,51 @@
+import { parseAllDocuments, stringify } from 'yaml';
+import { LoopCoachError } from '../errors.js';
+import { validateBankQuestion } from './question-bank.js';
+import type { BankQuestion } from './question.schema.js';
+
+/** Largest YAML text one import takes. */
+export const MAX_IMPORT_CHARS = 200_000;
+/** Most questions one import takes. */
+export const MAX_IMPORT_QUESTIONS = 100;
+
+/** A question the user wrote, with its own YAML as it will be stored. */
+export interface ParsedUserQuestion {
+  question: BankQuestion;
+  source: string;
+}
+
+/**
+ * Reads the user's YAML: one question, a list of questions, or several YAML documents, each in
+ * the bank's schema. Nothing is returned unless every question is valid; the error names the
+ * question (by position and id) and the field that is wrong.
+ */
+export function parseUserQuestions(text: string): ParsedUserQuestion[] {
+  if (text.length > MAX_IMPORT_CHARS) throw new LoopCoachError('question_invalid', `the file has ${text.length.toLocaleString('en-US')} characters; one import takes at most ${MAX_IMPORT_CHARS.toLocaleString('en-US')}`);
+  const raw = yamlValues(text);
+  if (raw.length === 0) throw new LoopCoachError('question_invalid', 'the file holds no question: write one in the bank\'s YAML schema (see content/AUTHORING.md)');
+  if (raw.length > MAX_IMPORT_QUESTIONS) throw new LoopCoachError('question_invalid', `the file holds ${raw.length} questions; one import takes at most ${MAX_IMPORT_QUESTIONS}`);
+  const seen = new Set<string>();
+  return raw.map((value, i) => {
+    const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : undefined;
+    const question = validateBankQuestion(value, `question ${i + 1}${id ? ` ("${id}")` : ''}`);
+    if (seen.has(question.id)) throw new LoopCoachError('question_invalid', `question ${i + 1}: the id "${question.id}" appears twice in this file`);
+    seen.add(question.id);
+    return { question, source: stringify(value) };
+  });
+}
+
+function yamlValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0].line;
+      throw new LoopCoachError('question_invalid', `not valid YAML${line ? ` (line ${line})` : ''}: ${error.message.split('\n')[0]}`);
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) values.push(...value);
+    else values.push(value);
+  }
+  return values;
+}
