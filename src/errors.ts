@@ -3,6 +3,7 @@ export const ERROR_CODES = {
   invalid_input: { http: 400, exit: 2 },
   question_invalid: { http: 400, exit: 2 },
   question_not_found: { http: 404, exit: 2 },
+  document_not_found: { http: 404, exit: 2 },
   answer_too_long: { http: 413, exit: 2 },
   file_not_found: { http: 404, exit: 2 },
   file_unreadable: { http: 400, exit: 2 },

@@ -11,10 +11,19 @@ type DocumentKind = 'pdf' | 'docx' | 'text';
 
 /** Reads a PDF, DOCX or plain-text document and returns its text, or says what to do instead. */
 export async function extractDocumentText(path: string, what = 'document', timeoutMs = DOCUMENT_TIMEOUT_MS): Promise<string> {
-  const buf = await readLimited(path, what);
-  const name = basename(path);
+  return extractTextFromBytes(await readLimited(path, what), basename(path), what, timeoutMs);
+}
+
+/**
+ * The text of a document already in memory (an upload): PDF, DOCX or plain text, known by its
+ * bytes first and its file name second; the same limits and messages as a file on disk.
+ */
+export async function extractTextFromBytes(buf: Buffer, name: string, what = 'document', timeoutMs = DOCUMENT_TIMEOUT_MS): Promise<string> {
+  if (buf.length > MAX_DOCUMENT_BYTES) {
+    throw new LoopCoachError('invalid_input', `${what} ${name} is ${(buf.length / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB, so save just the text as .txt`);
+  }
   if (buf.length === 0) throw new LoopCoachError('invalid_input', `${what} ${name} is empty; save the text into it and try again`);
-  const kind = detectKind(buf, path);
+  const kind = detectKind(buf, name);
   const text = await withTimeout(parse(kind, buf, name, what), timeoutMs, `${what} ${name} took longer than ${timeoutMs / 1000} s to read; save it as plain text (.txt) and try again`);
   const trimmed = text.replaceAll('\u0000', '').trim();
   if (trimmed.length === 0) throw emptyText(kind, name, what);

@@ -8,9 +8,11 @@ import { filterQuestions } from '../services/question.service.js';
 import type { ProgressService } from '../services/progress.service.js';
 import type { QuestionCatalogue } from '../services/question-catalogue.js';
 import type { SessionService } from '../services/session.service.js';
+import type { TailorService } from '../services/tailor.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { registerSessionRoutes } from './session.routes.js';
+import { registerTailorRoutes } from './tailor.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
@@ -22,6 +24,8 @@ export interface AppOptions {
   sessions?: SessionService;
   /** Adds GET /api/progress (with the session routes). */
   progress?: ProgressService;
+  /** Adds the tailored-interview routes (/api/plans, /api/documents). */
+  tailor?: TailorService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
 }
@@ -42,7 +46,7 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, staticHandler }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
@@ -61,6 +65,8 @@ export function createApp({ coach, catalogue, sessions, progress, staticHandler 
     return c.json(withSource(question));
   });
 
+  // Uploads carry their own, larger limit, so they are registered before the general one.
+  if (tailor) registerTailorRoutes(app, tailor);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',

@@ -4,6 +4,7 @@ import type { Coach } from '../coach.js';
 import { ProgressService } from '../services/progress.service.js';
 import { QuestionCatalogue } from '../services/question-catalogue.js';
 import { SessionService } from '../services/session.service.js';
+import { TailorService } from '../services/tailor.service.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 
@@ -22,5 +23,6 @@ export async function composeServerApp({ coach, store, staticHandler }: ServerPa
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
-  return createApp({ coach, catalogue, sessions, progress, ...(staticHandler ? { staticHandler } : {}) });
+  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
+  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}) });
 }

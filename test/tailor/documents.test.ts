@@ -1,10 +1,9 @@
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocumentText, withTimeout } from '../../src/content/documents.js';
+import { docxBytes, encryptedPdfBytes, pdfBytes } from './helpers.js';
 
 let dir: string;
 
@@ -13,27 +12,14 @@ beforeAll(() => {
 });
 
 async function writePdf(name: string, lines: string[]): Promise<string> {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([600, 800]);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  lines.forEach((line, i) => page.drawText(line, { x: 40, y: 750 - i * 20, size: 12, font }));
-  if (lines.length === 0) page.drawRectangle({ x: 40, y: 40, width: 200, height: 100, color: rgb(0.2, 0.2, 0.2) });
   const path = join(dir, name);
-  writeFileSync(path, await pdf.save({ useObjectStreams: false }));
+  writeFileSync(path, await pdfBytes(lines));
   return path;
 }
 
-/** A PDF whose trailer says it is encrypted with a user password: what a protected résumé looks like to a reader. */
 async function writeEncryptedPdf(name: string): Promise<string> {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([600, 800]);
-  page.drawText('Secret résumé text', { x: 40, y: 750, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
-  const hex = (b: number) => `<${b.toString(16).padStart(2, '0').repeat(32)}>`;
-  const bytes = Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
-  // pdf-lib cannot encrypt, so the /Encrypt dictionary is written into the trailer by hand.
-  const withEncrypt = bytes.replace(/trailer\s*<</, `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O ${hex(0xab)} /U ${hex(0xcd)} >> /ID [${hex(1).slice(0, 34)}> ${hex(1).slice(0, 34)}>]`);
   const path = join(dir, name);
-  writeFileSync(path, Buffer.from(withEncrypt, 'latin1'));
+  writeFileSync(path, await encryptedPdfBytes());
   return path;
 }
 
@@ -46,8 +32,7 @@ describe('extractDocumentText', () => {
   });
 
   it('reads the text of a DOCX, even renamed to .txt (by magic bytes)', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Data Engineer with AWS Glue and Amazon Kinesis')] })] }] });
-    const buf = await Packer.toBuffer(doc);
+    const buf = await docxBytes(['Data Engineer with AWS Glue and Amazon Kinesis']);
     writeFileSync(join(dir, 'cv.docx'), buf);
     writeFileSync(join(dir, 'renamed.txt'), buf);
     expect(await extractDocumentText(join(dir, 'cv.docx'))).toBe('Data Engineer with AWS Glue and Amazon Kinesis');

@@ -1,3 +1,5 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +60,32 @@ export function captureIo(): CliIo & { stdout: () => string; stderr: () => strin
     stdout: () => out,
     stderr: () => err,
   };
+}
+
+/** A PDF with one line of text per entry; with no lines, an image-only page (what a scan looks like). */
+export async function pdfBytes(lines: string[]): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([600, 800]);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  lines.forEach((line, i) => page.drawText(line, { x: 40, y: 750 - i * 20, size: 12, font }));
+  if (lines.length === 0) page.drawRectangle({ x: 40, y: 40, width: 200, height: 100, color: rgb(0.2, 0.2, 0.2) });
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+/** A PDF whose trailer says it is encrypted with a user password: what a protected résumé looks like to a reader. */
+export async function encryptedPdfBytes(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([600, 800]);
+  page.drawText('Secret résumé text', { x: 40, y: 750, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  const hex = (b: number) => `<${b.toString(16).padStart(2, '0').repeat(32)}>`;
+  const bytes = Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
+  // pdf-lib cannot encrypt, so the /Encrypt dictionary is written into the trailer by hand.
+  const withEncrypt = bytes.replace(/trailer\s*<</, `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O ${hex(0xab)} /U ${hex(0xcd)} >> /ID [${hex(1).slice(0, 34)}> ${hex(1).slice(0, 34)}>]`);
+  return Buffer.from(withEncrypt, 'latin1');
+}
+
+/** A DOCX with one paragraph per entry. */
+export async function docxBytes(paragraphs: string[]): Promise<Buffer> {
+  const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+  return Packer.toBuffer(doc);
 }
