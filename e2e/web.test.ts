@@ -13,6 +13,7 @@ import { LibraryPage } from './page-models/library.page.js';
 import { PractisePage } from './page-models/practise.page.js';
 import { QuestionPage } from './page-models/question.page.js';
 import { startTestServer, type RunningServer } from './server.js';
+import { docxBytes, fixture } from '../test/tailor/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -211,6 +212,47 @@ services: [AWS Lambda]
 
       await page.goto(`${baseUrl}#/library`);
       await page.getByText('yours').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('plans an interview from a pasted posting and an uploaded résumé, shows why each question is there, and starts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopcoach-e2e-tailor-'));
+    const resume = join(dir, 'alex-cv.docx');
+    writeFileSync(resume, await docxBytes(fixture('resume-backend.md').split('\n').filter((l) => l.trim())));
+    const broken = join(dir, 'broken.pdf');
+    writeFileSync(broken, '%PDF-1.7\nnot really a pdf\n%%EOF');
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await page.goto(baseUrl);
+      await page.getByLabel('Job description (paste it)').fill(fixture('senior-solutions-architect.md'));
+      await page.getByLabel('Your résumé (PDF, DOCX, text; optional)').setInputFiles(broken);
+      await page.getByRole('button', { name: 'Plan my interview' }).click();
+      expect(await page.getByRole('alert').textContent()).toMatch(/broken\.pdf could not be read as PDF \(the file looks damaged\)/);
+
+      await page.getByLabel('Your résumé (PDF, DOCX, text; optional)').setInputFiles(resume);
+      await page.getByLabel('Save the résumé').check();
+      await page.getByRole('button', { name: 'Plan my interview' }).click();
+      const plan = page.getByRole('region', { name: /^Your interview: solutions-architect, senior$/ });
+      await plan.waitFor();
+      expect(await plan.getByText(/^Why: /).count()).toBeGreaterThan(0);
+      expect(await plan.textContent()).toContain('Your résumé says');
+      expect(await plan.textContent()).toContain('generated');
+      await page.getByRole('button', { name: 'Delete alex-cv.docx' }).waitFor();
+      await expectAccessible(page, 'home-tailor-plan');
+
+      const firstPrompt = (await plan.locator('.plan-questions li > span').first().textContent())!;
+      await page.getByRole('button', { name: 'Start this interview' }).click();
+      await page.getByText(/^Question 1 of/).waitFor();
+      expect(await page.locator('main h1').textContent()).toBe(firstPrompt);
+
+      await page.goto(baseUrl);
+      await page.getByRole('button', { name: 'Delete alex-cv.docx' }).click();
+      await page.getByRole('button', { name: 'Delete alex-cv.docx' }).waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }

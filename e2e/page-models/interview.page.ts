@@ -20,7 +20,7 @@ export class InterviewPage {
   async startFromHome(baseUrl: string, level: string, count: number): Promise<void> {
     await this.page.goto(baseUrl);
     await this.page.getByLabel('Level').selectOption(level);
-    await this.page.getByLabel('Questions').fill(String(count));
+    await this.page.getByLabel('Questions', { exact: true }).fill(String(count));
     await this.page.getByRole('button', { name: 'Start a mock interview' }).click();
     await this.page.getByText(/^Question 1 of/).waitFor();
   }

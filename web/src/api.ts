@@ -86,3 +86,46 @@ export const myQuestionsApi = {
   import: (yaml: string) => postJson<{ imported: string[] }>('/api/my-questions', { yaml }),
   remove: (id: string) => call<{ deleted: string }>(`/api/my-questions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };
+
+/** A document as the API takes it: pasted text, a file (base64), or one saved before. */
+export type DocumentInput = { text: string } | { file: { name: string; data: string } } | { documentId: string };
+
+export interface TailorRequest {
+  posting: DocumentInput;
+  resume?: DocumentInput;
+  count?: number;
+  save?: { posting?: boolean; resume?: boolean };
+}
+
+export interface TailoredPlan {
+  role: string;
+  level: string;
+  skills: string[];
+  services: string[];
+  questions: Array<{ id: string; prompt: string; reason: string; generated: boolean }>;
+  gaps: Array<{ skill: string; inPosting: boolean; inResume: boolean; historyScore?: number; advice: string }>;
+  saved: { posting?: string; resume?: string };
+}
+
+export interface SavedDocument {
+  id: string;
+  kind: 'posting' | 'resume';
+  name: string;
+  createdAt: string;
+  characters: number;
+}
+
+export const tailorApi = {
+  plan: (request: TailorRequest) => postJson<TailoredPlan>('/api/plans', request),
+  start: (request: TailorRequest) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/plans/sessions', request),
+  documents: () => call<SavedDocument[]>('/api/documents'),
+  deleteDocument: (id: string) => call<{ deleted: string }>(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+};
+
+/** A chosen file as the API takes it (base64 of its bytes). */
+export async function fileInput(file: File): Promise<DocumentInput> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { file: { name: file.name, data: btoa(binary) } };
+}

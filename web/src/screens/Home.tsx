@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { sessionsApi } from '../api';
+import { TailorPanel } from '../components/TailorPanel';
 
 const ROLES = ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'];
 const LEVELS = ['entry', 'mid', 'senior'];
@@ -43,6 +44,9 @@ export function Home() {
       <p>
         Or <a href="#/library">choose a question</a> from the library and practise it alone.
       </p>
+      <h2>Interview for a specific job</h2>
+      <p>Paste the job posting and add your résumé: Loop Coach plans the interview that job would give you, says why each question is there, and asks about the numbers your résumé claims.</p>
+      <TailorPanel />
       <h2>How your answer is judged</h2>
       <ul className="plain">
         <li><strong>Substance:</strong> the rubric points a strong answer covers, each matched to the sentence of yours that covers it.</li>
