@@ -24,7 +24,7 @@ export async function extractTextFromBytes(buf: Buffer, name: string, what = 'do
   }
   if (buf.length === 0) throw new LoopCoachError('invalid_input', `${what} ${name} is empty; save the text into it and try again`);
   const kind = detectKind(buf, name);
-  const text = await withTimeout(parse(kind, buf, name, what), timeoutMs, `${what} ${name} took longer than ${timeoutMs / 1000} s to read; save it as plain text (.txt) and try again`);
+  const text = await parse(kind, buf, name, what, timeoutMs);
   const trimmed = text.replaceAll('\u0000', '').trim();
   if (trimmed.length === 0) throw emptyText(kind, name, what);
   return trimmed;
@@ -68,48 +68,62 @@ function isText(buf: Buffer): boolean {
   return !sample.includes(0) && !new TextDecoder('utf-8', { fatal: false }).decode(sample).includes('\uFFFD');
 }
 
-async function parse(kind: DocumentKind, buf: Buffer, name: string, what: string): Promise<string> {
-  try {
-    if (kind === 'text') return buf.toString('utf8');
-    if (kind === 'pdf') return await parsePdf(buf);
-    return await parseDocx(buf);
-  } catch (error) {
-    if (error instanceof LoopCoachError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(message)) {
-      throw new LoopCoachError('document_unsupported', `${what} ${name} is password-protected; remove the password (or copy the text into a .txt file) and try again`);
-    }
-    throw new LoopCoachError('document_unsupported', `${what} ${name} could not be read as ${kind.toUpperCase()} (the file looks damaged); open and re-save it, or copy the text into a .txt file`);
+async function parse(kind: DocumentKind, buf: Buffer, name: string, what: string, timeoutMs: number): Promise<string> {
+  if (kind === 'text') return buf.toString('utf8');
+  const timeoutMessage = `${what} ${name} took longer than ${timeoutMs / 1000} s to read; save it as plain text (.txt) and try again`;
+  const outcome = await parseInWorker(kind, buf, timeoutMs, timeoutMessage);
+  if (outcome.text !== undefined) return outcome.text;
+  const message = outcome.error ?? '';
+  if (/password|encrypt/i.test(message)) {
+    throw new LoopCoachError('document_unsupported', `${what} ${name} is password-protected; remove the password (or copy the text into a .txt file) and try again`);
   }
+  throw new LoopCoachError('document_unsupported', `${what} ${name} could not be read as ${kind.toUpperCase()} (the file looks damaged); open and re-save it, or copy the text into a .txt file`);
 }
 
-async function parsePdf(buf: Buffer): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(buf));
-  const { text } = await extractText(pdf, { mergePages: true });
-  return text;
-}
+/**
+ * PDF and DOCX parsing runs in a worker thread: a hostile or huge file cannot block the server's
+ * event loop, and at the time limit the worker is terminated, so the work really stops.
+ */
+const PARSER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { kind, bytes, unpdf, mammoth } = workerData;
+  try {
+    if (kind === 'pdf') {
+      const { extractText, getDocumentProxy } = require(unpdf);
+      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      parentPort.postMessage({ text: (await extractText(pdf, { mergePages: true })).text });
+    } else {
+      const { value } = await require(mammoth).extractRawText({ buffer: Buffer.from(bytes) });
+      parentPort.postMessage({ text: value });
+    }
+  } catch (error) {
+    parentPort.postMessage({ error: error && error.message ? String(error.message) : String(error) });
+  }
+})();
+`;
 
-async function parseDocx(buf: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
-  const { value } = await mammoth.extractRawText({ buffer: buf });
-  return value;
+async function parseInWorker(kind: 'pdf' | 'docx', buf: Buffer, timeoutMs: number, timeoutMessage: string): Promise<{ text?: string; error?: string }> {
+  const [{ Worker }, { createRequire }] = await Promise.all([import('node:worker_threads'), import('node:module')]);
+  const resolve = createRequire(import.meta.url).resolve;
+  const worker = new Worker(PARSER_SOURCE, { eval: true, workerData: { kind, bytes: new Uint8Array(buf), unpdf: resolve('unpdf'), mammoth: resolve('mammoth') } });
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      fail(new LoopCoachError('document_unsupported', timeoutMessage));
+    }, timeoutMs);
+    const finish = (outcome: { text?: string; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      done(outcome);
+    };
+    worker.once('message', finish);
+    worker.once('error', (error) => finish({ error: error.message }));
+    worker.once('exit', (code) => finish({ error: `the reader stopped (exit code ${code})` }));
+  });
 }
 
 function emptyText(kind: DocumentKind, name: string, what: string): LoopCoachError {
   if (kind === 'pdf') return new LoopCoachError('document_unsupported', `${what} ${name} has no text layer (a scanned image?); run it through OCR or copy the text into a .txt file`);
   return new LoopCoachError('invalid_input', `${what} ${name} has no text; save the text into it and try again`);
-}
-
-/** Resolves with the promise, or rejects with a clear error when it takes too long. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LoopCoachError('document_unsupported', message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
