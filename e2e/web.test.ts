@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
-      for (const [screen, hash] of [['home', ''], ['library', '#/library'], ['question', '#/questions/sg-vs-nacl'], ['practise', '#/practise/sg-vs-nacl']] as const) {
+      for (const [screen, hash] of [['home', ''], ['library', '#/library'], ['question', '#/questions/sg-vs-nacl'], ['practise', '#/practise/sg-vs-nacl'], ['history', '#/history'], ['your-questions', '#/my-questions']] as const) {
         await page.goto(`${baseUrl}${hash}`);
         await page.locator('main h1').waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const page = await context.newPage();
     try {
       const interview = new InterviewPage(page);
-      await interview.startFromHome(baseUrl, 'entry', 1);
+      await interview.startFromHome(baseUrl, 'entry', 1, ['networking-security']);
       expect(await interview.prompt.textContent()).toBe('What is the difference between a security group and a network ACL?');
 
       // Live feedback while typing, before anything is submitted: the point lights up with the sentence.
@@ -155,7 +155,28 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       baseUrl = server.baseUrl;
       await page.goto(`${baseUrl}#/history`);
       await page.getByText(/finished · \d+\/100/).waitFor();
-      await expectAccessible(page, 'history');
+      await page.getByRole('img', { name: /^Average score per topic, by day\. networking-security: \d+ on \d{4}-\d\d-\d\d/ }).waitFor();
+      await page.getByRole('img', { name: /^Habits raised per day/ }).waitFor();
+
+      // Answer the same question again (through the API, as a script would): the attempts appear side by side.
+      const api = (path: string, body: unknown) => fetch(new URL(path, baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const again = await api('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1 });
+      expect(again.next.questionId).toBe('sg-vs-nacl');
+      await api(`/api/sessions/${again.session.id}/answers`, { answer: 'In a VPC I ran, security groups were stateful and NACLs stateless; security groups only allow, NACLs allow and deny, and a NACL applies to the whole subnet. The downside is NACL mistakes are hard to spot. We blocked a bad range in 5 minutes.' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Attempts side by side' }).waitFor();
+      await page.getByText(/^Attempt 2 · /).waitFor();
+      await expectAccessible(page, 'history-progress');
+
+      // An interview left unanswered can be continued from Home, beside today's suggestion.
+      const unfinished = await api('/api/sessions', { role: 'solutions-architect', level: 'mid', count: 1 });
+      await page.goto(baseUrl);
+      await page.getByRole('heading', { name: 'Today' }).waitFor();
+      await page.getByText(/^Suggested:/).waitFor();
+      expect(await page.getByRole('link', { name: 'Practise it' }).getAttribute('href')).toBe('#/practise/sqs-decoupling');
+      expect(await page.getByRole('link', { name: 'Continue it' }).getAttribute('href')).toBe(`#/interview/${unfinished.session.id}`);
+      await page.getByText(/interviews? finished/).waitFor();
+      await expectAccessible(page, 'home-today');
     } finally {
       await context.close();
     }

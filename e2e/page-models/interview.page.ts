@@ -17,8 +17,9 @@ export class InterviewPage {
   }
 
   /** Starts an interview from Home with the level and length given. */
-  async startFromHome(baseUrl: string, level: string, count: number): Promise<void> {
+  async startFromHome(baseUrl: string, level: string, count: number, topics: string[] = []): Promise<void> {
     await this.page.goto(baseUrl);
+    for (const topic of topics) await this.page.getByRole('checkbox', { name: topic, exact: true }).check();
     await this.page.getByLabel('Level').selectOption(level);
     await this.page.getByLabel('Questions', { exact: true }).fill(String(count));
     await this.page.getByRole('button', { name: 'Start a mock interview' }).click();

@@ -124,6 +124,7 @@ export const openApiDocument = {
       },
     },
     '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
+    '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },
   components: {

@@ -46,5 +46,8 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
   });
 
   app.get('/api/history', async (c) => c.json(await sessions.history()));
-  if (progress) app.get('/api/progress', async (c) => c.json(await progress.progress()));
+  if (progress) {
+    app.get('/api/progress', async (c) => c.json(await progress.progress()));
+    app.get('/api/suggestion', async (c) => c.json({ suggestion: await progress.suggestion() }));
+  }
 }

@@ -1,10 +1,11 @@
 import type { Coach } from '../coach.js';
 import { buildProgress, type Progress } from '../core/session/progress.js';
+import { suggestPractice } from '../core/session/suggestion.js';
 import type { AttemptRepository } from '../store/attempt.repository.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
-  coach: Pick<Coach, 'findQuestion'>;
+  coach: Pick<Coach, 'findQuestion' | 'questions'>;
   now?: () => Date;
 }
 
@@ -19,7 +20,18 @@ export class ProgressService {
       const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
       return topic ? [{ ...a, topic }] : [];
     });
-    const today = (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
-    return buildProgress(known, today);
+    return buildProgress(known, this.today());
+  }
+
+  /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
+  async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
+    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
+    const suggestion = suggestPractice(attempts, this.deps.coach.questions, this.today());
+    const question = suggestion ? this.deps.coach.findQuestion(suggestion.questionId) : undefined;
+    return suggestion && question ? { ...suggestion, prompt: question.prompt, topic: question.topic } : null;
+  }
+
+  private today(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
   }
 }

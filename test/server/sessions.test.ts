@@ -93,6 +93,11 @@ describe('session API', () => {
     expect(history[0]).toMatchObject({ id: sessionId, answered: 1, status: 'finished', score: expect.any(Number) });
   });
 
+  it('suggests a topic not practised yet while the only answer is fresh', async () => {
+    const body = await (await app.request('/api/suggestion')).json();
+    expect(body).toEqual({ suggestion: { questionId: 'sqs-decoupling', prompt: 'Why would you put an SQS queue between two services?', topic: 'compute-serverless', reason: 'You have not practised compute-serverless yet.' } });
+  });
+
   it('shows progress built from the saved answers', async () => {
     const res = await app.request('/api/progress');
     expect(res.status).toBe(200);

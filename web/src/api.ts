@@ -72,7 +72,7 @@ export interface SessionSummary {
 const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export const sessionsApi = {
-  start: (body: { role: string; level: string; count: number }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
+  start: (body: { role: string; level: string; count: number; topics?: string[] }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
   get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport }>(`/api/sessions/${encodeURIComponent(id)}`),
   answer: (id: string, answer: string, startedAt: string) =>
     postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
@@ -129,3 +129,22 @@ export async function fileInput(file: File): Promise<DocumentInput> {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { file: { name: file.name, data: btoa(binary) } };
 }
+
+export interface Progress {
+  topics: Record<string, Array<{ date: string; score: number }>>;
+  habits: Record<string, Array<{ date: string; count: number }>>;
+  questions: Array<{ questionId: string; attempts: Array<{ date: string; score: number; answer: string }>; improved: string[]; habitsDropped: string[] }>;
+  streak: { current: number; longest: number; daysPractised: number };
+}
+
+export interface PracticeSuggestion {
+  questionId: string;
+  prompt: string;
+  topic: string;
+  reason: string;
+}
+
+export const progressApi = {
+  progress: () => call<Progress>('/api/progress'),
+  suggestion: () => call<{ suggestion: PracticeSuggestion | null }>('/api/suggestion'),
+};

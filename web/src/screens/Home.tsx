@@ -1,19 +1,21 @@
-import { useState } from 'react';
-import { sessionsApi } from '../api';
+import { useEffect, useState } from 'react';
+import { progressApi, sessionsApi, type PracticeSuggestion, type Progress, type SessionSummary } from '../api';
 import { TailorPanel } from '../components/TailorPanel';
 
 const ROLES = ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'];
 const LEVELS = ['entry', 'mid', 'senior'];
+const TOPICS = ['compute-serverless', 'storage-databases', 'networking-security', 'architecture-devops', 'cost-finops', 'troubleshooting', 'behavioral'];
 
 /** Start a mock interview: the server plans it (weak topics sooner, mastered questions later). */
 function StartInterview() {
   const [role, setRole] = useState('solutions-architect');
   const [level, setLevel] = useState('mid');
   const [count, setCount] = useState(3);
+  const [topics, setTopics] = useState<string[]>([]);
   const [error, setError] = useState('');
   const start = async () => {
     try {
-      const { session } = await sessionsApi.start({ role, level, count });
+      const { session } = await sessionsApi.start({ role, level, count, ...(topics.length ? { topics } : {}) });
       window.location.hash = `#/interview/${encodeURIComponent(session.id)}`;
     } catch (e) {
       setError((e as Error).message);
@@ -24,9 +26,61 @@ function StartInterview() {
       <label htmlFor="role">Role<select id="role" value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
       <label htmlFor="level">Level<select id="level" value={level} onChange={(e) => setLevel(e.target.value)}>{LEVELS.map((l) => <option key={l}>{l}</option>)}</select></label>
       <label htmlFor="count">Questions<input id="count" type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} /></label>
+      <fieldset className="topics">
+        <legend>Topics (none ticked: all, weighted to the role)</legend>
+        {TOPICS.map((t) => (
+          <label key={t}>
+            <input type="checkbox" checked={topics.includes(t)} onChange={(e) => setTopics((list) => (e.target.checked ? [...list, t] : list.filter((x) => x !== t)))} /> {t}
+          </label>
+        ))}
+      </fieldset>
       <button type="submit" className="primary">Start a mock interview</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>
+  );
+}
+
+/** Today at a glance: the question due for re-practice, an interview to continue, and how practice is going. */
+function Today() {
+  const [suggestion, setSuggestion] = useState<PracticeSuggestion | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  useEffect(() => {
+    // Home works without these: a failed request only leaves the section shorter.
+    progressApi.suggestion().then((r) => setSuggestion(r.suggestion), () => undefined);
+    progressApi.progress().then(setProgress, () => undefined);
+    sessionsApi.history().then(setSessions, () => undefined);
+  }, []);
+  const unfinished = sessions.find((s) => s.status === 'in-progress');
+  const finished = sessions.filter((s) => s.status === 'finished' && s.score !== null);
+  const recent = finished.slice(0, 5);
+  const average = recent.length ? Math.round(recent.reduce((n, s) => n + (s.score ?? 0), 0) / recent.length) : null;
+  const latestByTopic = Object.entries(progress?.topics ?? {}).map(([topic, points]) => ({ topic, score: points.at(-1)?.score ?? 0 }));
+  const weakest = latestByTopic.sort((a, b) => a.score - b.score)[0];
+  return (
+    <section className="today" aria-labelledby="today-heading">
+      <h2 id="today-heading">Today</h2>
+      {suggestion && (
+        <p className="suggestion">
+          <strong>Suggested:</strong> {suggestion.prompt} <span className="meta">{suggestion.reason}</span>{' '}
+          <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId)}`}>Practise it</a>
+        </p>
+      )}
+      {unfinished && (
+        <p>
+          You have an unfinished interview ({unfinished.answered} of {unfinished.total} answered).{' '}
+          <a className="button" href={`#/interview/${encodeURIComponent(unfinished.id)}`}>Continue it</a>
+        </p>
+      )}
+      {progress && finished.length > 0 && (
+        <ul className="glance">
+          <li><strong>{progress.streak.current}</strong> day streak</li>
+          <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>
+          {average !== null && <li><strong>{average}</strong>/100 average of the last {recent.length}</li>}
+          {weakest && <li>Weakest topic: <strong>{weakest.topic}</strong> ({weakest.score})</li>}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -39,6 +93,7 @@ export function Home() {
         covered (quoting your sentence), whether your answer has the shape interviewers listen for, and the habits that sink
         candidates. Everything runs on this machine.
       </p>
+      <Today />
       <h2>Mock interview</h2>
       <StartInterview />
       <p>
