@@ -107,6 +107,24 @@ if (existsSync(dist)) {
   console.log('(run `npm run build` for the fresh-process and CLI figures)');
 }
 
+// Live feedback in the browser: the pause the web app waits for, then one POST /api/grade
+// through the real app (routing, validation, grading, JSON) for the answer typed so far.
+{
+  const { createApp } = await import('../src/server/app.js');
+  const { LIVE_PAUSE_MS } = await import('../web/src/live.js');
+  const app = createApp({ coach });
+  const bank: Question = { ...question, id: 'bench' };
+  const posts: number[] = [];
+  for (let i = 0; i < 220; i++) {
+    const body = JSON.stringify({ question: bank, answer: `${answer} Then I added alarm ${i} on the queue depth.` });
+    const t = performance.now();
+    await (await app.request('/api/grade', { method: 'POST', body, headers: { 'content-type': 'application/json' } })).json();
+    if (i >= 20) posts.push(performance.now() - t);
+  }
+  const p95 = percentile(posts, 95);
+  row('live feedback after a pause: wait + POST /api/grade (p95)', `${(LIVE_PAUSE_MS + p95).toFixed(1)} ms`, '<= 100 ms');
+}
+
 const webAssets = join(root, 'web', 'dist', 'assets');
 if (existsSync(webAssets)) {
   const index = readFileSync(join(root, 'web', 'dist', 'index.html'), 'utf8');

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Feedback, Question } from '../api';
-
-/** How long typing must pause before the answer is graded again. */
-const PAUSE_MS = 150;
+import { LIVE_PAUSE_MS } from '../live';
 
 /**
  * Live feedback: grades the answer again on every pause in typing, aborting a request that a
@@ -21,7 +19,7 @@ export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) =>
       const controller = new AbortController();
       inFlight.current = controller;
       gradeRef.current?.(answer, controller.signal).then(setLive, (e: Error) => e.name !== 'AbortError' && onError(e.message));
-    }, PAUSE_MS);
+    }, LIVE_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [answer, isActive]);
   return live;
