@@ -92,34 +92,10 @@ export function TailorPanel() {
         <label htmlFor="posting-text">Job description (paste it)</label>
         <textarea id="posting-text" rows={8} value={postingText} onChange={(e) => setPostingText(e.target.value)} disabled={Boolean(postingFile) || Boolean(savedPosting)} />
         <div className="tailor-row">
-          <div className="field">
-            <label htmlFor="posting-file">…or its file (PDF, DOCX, text)</label>
-            <input id="posting-file" type="file" accept=".pdf,.docx,.txt,.md" onChange={(e) => setPostingFile(e.target.files?.[0] ?? null)} />
-          </div>
-          {postings.length > 0 && (
-            <div className="field">
-              <label htmlFor="posting-saved">…or a saved one</label>
-              <select id="posting-saved" value={savedPosting} onChange={(e) => setSavedPosting(e.target.value)}>
-                <option value="">(none)</option>
-                {postings.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-              </select>
-            </div>
-          )}
+          <DocumentPicker id="posting" label="…or its file (PDF, DOCX, text)" saved={postings} savedId={savedPosting} onFile={setPostingFile} onSaved={setSavedPosting} />
         </div>
         <div className="tailor-row">
-          <div className="field">
-            <label htmlFor="resume-file">Your résumé (PDF, DOCX, text; optional)</label>
-            <input id="resume-file" type="file" accept=".pdf,.docx,.txt,.md" onChange={(e) => setResumeFile(e.target.files?.[0] ?? null)} />
-          </div>
-          {resumes.length > 0 && (
-            <div className="field">
-              <label htmlFor="resume-saved">…or a saved one</label>
-              <select id="resume-saved" value={savedResume} onChange={(e) => setSavedResume(e.target.value)}>
-                <option value="">(none)</option>
-                {resumes.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-              </select>
-            </div>
-          )}
+          <DocumentPicker id="resume" label="Your résumé (PDF, DOCX, text; optional)" saved={resumes} savedId={savedResume} onFile={setResumeFile} onSaved={setSavedResume} />
           <div className="field">
             <label htmlFor="tailor-count">Number of questions</label>
             <input id="tailor-count" type="number" min={1} max={30} value={count} onChange={(e) => setCount(Number(e.target.value))} />
@@ -149,6 +125,27 @@ export function TailorPanel() {
         </>
       )}
     </div>
+  );
+}
+
+/** A file input for a document, and a choice of the saved ones of its kind when there are any. */
+function DocumentPicker(props: { id: string; label: string; saved: SavedDocument[]; savedId: string; onFile: (file: File | null) => void; onSaved: (id: string) => void }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${props.id}-file`}>{props.label}</label>
+        <input id={`${props.id}-file`} type="file" accept=".pdf,.docx,.txt,.md" onChange={(e) => props.onFile(e.target.files?.[0] ?? null)} />
+      </div>
+      {props.saved.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${props.id}-saved`}>…or a saved one</label>
+          <select id={`${props.id}-saved`} value={props.savedId} onChange={(e) => props.onSaved(e.target.value)}>
+            <option value="">(none)</option>
+            {props.saved.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+      )}
+    </>
   );
 }
 
