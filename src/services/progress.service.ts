@@ -26,7 +26,9 @@ export class ProgressService {
   /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
   async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
     const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
-    const suggestion = suggestPractice(attempts, this.deps.coach.questions, this.today());
+    // Entry-level questions first, so a newcomer's first suggestion is one to start with.
+    const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
+    const suggestion = suggestPractice(attempts, ordered, this.today());
     const question = suggestion ? this.deps.coach.findQuestion(suggestion.questionId) : undefined;
     return suggestion && question ? { ...suggestion, prompt: question.prompt, topic: question.topic } : null;
   }
