@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
         await interview.submit();
       }
       await interview.reportHeading.waitFor();
+      await page.getByText('Model answer').click();
+      await page.getByText('In a VPC I ran, security groups were stateful').waitFor();
       await expectAccessible(page, 'interview-report');
 
       // The session outlives the server: a new server on the same database file lists it.

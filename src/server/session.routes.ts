@@ -30,7 +30,9 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
 
   app.get('/api/sessions/:id', async (c) => {
     const session = await sessions.get(c.req.param('id'));
-    return c.json({ session, next: await sessions.next(session.id), report: await sessions.report(session.id) });
+    const report = await sessions.report(session.id);
+    const modelAnswers = Object.fromEntries(report.questions.map((q) => [q.id, sessions.modelAnswer(q.id) ?? null]));
+    return c.json({ session, next: await sessions.next(session.id), report, modelAnswers });
   });
 
   app.post('/api/sessions/:id/answers', async (c) => {

@@ -89,6 +89,7 @@ describe('session API', () => {
     expect(body.session.status).toBe('finished');
     expect(body.next).toBeNull();
     expect(body.report).toEqual(expect.any(Object));
+    expect(body.modelAnswers).toEqual({ 'sg-vs-nacl': expect.stringContaining('security groups were stateful') });
     const history = await (await app.request('/api/history')).json();
     expect(history[0]).toMatchObject({ id: sessionId, answered: 1, status: 'finished', score: expect.any(Number) });
   });

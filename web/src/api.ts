@@ -73,7 +73,7 @@ const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'P
 
 export const sessionsApi = {
   start: (body: { role: string; level: string; count: number; topics?: string[] }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
-  get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport }>(`/api/sessions/${encodeURIComponent(id)}`),
+  get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> }>(`/api/sessions/${encodeURIComponent(id)}`),
   answer: (id: string, answer: string, startedAt: string) =>
     postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
   preview: (id: string, answer: string, signal?: AbortSignal) =>

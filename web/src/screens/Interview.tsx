@@ -6,7 +6,7 @@ import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
 /** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
 export function Interview({ id }: { id: string }) {
   const [next, setNext] = useState<PendingPrompt | null>(null);
-  const [report, setReport] = useState<SessionReport | null>(null);
+  const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null> } | null>(null);
   const [last, setLast] = useState<Feedback | null>(null);
   const [answer, setAnswer] = useState('');
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
@@ -17,7 +17,7 @@ export function Interview({ id }: { id: string }) {
   const load = () =>
     sessionsApi.get(id).then((s) => {
       setNext(s.next);
-      setReport(s.next ? null : s.report);
+      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
     }, (e: Error) => setError(e.message));
   useEffect(() => {
     void load();
@@ -42,7 +42,7 @@ export function Interview({ id }: { id: string }) {
   };
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (report) return <Report report={report} />;
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -68,7 +68,7 @@ export function Interview({ id }: { id: string }) {
   );
 }
 
-function Report({ report }: { report: SessionReport }) {
+function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers: Record<string, string | null> }) {
   return (
     <section className="report">
       <h1>Interview report: {report.score}/100</h1>
@@ -81,11 +81,17 @@ function Report({ report }: { report: SessionReport }) {
       <ol>
         {report.questions.map((q) => (
           <li key={q.id}>
-            <p><strong>{q.prompt}</strong> — {q.feedback.score}/100 · <a href={`#/questions/${encodeURIComponent(q.id)}`}>model answer</a></p>
+            <p><strong>{q.prompt}</strong> — {q.feedback.score}/100</p>
             {q.feedback.rubric.filter((r) => !r.covered).length > 0 && (
               <p>Missed: {q.feedback.rubric.filter((r) => !r.covered).map((r) => r.point).join(' ')}</p>
             )}
             {q.followUps.map((f) => <p key={f.prompt} className="meta">Follow-up: {f.prompt} — {f.feedback.score}/100</p>)}
+            {modelAnswers[q.id] && (
+              <details>
+                <summary>Model answer</summary>
+                <p>{modelAnswers[q.id]}</p>
+              </details>
+            )}
           </li>
         ))}
       </ol>
