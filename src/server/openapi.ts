@@ -124,11 +124,56 @@ export const openApiDocument = {
       },
     },
     '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
+    '/api/plans': {
+      post: {
+        summary: 'Plan an interview from a job posting (and a résumé): each question with its reason, and the gap report; stores nothing unless save asks',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/TailorRequest' } } } },
+        responses: {
+          '200': { description: '{ role, level, skills, services, questions: [{ id, prompt, reason, generated }], gaps, saved }' },
+          '400': jsonError('invalid_input'),
+          '404': jsonError('document_not_found'),
+          '413': jsonError('invalid_input'),
+          '415': jsonError('document_unsupported'),
+        },
+      },
+    },
+    '/api/plans/sessions': {
+      post: {
+        summary: 'Plan as /api/plans does and start a mock interview of exactly that plan',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/TailorRequest' } } } },
+        responses: { '201': { description: '{ session, next }' }, '400': jsonError('invalid_input'), '404': jsonError('document_not_found'), '413': jsonError('invalid_input'), '415': jsonError('document_unsupported') },
+      },
+    },
+    '/api/documents': { get: { summary: 'Saved documents (postings, résumés), newest first, without their text', responses: { '200': { description: 'Array of { id, kind, name, createdAt, characters }' } } } },
+    '/api/documents/{id}': {
+      delete: {
+        summary: 'Delete a saved document and its text from the database',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ deleted: id }' }, '404': jsonError('document_not_found') },
+      },
+    },
     '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },
   components: {
     schemas: {
+      DocumentInput: {
+        oneOf: [
+          { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 200000 } } },
+          { type: 'object', required: ['file'], properties: { file: { type: 'object', required: ['name', 'data'], properties: { name: { type: 'string' }, data: { type: 'string', contentEncoding: 'base64', description: 'PDF, DOCX or text, at most 10 MB' } } } } },
+          { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } },
+        ],
+      },
+      TailorRequest: {
+        type: 'object',
+        required: ['posting'],
+        properties: {
+          posting: { $ref: '#/components/schemas/DocumentInput' },
+          resume: { $ref: '#/components/schemas/DocumentInput' },
+          count: { type: 'integer', minimum: 1, maximum: 30 },
+          save: { type: 'object', properties: { posting: { type: 'boolean' }, resume: { type: 'boolean' } } },
+        },
+      },
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
     },
   },

@@ -72,7 +72,7 @@ export class TailorService {
     return this.deps.documents.list();
   }
 
-  /** Deletes a saved document and its text; question_not_found-like 404 when unknown. */
+  /** Deletes a saved document and its text; document_not_found when there is none with that id. */
   async deleteDocument(id: string): Promise<void> {
     if (!(await this.deps.documents.delete(id))) throw new LoopCoachError('document_not_found', `no saved document with id "${id}"`);
   }
