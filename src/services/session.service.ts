@@ -3,11 +3,14 @@ import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
 import { planQuestions, ROLES, type PastScore, type Role } from '../core/session/plan.js';
+import type { PendingPrompt } from '../core/session/pending.js';
 import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
+
+export type { PendingPrompt };
 
 export interface StartOptions {
   role: string;
@@ -22,17 +25,6 @@ export interface StartOptions {
   planned?: { questionIds: string[]; tailored: BankQuestion[] };
 }
 
-/** The next thing to ask in a session. */
-export interface PendingPrompt {
-  sessionId: string;
-  questionId: string;
-  prompt: string;
-  /** The main attempt a follow-up belongs to; null for a main question. */
-  parentAttemptId: string | null;
-  /** 1-based position of the main question in the plan. */
-  position: number;
-  total: number;
-}
 
 /** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
 export interface AnsweredPrompt {

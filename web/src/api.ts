@@ -1,4 +1,8 @@
 /** The web app talks to the same JSON API scripts use. */
+import type { Feedback } from '../../src/core/types';
+import type { PendingPrompt } from '../../src/core/session/pending';
+import type { SessionReport } from '../../src/core/session/report';
+
 export interface Question {
   id: string;
   topic: string;
@@ -16,15 +20,8 @@ export interface Question {
   source: 'bank' | 'yours';
 }
 
-export interface Feedback {
-  score: number;
-  rubric: Array<{ point: string; covered: boolean; strength: number; evidence: string | null }>;
-  structure: { framework: 'CCTR' | 'STAR'; parts: Array<{ part: string; present: boolean; evidence: string | null }> };
-  findings: Array<{ code: string; message: string; evidence: string | null }>;
-  services: string[];
-  leadershipPrinciples: Array<{ principle: string; evidence: string }>;
-  tips: string[];
-}
+/** The engine's Feedback, as the API returns it: one definition, in the pure core. */
+export type { Feedback } from '../../src/core/types';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
@@ -40,23 +37,8 @@ export const api = {
     call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId, answer }), signal }),
 };
 
-export interface PendingPrompt {
-  sessionId: string;
-  questionId: string;
-  prompt: string;
-  parentAttemptId: string | null;
-  position: number;
-  total: number;
-}
-
-export interface SessionReport {
-  id: string;
-  questions: Array<{ id: string; prompt: string; answer: string; feedback: Feedback; followUps: Array<{ prompt: string; answer: string; feedback: Feedback }> }>;
-  score: number;
-  dimensions: { substance: number; structure: number; habits: number };
-  habits: Array<{ code: string; count: number }>;
-  next: Array<{ topic: string; score: number }>;
-}
+export type { PendingPrompt } from '../../src/core/session/pending';
+export type { SessionReport } from '../../src/core/session/report';
 
 export interface SessionSummary {
   id: string;

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { progressApi, sessionsApi, type PracticeSuggestion, type Progress, type SessionSummary } from '../api';
 import { TailorPanel } from '../components/TailorPanel';
+import { ROLES } from '../../../src/core/session/plan';
+import { LEVELS, TOPICS } from '../../../src/core/types';
 
-const ROLES = ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'];
-const LEVELS = ['entry', 'mid', 'senior'];
-const TOPICS = ['compute-serverless', 'storage-databases', 'networking-security', 'architecture-devops', 'cost-finops', 'troubleshooting', 'behavioral'];
 
 /** Start a mock interview: the server plans it (weak topics sooner, mastered questions later). */
 function StartInterview() {

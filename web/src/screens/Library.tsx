@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
+import { LEVELS, QUESTION_KINDS as KINDS, TOPICS } from '../../../src/core/types';
 import { api, type Question } from '../api';
 
-const TOPICS = ['compute-serverless', 'storage-databases', 'networking-security', 'architecture-devops', 'cost-finops', 'troubleshooting', 'behavioral'];
-const LEVELS = ['entry', 'mid', 'senior'];
-const KINDS = ['concept', 'scenario', 'design', 'troubleshooting', 'experience', 'behavioral', 'code', 'iac'];
 
-function Select(props: { id: string; label: string; value: string; options: string[]; onChange: (v: string) => void }) {
+function Select(props: { id: string; label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
