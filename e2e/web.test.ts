@@ -93,8 +93,16 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       const practise = new PractisePage(page);
       await practise.type('Security groups are stateful and network ACLs are stateless.');
       await practise.coveredPoints.first().waitFor();
-      expect(await practise.coveredPoints.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
+      // Live feedback may first quote the sentence half-typed; it settles on the whole one.
+      await expect.poll(() => practise.coveredPoints.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
       await expectAccessible(page, 'practise');
+
+      // An over-long answer pauses live feedback with the reason; the answer stays as typed.
+      const typed = await practise.answer.inputValue();
+      await practise.answer.fill('a'.repeat(20_001));
+      await page.getByText(/^Live feedback paused: the answer has 20,?001 characters/).waitFor();
+      await practise.answer.fill(typed);
+      await page.getByText(/^Live feedback paused/).waitFor({ state: 'detached' });
 
       await practise.submitWithKeyboard();
       expect(await practise.report.getByRole('heading', { name: /^Score \d+\/100$/ }).isVisible()).toBe(true);
@@ -133,7 +141,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       // Live feedback while typing, before anything is submitted: the point lights up with the sentence.
       await interview.type('Security groups are stateful and network ACLs are stateless.');
       await interview.liveCovered.first().waitFor();
-      expect(await interview.liveCovered.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
+      await expect.poll(() => interview.liveCovered.first().textContent()).toContain('Security groups are stateful and network ACLs are stateless.');
       await expectAccessible(page, 'interview-live');
 
       // A short answer leaves points open, so a follow-up comes next; it gets live feedback too.
@@ -228,7 +236,7 @@ services: [AWS Lambda]
       const practise = new PractisePage(page);
       await practise.type('I would confirm cold starts from the Init Duration in the logs first.');
       await practise.coveredPoints.first().waitFor();
-      expect(await practise.coveredPoints.first().textContent()).toContain('I would confirm cold starts from the Init Duration in the logs first.');
+      await expect.poll(() => practise.coveredPoints.first().textContent()).toContain('I would confirm cold starts from the Init Duration in the logs first.');
       await practise.submitWithKeyboard();
       expect(await practise.report.getByRole('heading', { name: /^Score \d+\/100$/ }).isVisible()).toBe(true);
       expect(await practise.report.textContent()).toContain('In our booking API');

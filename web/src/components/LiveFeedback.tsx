@@ -6,23 +6,36 @@ import { LIVE_PAUSE_MS } from '../live';
  * Live feedback: grades the answer again on every pause in typing, aborting a request that a
  * newer keystroke made stale. `grade` is null while there is nothing to grade against.
  */
-export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) => Promise<Feedback>) | null, answer: string, onError: (message: string) => void): Feedback | null {
+export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) => Promise<Feedback>) | null, answer: string): { live: Feedback | null; liveError: string } {
   const [live, setLive] = useState<Feedback | null>(null);
+  const [liveError, setLiveError] = useState('');
   const inFlight = useRef<AbortController | null>(null);
   const gradeRef = useRef(grade);
   gradeRef.current = grade;
   const isActive = grade !== null;
   useEffect(() => {
-    if (!isActive) return;
+    if (!isActive) {
+      // Nothing to grade against any more (submitted, finished): a late answer must not land.
+      inFlight.current?.abort();
+      return;
+    }
     const timer = setTimeout(() => {
       inFlight.current?.abort();
       const controller = new AbortController();
       inFlight.current = controller;
-      gradeRef.current?.(answer, controller.signal).then(setLive, (e: Error) => e.name !== 'AbortError' && onError(e.message));
+      gradeRef.current?.(answer, controller.signal).then(
+        (feedback) => {
+          setLive(feedback);
+          setLiveError('');
+        },
+        // Live feedback is best effort: a failed preview (an over-long answer, a lost server) is
+        // said beside the panel and never replaces the answer being typed.
+        (e: Error) => e.name !== 'AbortError' && setLiveError(e.message),
+      );
     }, LIVE_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [answer, isActive]);
-  return live;
+  return { live, liveError };
 }
 
 /** Minutes and seconds since the component appeared (or `resetKey` changed), while running. */

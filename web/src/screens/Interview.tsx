@@ -12,7 +12,7 @@ export function Interview({ id }: { id: string }) {
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const live = useLiveFeedback(next ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer, setError);
+  const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
 
   const load = () =>
     sessionsApi.get(id).then((s) => {
@@ -55,7 +55,10 @@ export function Interview({ id }: { id: string }) {
       </div>
       <div className="workspace">
         <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
-        {live ? <LivePanel feedback={live} isLive /> : <aside className="live" aria-label="Live feedback"><p className="hint">Live feedback appears here as you type.</p></aside>}
+        <div>
+          {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
+          {live ? <LivePanel feedback={live} isLive /> : <aside className="live" aria-label="Live feedback"><p className="hint">Live feedback appears here as you type.</p></aside>}
+        </div>
       </div>
       {last && (
         <details className="last-feedback" open>

@@ -19,7 +19,7 @@ export function Practise({ id }: { id: string }) {
     api.question(id).then(setQuestion, (e: Error) => setError(e.message));
   }, [id]);
 
-  const live = useLiveFeedback(question && !final ? (text, signal) => api.grade(question.id, text, signal) : null, answer, setError);
+  const { live, liveError } = useLiveFeedback(question && !final ? (text, signal) => api.grade(question.id, text, signal) : null, answer);
 
   const submit = async () => {
     if (!question || !answer.trim()) return;
@@ -41,7 +41,10 @@ export function Practise({ id }: { id: string }) {
       {!final ? (
         <div className="workspace">
           <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
-          <LivePanel feedback={live ?? placeholder(question)} isLive />
+          <div>
+            {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
+            <LivePanel feedback={live ?? placeholder(question)} isLive />
+          </div>
         </div>
       ) : (
         <div className="report">
