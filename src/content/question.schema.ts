@@ -3,10 +3,31 @@ import { FINDING_CODES, LEADERSHIP_PRINCIPLES, LEVELS, QUESTION_KINDS, TOPICS } 
 
 const nonEmpty = z.string().trim().min(1);
 
+/** More points than any interviewer checks; bounds the work one grade can cost. */
+export const MAX_RUBRIC_POINTS = 12;
+
+/** Other ways a candidate says the same thing: matched as exemplars of the statement's meaning. */
+const acceptSchema = z.array(nonEmpty).min(1).max(8);
+
 export const pitfallSchema = z.strictObject({
   claim: nonEmpty,
   correction: nonEmpty,
+  accept: acceptSchema.optional(),
 });
+
+/** A rubric point: its statement, or the statement with alternative phrasings (`accept`). */
+export const rubricItemSchema = z.union([nonEmpty, z.strictObject({ point: nonEmpty, accept: acceptSchema })]);
+type RubricItem = z.output<typeof rubricItemSchema>;
+
+/** Splits rubric items into the points and their phrasings (an empty list where none). */
+function normaliseRubric<T extends { rubric?: RubricItem[] }>(q: T): Omit<T, 'rubric'> & { rubric: string[]; accept?: string[][] } {
+  const items = q.rubric ?? [];
+  return {
+    ...q,
+    rubric: items.map((r) => (typeof r === 'string' ? r : r.point)),
+    accept: items.map((r) => (typeof r === 'string' ? [] : r.accept)),
+  };
+}
 
 export const followUpTriggerSchema = z.union([
   z.strictObject({ missed: z.number().int().min(1) }),
@@ -17,6 +38,8 @@ export const followUpTriggerSchema = z.union([
 export const followUpSchema = z.strictObject({
   prompt: nonEmpty,
   when: followUpTriggerSchema,
+  /** What a good answer to the follow-up itself says (1–3 points). */
+  rubric: z.array(nonEmpty).min(1).max(3).optional(),
 });
 
 /**
@@ -30,16 +53,14 @@ export const gradableQuestionSchema = z
     kind: z.enum(QUESTION_KINDS).default('concept'),
     level: z.enum(LEVELS).optional(),
     levels: z.array(z.enum(LEVELS)).optional(),
-    rubric: z.array(nonEmpty).optional(),
+    rubric: z.array(rubricItemSchema).max(MAX_RUBRIC_POINTS).optional(),
     modelAnswer: nonEmpty.optional(),
     pitfalls: z.array(pitfallSchema).optional(),
     followUps: z.array(followUpSchema).optional(),
     services: z.array(nonEmpty).optional(),
     leadershipPrinciples: z.array(z.enum(LEADERSHIP_PRINCIPLES)).optional(),
   })
-  .refine((q) => (q.rubric && q.rubric.length > 0) || q.modelAnswer, {
-    message: 'a question needs a rubric or a modelAnswer',
-  });
+  .transform(normaliseRubric);
 
 export const questionIdSchema = z
   .string()
@@ -53,7 +74,7 @@ export const bankQuestionSchema = z
     levels: z.array(z.enum(LEVELS)).min(1),
     kind: z.enum(QUESTION_KINDS),
     prompt: nonEmpty,
-    rubric: z.array(nonEmpty).min(3).max(6),
+    rubric: z.array(rubricItemSchema).min(3).max(6),
     modelAnswer: nonEmpty,
     pitfalls: z.array(pitfallSchema).min(1),
     followUps: z.array(followUpSchema).min(2).max(4),
@@ -76,7 +97,8 @@ export const bankQuestionSchema = z
     if (q.topic === 'behavioral' && q.leadershipPrinciples.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['leadershipPrinciples'], message: 'behavioural questions name at least one Leadership Principle' });
     }
-  });
+  })
+  .transform(normaliseRubric);
 
 export type BankQuestion = z.output<typeof bankQuestionSchema>;
 export type GradableQuestionInput = z.input<typeof gradableQuestionSchema>;

@@ -70,6 +70,8 @@ export interface Pitfall {
   claim: string;
   /** Why it is wrong, shown to the user when the pitfall is detected. */
   correction: string;
+  /** The same wrong claim in other words. */
+  accept?: string[];
 }
 
 /** What makes a follow-up question fire after an answer. */
@@ -81,6 +83,8 @@ export type FollowUpTrigger =
 export interface FollowUp {
   prompt: string;
   when: FollowUpTrigger;
+  /** What a good answer to the follow-up itself says (1–3 points). */
+  rubric?: string[];
 }
 
 /** The engine's view of a question: everything optional but the prompt and kind. */
@@ -91,6 +95,8 @@ export interface Question {
   level?: Level;
   /** Plain-English points a strong answer covers. With none, points come from the model answer. */
   rubric?: string[];
+  /** Other phrasings of each rubric point, parallel to `rubric` (an empty list where none). */
+  accept?: string[][];
   modelAnswer?: string;
   pitfalls?: Pitfall[];
   followUps?: FollowUp[];
