@@ -22,10 +22,11 @@ export function createNlpEngine(): NlpEngine {
     const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
     const negated = tokens.out(its.negationFlag) as unknown as boolean[];
     const type = tokens.out(its.type) as string[];
-    return words.map((t, i) => ({
+    const out = words.map((t, i) => ({
       spaces: spaces[i] ?? '',
       token: { text: t, lemma: lemma[i] ?? t, stem: stem[i] ?? lemma[i] ?? t, pos: pos[i] ?? 'X', isStop: stop[i]!, negated: negated[i]!, type: type[i]! },
     }));
+    return joinSplitAcronyms(out);
   };
   return {
     tokenize: (sentence) => read(sentence).map((t) => t.token),
@@ -61,6 +62,20 @@ export function createNlpEngine(): NlpEngine {
 }
 
 const SEPARATOR = '\n\n';
+
+/** wink reads "IAM" as "I" + "AM" (a contraction rule); the letters belong together. */
+function joinSplitAcronyms<T extends { spaces: string; token: RawToken }>(tokens: T[]): T[] {
+  const out: T[] = [];
+  for (const t of tokens) {
+    const previous = out[out.length - 1];
+    if (previous && t.spaces === '' && previous.token.text === 'I' && t.token.text === 'AM') {
+      out[out.length - 1] = { ...previous, token: { text: 'IAM', lemma: 'iam', stem: 'iam', pos: 'PROPN', isStop: false, negated: false, type: 'word' } };
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
 
 function wordnetPath(): string {
   for (const rel of ['../../lexicons/wordnet.json', '../../../lexicons/wordnet.json']) {

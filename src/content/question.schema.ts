@@ -50,7 +50,7 @@ export const gradableQuestionSchema = z
   .object({
     id: z.string().optional(),
     prompt: nonEmpty,
-    kind: z.enum(QUESTION_KINDS).default('concept'),
+    kind: z.enum(QUESTION_KINDS).optional(),
     level: z.enum(LEVELS).optional(),
     levels: z.array(z.enum(LEVELS)).optional(),
     rubric: z.array(rubricItemSchema).max(MAX_RUBRIC_POINTS).optional(),

@@ -166,6 +166,16 @@ function lengthFindings(input: FindingInput): Finding[] {
   return [];
 }
 
+/** Share of an answer's words in lists of terms at which the answer is a keyword list. */
+const KEYWORD_LIST_SHARE = 0.5;
+
+function keywordList(answer: AnalysedText): Finding | null {
+  const listed = answer.sentences.filter((s) => !s.isClaim);
+  const words = listed.reduce((n, s) => n + s.wordCount, 0);
+  if (answer.wordCount === 0 || words < KEYWORD_LIST_SHARE * answer.wordCount || words < 6) return null;
+  return finding('keyword-list', 'This is a list of terms, not an answer: nothing in it says what the terms do or why. Put each one in a sentence: what you would use it for, and why.', listed[0]!.text);
+}
+
 function offTopic(input: FindingInput): Finding | null {
   if (!input.isOffTopic) return null;
   return finding('off-topic', 'This does not answer the question asked. Re-read the prompt and answer it directly in your first sentence.', input.answer.sentences[0]?.text ?? null);
@@ -186,6 +196,7 @@ export function findHabits(input: FindingInput): Finding[] {
     ...lengthFindings(input),
     offTopic(input),
     ...input.misconceptions.map((m) => finding('misconception', `This states a common error: ${m.correction}`, m.evidence)),
+    keywordList(input.answer),
   ];
   return found.filter((f): f is Finding => f !== null);
 }

@@ -1,6 +1,6 @@
 import { findHabits } from './findings.js';
 import { lookup, type Knowledge } from './lexicon.js';
-import { attributedElsewhere, bestPassage, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
+import { answerWords, type PassageWords, attributedElsewhere, bestPassage, bestPassageOfAny, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
 import { findPrinciples } from './principles.js';
 import { COVERED_AT, explainScore } from './score.js';
 import { distinctServices, findServiceMentions } from './services.js';
@@ -8,7 +8,8 @@ import { analyseStructure, isStory } from './structure.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
-import type { Structure } from './types.js';
+import type { QuestionKind, Structure } from './types.js';
+import { guessKind, OPEN_POINTS, type OpenInput } from './open.js';
 import type { Feedback, Pitfall, Question, RubricResult } from './types.js';
 
 export interface GradeOptions {
@@ -21,15 +22,22 @@ export interface GradeOptions {
 
 /** What the engine precomputes once per question: the matchable rubric, claims and topic words. */
 interface QuestionModel {
-  points: StatementModel[];
-  claims: Array<{ model: StatementModel; correction: StatementModel; pitfall: Pitfall }>;
+  /** The question's kind, as given or guessed from the prompt. */
+  kind: QuestionKind;
+  /** What the prompt (and the question it follows on from) is about: an answer names it. */
+  subject: StatementModel;
+  /** Each rubric point: its statement first, then its alternative phrasings. */
+  points: StatementModel[][];
+  claims: Array<{ models: StatementModel[]; correction: StatementModel; pitfall: Pitfall }>;
   topic: { keys: Set<string>; stems: Set<string> };
 }
 
-const MISCONCEPTION_AT = 0.7;
+const MISCONCEPTION_AT = 0.6;
 const MISCONCEPTION_MARGIN = 0.3;
-const OFF_TOPIC_RELEVANCE = 0.12;
-const OFF_TOPIC_SUBSTANCE = 0.2;
+/** How much closer than the claim itself a paraphrase of it must match. */
+const PARAPHRASE_MARGIN = 0.1;
+/** Fewest weighted words a passage must share with a wrong claim before it is called one: short claims match too easily. */
+const MISCONCEPTION_MIN_WEIGHT = 2.5;
 const OFF_TOPIC_STORY_RELEVANCE = 0.08;
 
 /** The grading engine bound to loaded knowledge. Pure: the same inputs give the same feedback. */
@@ -63,17 +71,21 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const analyse = (text: string) => analyseText(text, knowledge, cache).sentences;
   const prompt = analyse(question.prompt);
   const questionKeys = new Set(prompt.flatMap((s) => [...s.keys]));
+  const subjectSentences = [...prompt, ...(question.context ? analyse(question.context) : [])];
   const points = rubricPoints(question).map((p) => ({ text: p, sentences: analyse(p) }));
   const statementFrequency = new Map<string, number>();
   for (const p of points) for (const k of new Set(p.sentences.flatMap((s) => [...s.keys]))) statementFrequency.set(k, (statementFrequency.get(k) ?? 0) + 1);
   const ctx = { questionKeys, statementFrequency, knowledge };
+  const phrasings = (i: number) => (question.rubric && question.rubric.length > 0 ? (question.accept?.[i] ?? []) : []);
   const topicSources = [question.prompt, ...(question.rubric ?? []), question.modelAnswer ?? '', ...(question.services ?? [])];
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
-    points: points.map((p) => modelStatement(p.text, p.sentences, ctx)),
+    kind: question.kind ?? guessKind(question.prompt),
+    subject: subjectModel(question.prompt, subjectSentences, knowledge),
+    points: points.map((p, i) => [modelStatement(p.text, p.sentences, ctx), ...phrasings(i).map((a) => modelStatement(p.text, analyse(a), ctx))]),
     claims: (question.pitfalls ?? []).map((pitfall) => ({
       pitfall,
-      model: modelStatement(pitfall.claim, analyse(pitfall.claim), { questionKeys, knowledge }),
+      models: [pitfall.claim, ...(pitfall.accept ?? [])].map((claim) => modelStatement(pitfall.claim, analyse(claim), { questionKeys, knowledge })),
       correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge }),
     })),
     topic: {
@@ -83,14 +95,41 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   };
 }
 
+/** Words of how a prompt asks, not of what it asks about. */
+const ASKING_WORDS = new Set(['tell', 'time', 'describe', 'explain', 'difference', 'differ', 'choose', 'pick', 'would', 'could', 'should', 'when', 'what', 'which', 'how', 'why', 'example', 'give', 'walk', 'happen', 'handle', 'approach', 'situation', 'do', 'did', 'result', 'learn', 'each', 'use']);
+
+function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge): StatementModel {
+  const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge });
+  const terms = model.terms.filter((t) => !ASKING_WORDS.has(t.key));
+  return { ...model, terms, totalWeight: terms.reduce((n, t) => n + t.weight, 0) };
+}
+
+/** How much of the question's subject the answer's claims name (0–1), and the sentence that names most. */
+function subjectMatch(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, whole: PassageWords): OpenInput['onSubject'] {
+  const share = coverage(model.subject, whole.keys, whole.stems);
+  const best = bestPassage(model.subject, answer, knowledge, 1);
+  return { ...best, share };
+}
+
+/** Points of an open question (prompt only), judged on what needs no rubric. */
+function judgeOpen(framework: 'CCTR' | 'STAR', input: OpenInput): RubricResult[] {
+  return OPEN_POINTS[framework].map(({ point, judge }) => {
+    const { strength, evidence } = input.answer.wordCount < MIN_WORDS_FOR_MEANING ? { strength: 0, evidence: [] } : judge(input);
+    const rounded = Math.round(strength * 1000) / 1000;
+    const covered = rounded >= COVERED_AT;
+    return { point, covered, strength: rounded, evidence: covered && evidence.length > 0 ? evidence.map((s) => s.text).join(' ') : null };
+  });
+}
+
 const MIN_WORDS_FOR_MEANING = 3;
 
 /** Rubric results, and how much of each point the answer's words (not its qualities) express. */
-function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge): { results: RubricResult[]; lexical: number[] } {
+function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, claimsOnly: boolean): { results: RubricResult[]; lexical: number[] } {
   const tooShort = answer.wordCount < MIN_WORDS_FOR_MEANING;
   const lexical: number[] = [];
-  const results = model.points.map((point) => {
-    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassage(point, answer, knowledge);
+  const results = model.points.map((phrasings) => {
+    const point = phrasings[0]!;
+    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, 3, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
       const quality = judgeQualityPoint(point.text, answer, structure);
@@ -103,22 +142,66 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Stru
   return { results, lexical };
 }
 
-function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge) {
+function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, rubric: RubricResult[]) {
   const found: Array<{ claim: string; correction: string; evidence: string }> = [];
-  for (const { model: claim, correction, pitfall } of model.claims) {
-    const match = bestPassage(claim, answer, knowledge, 1);
-    if (match.contradicted || match.strength < MISCONCEPTION_AT) continue;
+  for (const { models, correction, pitfall } of model.claims) {
+    const { claim, match } = bestClaim(models, answer, knowledge);
+    if (match.contradicted || match.strength < MISCONCEPTION_AT || match.strength * claim.totalWeight < MISCONCEPTION_MIN_WEIGHT) continue;
     // A passage on the same subject that reads more like the correction than the claim is right.
     const keys = new Set(match.sentences.flatMap((s) => [...s.keys]));
     const stems = new Set(match.sentences.flatMap((s) => [...s.stems]));
     const claimSide = coverage(claim, keys, stems);
     const correctionSide = coverage(correction, keys, stems);
-    if (polarityConflict(claim, match.sentences) || attributedElsewhere(claim, match.sentences)) continue;
+    // A passage that denies any phrasing of the claim, or gives it to another subject, is right.
+    // A passage that states a rubric point at least as clearly as it states the claim is right.
+    const statesPoint = rubric.some((r) => r.covered && r.strength >= match.strength - MISCONCEPTION_MARGIN / 3 && match.sentences.some((s) => r.evidence?.includes(s.text)));
+    if (statesPoint || attributedElsewhere(claim, match.sentences) || models.some((m) => polarityConflict(m, match.sentences) || contradicts(m, match.sentences) || deniesAnyOf(m, match.sentences))) continue;
     if (contradicts(correction, match.sentences) || claimSide - correctionSide >= MISCONCEPTION_MARGIN) {
       found.push({ claim: pitfall.claim, correction: pitfall.correction, evidence: match.sentences.map((s) => s.text).join(' ') });
     }
   }
   return found;
+}
+
+/** True when the passage says any of the claim's words under a negation the claim does not have ("not across the whole queue"). */
+function deniesAnyOf(claim: StatementModel, sentences: AnalysedText['sentences']): boolean {
+  const affirmed = new Map(claim.terms.filter((t) => t.weight >= 0.5).map((t) => [t.key, !(t.negated ?? false)]));
+  return sentences.some((s) => s.units.some((u) => u.negated && affirmed.get(u.key) === true));
+}
+
+/** The phrasing of a wrong claim the answer comes closest to stating, and where. */
+function bestClaim(models: StatementModel[], answer: AnalysedText, knowledge: Knowledge) {
+  let best = { claim: models[0]!, match: bestPassage(models[0]!, answer, knowledge, 1) };
+  for (const claim of models.slice(1)) {
+    const match = bestPassage(claim, answer, knowledge, 1);
+    // A paraphrase is a looser witness than the claim itself: it must match more closely.
+    const strength = match.strength - PARAPHRASE_MARGIN;
+    if (strength > best.match.strength) best = { claim, match: { ...match, strength } };
+  }
+  return best;
+}
+
+/** Below these the answer is about something else: the subject share (open questions), the mean of subject share and rubric substance (technical), and for stories the subject share of an answer that tells no story. */
+const OFF_TOPIC_OPEN = 0.25;
+const OFF_TOPIC_TECHNICAL = 0.25;
+const OFF_TOPIC_NOT_A_STORY = 0.3;
+const OFF_TOPIC_CLEAR_POINT = 0.55;
+
+/** Whether the answer is about something other than what was asked. */
+function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedText, subject: number, lexical: number[], related: number): boolean {
+  if (answer.wordCount === 0) return false;
+  const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
+  const anyCovered = lexical.some((s) => s >= COVERED_AT);
+  if (kind === 'behavioral' || kind === 'experience') {
+    if (!isStory(answer)) return subject < OFF_TOPIC_NOT_A_STORY && !anyCovered;
+    // A story's rubric judges qualities, so its words rarely match the points: a story is off
+    // topic only when it shares almost nothing with what the question is about.
+    return kind !== 'behavioral' && related < OFF_TOPIC_STORY_RELEVANCE && !anyCovered;
+  }
+  if (isOpen) return subject < OFF_TOPIC_OPEN;
+  // One point stated clearly is on topic, however short the answer.
+  if (lexical.some((s) => s >= OFF_TOPIC_CLEAR_POINT)) return false;
+  return (subject + substance) / 2 < OFF_TOPIC_TECHNICAL;
 }
 
 /** Share of the answer's meaning words that belong to the question's topic (0–1). */
@@ -132,37 +215,46 @@ function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowle
   return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [] }, model.topic.keys, model.topic.stems);
 }
 
+/** An answer about something else earns no praise: no part of its shape, no principle, no point. */
+function withoutPraise(structure: Structure, rubric: RubricResult[]): { structure: Structure; rubric: RubricResult[] } {
+  return {
+    structure: { ...structure, parts: structure.parts.map((p) => ({ ...p, present: false, evidence: null })) },
+    rubric: rubric.map((r) => ({ ...r, covered: false, evidence: null })),
+  };
+}
+
 function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
   const profile = options.profile ?? 'interview';
-  const structure = analyseStructure(question.kind, answer);
-  const { results: rubric, lexical } = judgeRubric(model, answer, structure, knowledge);
+  const kind = model.kind;
+  const shape = analyseStructure(kind, answer);
+  // An exam's short answer may be a fragment ("a stateless firewall"); an interview answer must assert.
+  const claimsOnly = profile === 'interview';
+  const whole = answerWords(answer, claimsOnly);
+  const onSubject = subjectMatch(model, answer, knowledge, whole);
+  const isOpen = model.points.length === 0;
+  const judged = isOpen ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject }), lexical: [] } : judgeRubric(model, answer, shape, knowledge, whole, claimsOnly);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
-  // Off-topic is judged on what the words say: a well-told story about something else is still off topic.
+  const lexical = isOpen ? [onSubject.share] : judged.lexical;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
-  // A story's rubric judges qualities, so its words rarely match the points: a story is off
-  // topic only when it shares almost nothing with what the question is about.
-  const isStoryQuestion = question.kind === 'behavioral' || question.kind === 'experience';
-  const related = relevance(model, answer, knowledge);
-  const isOffTopic =
-    answer.wordCount > 0 &&
-    (isStoryQuestion ? related < OFF_TOPIC_STORY_RELEVANCE && !lexical.some((s) => s >= COVERED_AT) && !(question.kind === 'behavioral' && isStory(answer)) : substance < OFF_TOPIC_SUBSTANCE && !lexical.some((s) => s >= COVERED_AT) && related < OFF_TOPIC_RELEVANCE);
+  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, onSubject.share, judged.lexical, isOpen ? onSubject.share : relevance(model, answer, knowledge));
+  const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits({
-    kind: question.kind,
+    kind,
     answer,
     structure,
     mentions,
     substance,
     isOffTopic: isOffTopic || answer.wordCount === 0,
-    misconceptions: findMisconceptions(model, answer, knowledge),
+    misconceptions: findMisconceptions(model, answer, knowledge, judged.results),
     profile,
   });
-  const isStoryKind = question.kind === 'behavioral' || structure.framework === 'STAR';
+  const isStoryKind = kind === 'behavioral' || structure.framework === 'STAR';
   const partial = {
     rubric,
     structure,
     findings,
     services: distinctServices(mentions),
-    leadershipPrinciples: isStoryKind ? findPrinciples(answer) : [],
+    leadershipPrinciples: isStoryKind && !isOffTopic ? findPrinciples(answer) : [],
   };
   return { score: explainScore(partial, profile).score, ...partial, tips: chooseTips(partial) };
 }

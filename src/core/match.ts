@@ -15,6 +15,8 @@ export interface Term {
   stem: string;
   weight: number;
   synonyms: readonly string[];
+  /** Whether the statement itself says this term under a negation. */
+  negated?: boolean;
 }
 
 export interface Binding {
@@ -37,6 +39,16 @@ export interface StatementModel {
   totalWeight: number;
   bindings: Binding[];
   quantities: Quantity[];
+  /** What each clause says of its named subject ("LSIs … defined at creation, while GSIs … added any time"). */
+  frames?: Frame[];
+  /** Whether the statement negates anything itself; its negations are then said too many ways to compare word by word. */
+  isNegative?: boolean;
+}
+
+/** One clause of a sentence: its named subject and the other words it says of it. */
+export interface Frame {
+  subject: string;
+  keys: Set<string>;
 }
 
 export interface PassageMatch {
@@ -89,7 +101,7 @@ export function modelStatement(text: string, sentences: Sentence[], ctx: ModelCo
       const spread = ctx.statementFrequency?.get(unit.key) ?? 1;
       if (spread > 1) weight /= 1 + 0.35 * (spread - 1);
       const synonyms = unit.isConcept ? [] : (lookup(ctx.knowledge.wordnet.synonyms, unit.key) ?? []);
-      byKey.set(unit.key, { key: unit.key, stem: unit.stem, weight, synonyms });
+      byKey.set(unit.key, { key: unit.key, stem: unit.stem, weight, synonyms, negated: unit.negated });
     }
   }
   const terms = [...byKey.values()];
@@ -100,6 +112,8 @@ export function modelStatement(text: string, sentences: Sentence[], ctx: ModelCo
     totalWeight: terms.reduce((n, t) => n + t.weight, 0),
     bindings: sentences.flatMap(findBindings),
     quantities: sentences.flatMap(findQuantities),
+    frames: sentences.flatMap(findFrames),
+    isNegative: sentences.some((s) => s.units.some((u) => u.negated)),
   };
 }
 
@@ -121,6 +135,45 @@ export function coverage(model: StatementModel, keys: ReadonlySet<string>, stems
   return got / model.totalWeight;
 }
 
+/** What a passage says of a statement: the share it expresses, and the share it says negated. */
+export interface PassageWords {
+  keys: Set<string>;
+  stems: Set<string>;
+  negatedKeys: Set<string>;
+  negatedStems: Set<string>;
+}
+
+/** Coverage of the statement by the passage, and the weight of its terms the passage negates (and the statement does not, or the other way round). */
+function passageCredit(model: StatementModel, words: PassageWords): { credit: number; flipped: number } {
+  if (model.totalWeight === 0) return { credit: 0, flipped: 0 };
+  let got = 0;
+  let flipped = 0;
+  for (const term of model.terms) {
+    let credit = 0;
+    let negated = false;
+    if (words.keys.has(term.key)) {
+      credit = 1;
+      negated = words.negatedKeys.has(term.key);
+    } else if (term.stem.length >= 4 && words.stems.has(term.stem)) {
+      credit = STEM_CREDIT;
+      negated = words.negatedStems.has(term.stem);
+    } else {
+      for (const s of term.synonyms) {
+        if (!words.keys.has(s)) continue;
+        credit = SYNONYM_CREDIT;
+        negated = words.negatedKeys.has(s);
+        break;
+      }
+    }
+    got += term.weight * credit;
+    if (credit > 0 && negated !== (term.negated ?? false)) flipped += term.weight * credit;
+  }
+  return { credit: got / model.totalWeight, flipped: model.isNegative ? 0 : flipped / model.totalWeight };
+}
+
+/** A passage that says most of a statement's words under a negation ("I would not use…") denies it. */
+const NEGATED_SHARE = 0.4;
+
 const WINDOW_DECAY = [1, 0.93, 0.86];
 
 /**
@@ -128,22 +181,22 @@ const WINDOW_DECAY = [1, 0.93, 0.86];
  * statement. A passage that states the opposite (swapped attribute, different quantity) is a
  * contradiction: it earns nothing and is reported as such.
  */
-export function bestPassage(model: StatementModel, answer: AnalysedText, knowledge: Knowledge, maxWindow = 3): PassageMatch {
+export function bestPassage(model: StatementModel, answer: AnalysedText, knowledge: Knowledge, maxWindow = 3, claimsOnly = true): PassageMatch {
   let best: PassageMatch = { strength: 0, contradicted: false, sentences: [] };
   let worstContradiction: PassageMatch | null = null;
-  const n = answer.sentences.length;
+  // Only sentences that assert something can carry a point: a list of terms says nothing.
+  const claims = claimsOnly ? answer.sentences.filter((s) => s.isClaim) : answer.sentences;
+  const n = claims.length;
   for (let i = 0; i < n; i++) {
-    const keys = new Set<string>();
-    const stems = new Set<string>();
+    const words: PassageWords = { keys: new Set(), stems: new Set(), negatedKeys: new Set(), negatedStems: new Set() };
     for (let w = 0; w < maxWindow && i + w < n; w++) {
-      const s = answer.sentences[i + w]!;
-      for (const k of s.keys) keys.add(k);
-      for (const k of s.stems) stems.add(k);
-      const raw = coverage(model, keys, stems);
-      const strength = raw * WINDOW_DECAY[w]!;
+      const s = claims[i + w]!;
+      addSentence(words, s);
+      const { credit, flipped } = passageCredit(model, words);
+      const strength = credit * WINDOW_DECAY[w]!;
       if (strength <= best.strength && strength <= (worstContradiction?.strength ?? 0)) continue;
-      const sentences = answer.sentences.slice(i, i + w + 1);
-      if (contradicts(model, sentences)) {
+      const sentences = claims.slice(i, i + w + 1);
+      if (flipped >= NEGATED_SHARE * credit || contradicts(model, sentences)) {
         if (!worstContradiction || strength > worstContradiction.strength) worstContradiction = { strength, contradicted: true, sentences };
         continue;
       }
@@ -152,6 +205,20 @@ export function bestPassage(model: StatementModel, answer: AnalysedText, knowled
   }
   if (worstContradiction && worstContradiction.strength >= best.strength) return { ...worstContradiction, strength: 0 };
   return best;
+}
+
+/** Adds a sentence's words to a passage: a word said plainly anywhere in it is not negated. */
+function addSentence(words: PassageWords, s: Sentence): void {
+  for (const k of s.keys) {
+    if (!s.negatedKeys.has(k)) words.negatedKeys.delete(k);
+    else if (!words.keys.has(k)) words.negatedKeys.add(k);
+    words.keys.add(k);
+  }
+  for (const k of s.stems) {
+    if (!s.negatedStems.has(k)) words.negatedStems.delete(k);
+    else if (!words.stems.has(k)) words.negatedStems.add(k);
+    words.stems.add(k);
+  }
 }
 
 function polarityOf(sentences: Sentence[]): Map<string, boolean> {
@@ -182,9 +249,72 @@ export function attributedElsewhere(model: StatementModel, sentences: Sentence[]
   );
 }
 
-/** True when the passage binds an attribute opposite to the statement's, or another quantity. */
+/** True when the passage binds an attribute opposite to the statement's, another quantity, or swaps what two subjects do. */
 export function contradicts(model: StatementModel, sentences: Sentence[]): boolean {
-  return bindingsConflict(model.bindings, sentences.flatMap(findBindings)) || quantitiesConflict(model.quantities, sentences.flatMap(findQuantities));
+  return (
+    bindingsConflict(model.bindings, sentences.flatMap(findBindings)) ||
+    quantitiesConflict(model.quantities, sentences.flatMap(findQuantities)) ||
+    framesSwapped(model.frames ?? [], sentences.flatMap(findFrames))
+  );
+}
+
+/** Fewest shared words for a clause to count as saying the same of a subject. */
+const FRAME_OVERLAP = 2;
+
+/**
+ * True when the passage says of one subject what the statement says of another, and the other
+ * way round: "LSIs can be added any time, while GSIs must be defined at creation" swaps the two
+ * indexes of "LSIs must be defined at creation, while GSIs can be added any time".
+ */
+function framesSwapped(reference: Frame[], passage: Frame[]): boolean {
+  const subjects = [...new Set(reference.map((f) => f.subject))];
+  if (subjects.length < 2 || passage.length < 2) return false;
+  const saidOf = (subject: string) => {
+    const keys = new Set<string>();
+    for (const f of passage) if (f.subject === subject) for (const k of f.keys) keys.add(k);
+    return keys;
+  };
+  let swapped = 0;
+  for (const frame of reference) {
+    const own = saidOf(frame.subject);
+    if (own.size === 0) return false;
+    const shared = (keys: Set<string>) => [...frame.keys].filter((k) => keys.has(k)).length;
+    const ownShared = shared(own);
+    const crossShared = Math.max(...subjects.filter((x) => x !== frame.subject).map((x) => shared(saidOf(x))));
+    if (ownShared > crossShared) return false;
+    if (crossShared >= FRAME_OVERLAP && crossShared > ownShared) swapped += 1;
+  }
+  return swapped > 0;
+}
+
+const frameMemo = new WeakMap<Sentence, Frame[]>();
+
+/** The clauses of a sentence that have a named subject (a concept or a proper noun). */
+export function findFrames(sentence: Sentence): Frame[] {
+  let found = frameMemo.get(sentence);
+  if (!found) {
+    found = [];
+    for (const clause of clausesOf(sentence)) {
+      // The subject stands before the clause's verb: "LSIs must be defined…", not "…inside one AZ".
+      const verb = clause.findIndex((u) => u.pos === 'VERB' || u.pos === 'AUX');
+      if (verb < 0) continue;
+      const subject = clause.slice(0, verb).find((u) => (u.isConcept || u.pos === 'PROPN') && !u.isStop && !OPPOSITE_OF.has(u.key));
+      if (!subject) continue;
+      const keys = new Set(clause.filter((u) => u !== subject && isContent(u) && u.key !== subject.key).map((u) => u.key));
+      found.push({ subject: subject.key, keys });
+    }
+    frameMemo.set(sentence, found);
+  }
+  return found;
+}
+
+function clausesOf(sentence: Sentence): Unit[][] {
+  const clauses: Unit[][] = [[]];
+  for (const unit of sentence.units) {
+    if (CLAUSE_BREAKS.has(unit.surface.toLowerCase())) clauses.push([]);
+    else clauses[clauses.length - 1]!.push(unit);
+  }
+  return clauses.filter((c) => c.length > 0);
 }
 
 function bindingsConflict(reference: Binding[], passage: Binding[]): boolean {
@@ -205,6 +335,8 @@ function bindingsConflict(reference: Binding[], passage: Binding[]): boolean {
 
 function quantitiesConflict(reference: Quantity[], passage: Quantity[]): boolean {
   for (const q of reference) {
+    // With two amounts of one dimension ("a one-year commitment… an hour of downtime") which is compared with which is unclear.
+    if (reference.filter((r) => r.dimension === q.dimension).length > 1) continue;
     const same = passage.filter((p) => p.dimension === q.dimension);
     if (same.length > 0 && !same.some((p) => Math.abs(p.value - q.value) < 1e-9)) return true;
   }
@@ -228,12 +360,7 @@ export function findBindings(sentence: Sentence): Binding[] {
 
 function bindingsOf(sentence: Sentence): Binding[] {
   const bindings: Binding[] = [];
-  const clauses: Unit[][] = [[]];
-  for (const unit of sentence.units) {
-    if (CLAUSE_BREAKS.has(unit.surface.toLowerCase())) clauses.push([]);
-    else clauses[clauses.length - 1]!.push(unit);
-  }
-  for (const clause of clauses) {
+  for (const clause of clausesOf(sentence)) {
     clause.forEach((unit, i) => {
       const opposite = OPPOSITE_OF.get(unit.key);
       if (!opposite) return;
@@ -264,6 +391,8 @@ const UNIT_SECONDS: Record<string, [string, number]> = {
   hour: ['time', 3600],
   day: ['time', 86_400],
   week: ['time', 604_800],
+  month: ['time', 2_592_000],
+  year: ['time', 31_536_000],
   kb: ['size', 1e3],
   mb: ['size', 1e6],
   gb: ['size', 1e9],
@@ -299,4 +428,33 @@ function quantitiesOf(sentence: Sentence): Quantity[] {
     out.push({ dimension: known[0], value: value * known[1] });
   });
   return out;
+}
+
+/** The words of every claim of an answer, negations ignored: an upper bound for any passage. */
+export function answerWords(answer: AnalysedText, claimsOnly = true): PassageWords {
+  const words: PassageWords = { keys: new Set(), stems: new Set(), negatedKeys: new Set(), negatedStems: new Set() };
+  for (const s of answer.sentences) {
+    if (claimsOnly && !s.isClaim) continue;
+    for (const k of s.keys) words.keys.add(k);
+    for (const k of s.stems) words.stems.add(k);
+  }
+  return words;
+}
+
+/**
+ * The best passage for any of a statement's phrasings (the statement and its `accept`
+ * exemplars). A phrasing whose words the whole answer cannot reach past the best so far is
+ * skipped, so extra phrasings cost little. A passage that contradicts the statement itself
+ * denies it, whatever the phrasings match.
+ */
+export function bestPassageOfAny(models: readonly StatementModel[], answer: AnalysedText, knowledge: Knowledge, maxWindow = 3, whole = answerWords(answer), claimsOnly = true): PassageMatch {
+  let best: PassageMatch = { strength: 0, contradicted: false, sentences: [] };
+  for (const [i, model] of models.entries()) {
+    if (i > 0 && passageCredit(model, whole).credit <= best.strength) continue;
+    const match = bestPassage(model, answer, knowledge, maxWindow, claimsOnly);
+    // The statement itself decides a contradiction; a phrasing only adds ways to express it.
+    if (match.contradicted && i === 0) return match;
+    if (match.strength > best.strength) best = match;
+  }
+  return best;
 }

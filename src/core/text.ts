@@ -28,6 +28,11 @@ export interface Sentence {
   keys: Set<string>;
   stems: Set<string>;
   wordCount: number;
+  /** Whether the sentence asserts something: it has a verb and is not a list of terms. */
+  isClaim: boolean;
+  /** Keys and stems the sentence only says under a negation ("not", "instead of"). */
+  negatedKeys: Set<string>;
+  negatedStems: Set<string>;
 }
 
 export interface AnalysedText {
@@ -142,7 +147,7 @@ function longestConcept(pieces: Piece[], from: number): { concept: string; lengt
 
 /** Turns wink tokens into units: concepts joined, synonyms normalised, numbers flagged. */
 export function toUnits(tokens: RawToken[]): Unit[] {
-  const pieces = toPieces(tokens);
+  const pieces = scopeNegation(toPieces(tokens));
   const units: Unit[] = [];
   for (let i = 0; i < pieces.length; ) {
     const found = longestConcept(pieces, i);
@@ -209,7 +214,7 @@ export function isContent(unit: Unit): boolean {
 
 /** Analyses one sentence; `index` is its position in the text. */
 export function analyseSentence(text: string, index: number, knowledge: Knowledge, tokens?: RawToken[]): Sentence {
-  const units = joinSpreads(toUnits(tokens ?? knowledge.nlp.tokenize(text)));
+  const units = joinSpreads(toUnits(tokens ?? knowledge.nlp.tokenize(boundTokens(text))));
   const content = units.filter(isContent);
   return {
     text,
@@ -218,7 +223,86 @@ export function analyseSentence(text: string, index: number, knowledge: Knowledg
     keys: new Set(content.map((u) => u.key)),
     stems: new Set(content.map((u) => u.stem)),
     wordCount: units.filter((u) => u.pos !== 'PUNCT').length,
+    isClaim: isClaim(units),
+    negatedKeys: onlyNegated(content, (u) => u.key),
+    negatedStems: onlyNegated(content, (u) => u.stem),
   };
+}
+
+function onlyNegated(units: Unit[], of: (u: Unit) => string): Set<string> {
+  const affirmed = new Set(units.filter((u) => !u.negated).map(of));
+  return new Set(units.filter((u) => u.negated && !affirmed.has(of(u))).map(of));
+}
+
+/** Longest run of characters read as one token; longer runs are no words (and cost the stemmer dearly). */
+export const MAX_TOKEN_CHARS = 64;
+const OVERLONG_TOKEN = new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g');
+
+/** Cuts every run of non-space characters to MAX_TOKEN_CHARS before the NLP reads it. */
+export function boundTokens(text: string): string {
+  return text.replace(OVERLONG_TOKEN, (run) => run.slice(0, MAX_TOKEN_CHARS));
+}
+
+/**
+ * Words that negate what follows them in their clause ("not", "never", "no", "without"), and
+ * phrases that reject what follows ("instead of X", "rather than X"). The scope runs to the end
+ * of the clause: a comma, a semicolon, or a word that opens another clause ("but", "because").
+ */
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'cannot']);
+/** Verbs that reject their object when the speaker decides with them ("I'd avoid X"), not when they state a purpose ("to avoid X"). */
+const REJECTING_VERBS = new Set(['avoid', 'skip', 'drop']);
+const DECIDING = new Set(['i', 'we', 'you', "'d", 'would', 'should', "'ll", 'will', 'must', 'also', 'just', 'always', 'definitely']);
+const REJECTING_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['instead', 'of'],
+  ['rather', 'than'],
+  ['as', 'opposed'],
+];
+const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–', 'but', 'because', 'so', 'since', 'which', 'while', 'whereas', 'although', 'though', 'however', 'instead', 'yet', 'unless', 'until', 'if', 'when', 'then']);
+
+/** Sets each piece's negation from the clause scope of the negators before it (wink's own scope is a few tokens). */
+function scopeNegation(pieces: Piece[]): Piece[] {
+  let inScope = false;
+  for (const [i, piece] of pieces.entries()) {
+    const rejects = isRejectingPair(pieces, i);
+    if (CLAUSE_ENDS.has(piece.lower) && !rejects) inScope = false;
+    const previous = pieces[i - 1];
+    const decides = REJECTING_VERBS.has(piece.lemma) && (!previous || CLAUSE_ENDS.has(previous.lower) || DECIDING.has(previous.lower));
+    const opens = NEGATORS.has(piece.lower) || NEGATORS.has(piece.lemma) || rejects || decides;
+    piece.negated = inScope && !opens;
+    if (opens) inScope = true;
+  }
+  return pieces;
+}
+
+function isRejectingPair(pieces: Piece[], i: number): boolean {
+  const word = pieces[i]!.lower;
+  const next = pieces[i + 1]?.lower;
+  const previous = pieces[i - 1]?.lower;
+  return REJECTING_PAIRS.some(([a, b]) => (word === a && next === b) || (previous === a && word === b));
+}
+
+const LIST_SEGMENT_WORDS = 4;
+const FRAGMENT_WORDS = 6;
+
+/**
+ * A sentence asserts something when it has a verb and is not a list of terms: "SGs, NACLs,
+ * stateful, ephemeral ports" names the right things and says nothing about them.
+ */
+function isClaim(units: Unit[]): boolean {
+  const words = units.filter((u) => u.pos !== 'PUNCT');
+  const hasVerb = (seg: Unit[]) => seg.some((u) => u.pos === 'VERB' || u.pos === 'AUX');
+  // The tagger misses some verbs ("moves", "spiked"): only a short verbless fragment is no claim.
+  if (!hasVerb(words) && words.length < FRAGMENT_WORDS) return false;
+  const segments: Unit[][] = [[]];
+  for (const u of units) {
+    if (u.surface === ',' || u.surface === ';') segments.push([]);
+    else if (u.pos !== 'PUNCT') segments[segments.length - 1]!.push(u);
+  }
+  const filled = segments.filter((seg) => seg.length > 0);
+  if (filled.length < 4) return true;
+  const short = filled.filter((seg) => seg.length <= LIST_SEGMENT_WORDS).length / filled.length;
+  const clauses = filled.filter((seg) => seg.length > LIST_SEGMENT_WORDS && hasVerb(seg)).length;
+  return !(clauses === 0 || (short >= 0.85 && clauses <= 1));
 }
 
 /** A memo of sentence analyses: re-grading a growing answer only analyses the new sentence. */

@@ -20,6 +20,7 @@ const FINDING_VALUE: Record<Finding['code'], number> = {
   'too-long': 50,
   buzzwords: 45,
   'filler-opening': 30,
+  'keyword-list': 92,
 };
 
 const PART_TIPS: Record<StructurePart['part'], string> = {

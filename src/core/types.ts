@@ -40,6 +40,7 @@ export const FINDING_CODES = [
   'too-long',
   'off-topic',
   'misconception',
+  'keyword-list',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -87,11 +88,13 @@ export interface FollowUp {
   rubric?: string[];
 }
 
-/** The engine's view of a question: everything optional but the prompt and kind. */
+/** The engine's view of a question: everything optional but the prompt (the kind is guessed from it when absent). */
 export interface Question {
   id?: string;
   prompt: string;
-  kind: QuestionKind;
+  kind?: QuestionKind;
+  /** Text the question follows on from (a follow-up's parent question): its subject is on topic too. */
+  context?: string;
   level?: Level;
   /** Plain-English points a strong answer covers. With none, points come from the model answer. */
   rubric?: string[];

@@ -1,3 +1,4 @@
+import { guessKind } from '../core/open.js';
 import type { Coach } from '../coach.js';
 import { planInterview, type PlannedQuestion, type SkillGap } from '../core/tailor/plan.js';
 import { analysePosting, TailorInputError, type PostingAnalysis } from '../core/tailor/posting.js';
@@ -63,12 +64,13 @@ export function planForSession(plan: InterviewPlan, bank: Pick<Coach, 'findQuest
 }
 
 function asBankQuestion(q: Question, level: Level): BankQuestion {
-  const isStory = q.kind === 'experience' || q.kind === 'behavioral';
+  const kind = q.kind ?? guessKind(q.prompt);
+  const isStory = kind === 'experience' || kind === 'behavioral';
   return {
     id: q.id ?? 'generated',
     topic: isStory ? 'behavioral' : 'architecture-devops',
     levels: [q.level ?? level],
-    kind: q.kind,
+    kind,
     prompt: q.prompt,
     rubric: q.rubric ?? [],
     modelAnswer: q.modelAnswer ?? '',

@@ -193,7 +193,8 @@ export class SessionService {
     const main = attempts.find((a) => a.id === pending.parentAttemptId);
     const chosen = main ? chooseFollowUps(question, main.feedback).find((f) => f.prompt === pending.prompt) : undefined;
     if (!chosen) throw new LoopCoachError('invalid_input', `"${pending.prompt}" is not a pending follow-up of session ${pending.sessionId}`);
-    return followUpQuestion({ kind: question.kind, level: question.levels[0] }, chosen);
+    // The parent's prompt and the candidate's own answer are what a follow-up follows on from.
+    return followUpQuestion({ kind: question.kind, level: question.levels[0], prompt: `${question.prompt}\n\n${main!.answer}` }, chosen);
   }
 
   /** Marks the session finished when nothing is left to ask; returns whether it is finished. */

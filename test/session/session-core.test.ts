@@ -73,9 +73,25 @@ describe('chooseFollowUps', () => {
     expect(chooseFollowUps(question, feedback({ score: 90, rubric }))).toEqual([]);
   });
 
-  it('grades a follow-up against the parent kind and the relevant points', () => {
-    const q = followUpQuestion({ kind: 'design' }, { prompt: 'And two?', trigger: { missed: 2 }, rubric: ['two'] });
-    expect(q).toMatchObject({ prompt: 'And two?', kind: 'design', rubric: ['two'] });
+  it('grades a follow-up against the parent kind and the relevant points, with the parent as context', () => {
+    const q = followUpQuestion({ kind: 'design', prompt: 'Design one.' }, { prompt: 'And two?', trigger: { missed: 2 }, rubric: ['two'] });
+    expect(q).toMatchObject({ prompt: 'And two?', kind: 'design', rubric: ['two'], context: 'Design one.' });
+  });
+
+  it('grades a follow-up on its own rubric when the content gives one', () => {
+    const withOwn = { ...question, followUps: [{ prompt: 'How would you prove it?', when: { missed: 1 }, rubric: ['The REPORT line shows Init Duration only on a cold start.'] }] };
+    const rubric = [{ point: withOwn.rubric![0]!, covered: false, strength: 0, evidence: null }];
+    const chosen = chooseFollowUps(withOwn, feedback({ score: 20, rubric }));
+    expect(chosen[0]).toMatchObject({ prompt: 'How would you prove it?', rubric: ['The REPORT line shows Init Duration only on a cold start.'] });
+  });
+
+  it('grades a built follow-up as an open question on its own prompt', () => {
+    const rubric = [{ point: 'one', covered: false, strength: 0, evidence: null }];
+    const built = chooseFollowUps({ rubric: ['one'] }, feedback({ score: 20, rubric, findings: [{ code: 'no-tradeoff', message: 'm', evidence: null }] }));
+    expect(built.length).toBeGreaterThan(0);
+    // Only the follow-up that asks for what was left out is graded on the points left out.
+    for (const f of built.filter((b) => b.prompt !== MISSED_POINTS_PROMPT)) expect(f.rubric, f.prompt).toEqual([]);
+    expect(built.some((b) => b.prompt !== MISSED_POINTS_PROMPT)).toBe(true);
   });
 });
 

@@ -44,13 +44,16 @@ function fired(trigger: FollowUpTrigger, question: FollowUpSource, feedback: Fee
 }
 
 function rubricFor(prompt: string, trigger: FollowUpTrigger, question: FollowUpSource, feedback: Feedback): string[] {
+  // A follow-up with its own rubric is graded on what it asks.
+  const own = question.followUps?.find((f) => f.prompt === prompt)?.rubric;
+  if (own && own.length > 0) return own;
   if (prompt === MISSED_POINTS_PROMPT) return feedback.rubric.filter((r) => !r.covered).map((r) => r.point);
-  if ('missed' in trigger) {
+  if ('missed' in trigger && question.followUps?.some((f) => f.prompt === prompt)) {
     const point = question.rubric?.[trigger.missed - 1];
     return point ? [point] : [];
   }
-  const missed = feedback.rubric.filter((r) => !r.covered).map((r) => r.point);
-  return missed.length > 0 ? missed : (question.rubric ?? []);
+  // A built follow-up ("Why X and not Y?", "How did you measure that?") is an open question.
+  return [];
 }
 
 /** Follow-ups built from the answer itself when the question's own did not fire. */
@@ -91,7 +94,11 @@ export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): C
   return chosen;
 }
 
-/** The question a follow-up answer is graded against: its prompt, the parent's kind and the relevant rubric points. */
-export function followUpQuestion(parent: Pick<Question, 'kind' | 'level'> & { id?: string }, followUp: ChosenFollowUp): Question {
-  return { prompt: followUp.prompt, kind: parent.kind, level: parent.level, rubric: followUp.rubric.length > 0 ? followUp.rubric : undefined };
+/**
+ * The question a follow-up answer is graded against: its prompt, the parent's kind, its own
+ * rubric (or none: then it is graded as an open question), and the parent's prompt as context,
+ * so an answer about the parent's subject is on topic.
+ */
+export function followUpQuestion(parent: Pick<Question, 'kind' | 'level' | 'prompt'> & { id?: string }, followUp: ChosenFollowUp): Question {
+  return { prompt: followUp.prompt, kind: parent.kind, level: parent.level, rubric: followUp.rubric.length > 0 ? followUp.rubric : undefined, context: parent.prompt };
 }
