@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Question } from '../api';
+import { Prompt } from '../components/Prompt';
+import { questionMeta } from './Library';
 
 export function QuestionView({ id }: { id: string }) {
   const [question, setQuestion] = useState<Question | null>(null);
@@ -12,8 +14,8 @@ export function QuestionView({ id }: { id: string }) {
   if (!question) return <p>Loading…</p>;
   return (
     <article>
-      <p className="meta">{question.topic} · {question.levels.join('/')} · {question.kind}</p>
-      <h1>{question.prompt}</h1>
+      <p className="meta">{questionMeta(question)}</p>
+      <div className="prompt"><Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} /></div>
       <p><a className="button primary" href={`#/practise/${encodeURIComponent(question.id)}`}>Practise this question</a></p>
       <h2>What a strong answer covers</h2>
       <ol>{question.rubric.map((r) => <li key={r}>{r}</li>)}</ol>
