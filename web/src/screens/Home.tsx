@@ -99,9 +99,10 @@ export function Home() {
     <section className="home">
       <h1>Practise AWS interviews with feedback you can act on</h1>
       <p className="lead">
-        Answer a question the way you would in the room. Loop Coach shows, while you type, which points of a strong answer you
-        covered (quoting your sentence), whether your answer has the shape interviewers listen for, and the habits that sink
-        candidates. Everything runs on this machine.
+        Answer a question the way you would in the room. Loop Coach shows, while you type, which of your sentences earn credit
+        and how many points of a strong answer they cover, whether your answer has the shape interviewers listen for, and the
+        habits that sink candidates. The points themselves, the model answer and the pitfalls come after you submit, as in a
+        real interview. Everything runs on this machine.
       </p>
       <Today />
       <h2>Mock interview</h2>
