@@ -340,7 +340,8 @@ services: [AWS Lambda]
       const firstPrompt = (await plan.locator('.plan-questions li > span').first().textContent())!;
       await page.getByRole('button', { name: 'Start this interview' }).click();
       await page.getByText(/^Question 1 of/).waitFor();
-      expect(await page.locator('main h1').textContent()).toBe(firstPrompt);
+      // The plan lists each question by its title (its first sentence when long); the screen asks it whole.
+      expect(await page.locator('main h1').textContent()).toContain(firstPrompt.replace(/ …$/, ''));
 
       await page.goto(baseUrl);
       await page.getByRole('button', { name: 'Delete alex-cv.docx' }).click();

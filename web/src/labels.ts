@@ -49,6 +49,17 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
   misconception: 'A wrong claim',
 };
 
+/** The parts of an answer's shape (CCTR for technical answers, STAR for stories). */
+export const PART_LABELS: Record<string, string> = {
+  context: 'context',
+  choice: 'choice',
+  tradeoff: 'trade-off',
+  result: 'result',
+  situation: 'situation',
+  task: 'task',
+  action: 'action',
+};
+
 /** The label of a slug from one of the tables above, or the slug itself when it is unknown (a newer server). */
 export function labelOf<K extends string>(table: Record<K, string>, slug: string): string {
   return (table as Record<string, string>)[slug] ?? slug;

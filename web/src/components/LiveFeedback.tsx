@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Feedback } from '../api';
-import { FINDING_LABELS, labelOf } from '../labels';
+import { FINDING_LABELS, labelOf, PART_LABELS } from '../labels';
 import { LIVE_PAUSE_MS } from '../live';
 import { creditedSentences, hasSomethingToJudge, WordTarget } from './feedback-parts';
 
@@ -89,7 +89,7 @@ export function LivePanel({ feedback, hints }: { feedback: Feedback | null; hint
         {feedback.structure.parts.map((p) => (
           <li key={p.part} className={p.present ? 'present' : ''}>
             <span aria-hidden="true">{p.present ? '✔' : '○'}</span>
-            <span className="sr-only">{p.present ? 'Present: ' : 'Missing: '}</span> {p.part}
+            <span className="sr-only">{p.present ? 'Present: ' : 'Missing: '}</span> {labelOf(PART_LABELS, p.part)}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { labelOf, LEVEL_LABELS, ROLE_LABELS } from '../labels';
+import { promptTitle } from '../prompt';
 import { fileInput, tailorApi, type DocumentInput, type SavedDocument, type TailoredPlan, type TailorRequest } from '../api';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -161,7 +162,7 @@ function PlanView({ plan, onStart, busy }: { plan: TailoredPlan; onStart: () => 
       <ol className="plan-questions">
         {plan.questions.map((q) => (
           <li key={q.id}>
-            <span>{q.prompt}</span>
+            <span>{promptTitle(q.prompt)}</span>
             <span className="meta">Why: {q.reason}{q.generated && <> · <span className="badge">generated</span></>}</span>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { LENGTH_LIMITS } from '../../../src/core/findings';
 import type { Feedback } from '../api';
-import { FINDING_LABELS, labelOf } from '../labels';
+import { FINDING_LABELS, labelOf, PART_LABELS } from '../labels';
 
 /** Below this many words, and before a first full sentence, there is nothing to judge yet. */
 export const JUDGE_AFTER_WORDS = 8;
@@ -80,7 +80,7 @@ export function FullFeedback({ feedback, showKey }: { feedback: Feedback; showKe
         {feedback.structure.parts.map((p) => (
           <li key={p.part} className={p.present ? 'present' : ''}>
             <span aria-hidden="true">{p.present ? '✔' : '○'}</span>
-            <span className="sr-only">{p.present ? 'Present: ' : 'Missing: '}</span> {p.part}
+            <span className="sr-only">{p.present ? 'Present: ' : 'Missing: '}</span> {labelOf(PART_LABELS, p.part)}
           </li>
         ))}
       </ul>
