@@ -108,8 +108,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       const question = new QuestionPage(page);
       await question.heading().waitFor();
       expect(await question.modelAnswer.isVisible()).toBe(false);
+      expect(await keyTextsInPage(page, SG_KEY)).toEqual([]);
       await question.toggle.click();
       expect(await question.modelAnswer.textContent()).toContain('security groups were stateful');
+      expect(await keyTextsInPage(page, SG_KEY)).toEqual(SG_KEY);
       await expectAccessible(page, 'question');
 
       await question.practise();
