@@ -44,6 +44,34 @@ followUps:
     when: { finding: no-tradeoff }
 services: [Amazon SQS]
 `,
+  'storage-databases/template-bucket-review.yaml': `id: template-bucket-review
+topic: storage-databases
+levels: [senior]
+kind: iac
+prompt: |-
+  Review this CloudFormation snippet for a bucket that holds invoices. What would you change?
+
+  Resources:
+    InvoiceBucket:
+      Type: AWS::S3::Bucket
+      Properties:
+        BucketName: invoices-prod-with-a-rather-long-name-that-does-not-wrap-on-a-phone-screen
+        VersioningConfiguration: { Status: Suspended }
+rubric:
+  - Turn versioning on so an overwritten invoice can be recovered.
+  - Block public access on the bucket.
+  - Encrypt the bucket with a KMS key the team controls.
+modelAnswer: For our billing system I turned versioning on, blocked public access and encrypted the bucket with our own KMS key. The trade-off is paying for old versions, so I added a lifecycle rule. Recovery of a deleted invoice went from impossible to 2 minutes.
+pitfalls:
+  - claim: Versioning is on by default.
+    correction: It is off until you enable it.
+followUps:
+  - prompt: How would you stop old versions from costing too much?
+    when: { missed: 1 }
+  - prompt: Who should be able to read invoices?
+    when: { finding: no-tradeoff }
+services: [Amazon S3]
+`,
 };
 
 /** Writes the test bank into a fresh temp folder and returns its path. */

@@ -5,18 +5,19 @@ export class InterviewPage {
   readonly answer: Locator;
   readonly prompt: Locator;
   readonly meta: Locator;
-  readonly liveCovered: Locator;
+  /** The candidate's own sentences the live panel quotes as earning credit. */
+  readonly liveCredited: Locator;
   readonly reportHeading: Locator;
 
   constructor(private readonly page: Page) {
     this.answer = page.getByLabel('Your answer');
     this.prompt = page.locator('main h1');
     this.meta = page.locator('.interview .meta');
-    this.liveCovered = page.getByRole('complementary', { name: 'Live feedback' }).locator('.rubric li.covered');
+    this.liveCredited = page.getByRole('complementary', { name: 'Live feedback' }).locator('.credited li');
     this.reportHeading = page.getByRole('heading', { name: /^Interview report: \d+\/100$/ });
   }
 
-  /** Starts an interview from Home with the level and length given. */
+  /** Starts an interview from Home with the level and length given; topics by the names Home shows. */
   async startFromHome(baseUrl: string, level: string, count: number, topics: string[] = []): Promise<void> {
     await this.page.goto(baseUrl);
     for (const topic of topics) await this.page.getByRole('checkbox', { name: topic, exact: true }).check();

@@ -3,13 +3,18 @@ import type { Locator, Page } from 'playwright-core';
 /** The practise screen: the answer box, the live panel and, after submitting, the report. */
 export class PractisePage {
   readonly answer: Locator;
-  readonly coveredPoints: Locator;
+  /** The candidate's own sentences the live panel quotes as earning credit. */
+  readonly creditedSentences: Locator;
+  readonly coverage: Locator;
+  readonly hintsSwitch: Locator;
   readonly timer: Locator;
   readonly report: Locator;
 
   constructor(private readonly page: Page) {
     this.answer = page.getByLabel('Your answer');
-    this.coveredPoints = page.locator('.live .rubric li.covered');
+    this.creditedSentences = page.locator('.live .credited li');
+    this.coverage = page.locator('.live .coverage');
+    this.hintsSwitch = page.getByRole('switch', { name: /^Show hints/ });
     this.timer = page.getByRole('timer');
     this.report = page.locator('.report');
   }

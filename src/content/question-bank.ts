@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LoopCoachError } from '../errors.js';
+import { describeQuestionIssue } from './schema-messages.js';
 import { bankQuestionSchema, type BankQuestion } from './question.schema.js';
 
 import { defaultQuestionDir, listYamlFiles } from './bank-location.js';
@@ -32,8 +33,8 @@ export function parseBankQuestionFile(path: string, text: string, root = ''): Ba
 export function validateBankQuestion(data: unknown, where: string): BankQuestion {
   const parsed = bankQuestionSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new LoopCoachError('question_invalid', `${where}: ${issues.join('; ')}`);
+    const issues = parsed.error.issues.slice(0, 3).map(describeQuestionIssue);
+    throw new LoopCoachError('question_invalid', `${where}: ${issues.join(' ')}`);
   }
   return parsed.data;
 }

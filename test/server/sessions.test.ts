@@ -107,6 +107,21 @@ describe('session API', () => {
     expect(body.streak.daysPractised).toBe(1);
   });
 
+  it('compares a repeated question by its prompt, with what the latest attempt lost as well as gained', async () => {
+    const again = await (await json('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'fixed' })).json();
+    await json(`/api/sessions/${again.session.id}/answers`, { answer: 'Security groups only allow traffic, while network ACLs allow and deny it.' });
+    const { questions } = await (await app.request('/api/progress')).json();
+    expect(questions).toEqual([
+      expect.objectContaining({
+        questionId: 'sg-vs-nacl',
+        prompt: 'What is the difference between a security group and a network ACL?',
+        improved: ['Security groups only allow; network ACLs allow and deny.'],
+        lost: ['Security groups are stateful; network ACLs are stateless.'],
+        habitsAdded: expect.any(Array),
+      }),
+    ]);
+  });
+
   it.each([
     ['an unknown session', () => app.request('/api/sessions/nope'), 404, 'session_not_found'],
     ['an answer to an unknown session', () => json('/api/sessions/nope/answers', { answer: 'x' }), 404, 'session_not_found'],

@@ -76,10 +76,10 @@ describe('your questions API', () => {
   it.each([
     ['malformed JSON', '{"yaml": ', 400, 'invalid_input', /not valid JSON/],
     ['invalid YAML', { yaml: 'id: x\nrubric: [unclosed' }, 400, 'question_invalid', /not valid YAML \(line \d+\)/],
-    ['a missing field', { yaml: questionYaml('no-model').replace(/modelAnswer:.*\n/, '') }, 400, 'question_invalid', /question 1 \("no-model"\): modelAnswer/],
+    ['a missing field', { yaml: questionYaml('no-model').replace(/modelAnswer:.*\n/, '') }, 400, 'question_invalid', /question 1 \("no-model"\): A question needs a model answer \(the `modelAnswer` field\)\./],
     ['a bank id', { yaml: questionYaml('sg-vs-nacl') }, 400, 'question_invalid', /belongs to a question of the bank/],
     ['an id twice in one file', { yaml: `${questionYaml('twice')}---\n${questionYaml('twice')}` }, 400, 'question_invalid', /appears twice/],
-    ['a valid question beside an invalid one', { yaml: `${questionYaml('good-one')}---\n${questionYaml('bad-one').replace('kind: scenario', 'kind: riddle')}` }, 400, 'question_invalid', /question 2 \("bad-one"\): kind/],
+    ['a valid question beside an invalid one', { yaml: `${questionYaml('good-one')}---\n${questionYaml('bad-one').replace('kind: scenario', 'kind: riddle')}` }, 400, 'question_invalid', /question 2 \("bad-one"\): A question's `kind` must be one of: concept, /],
     ['an oversize file', { yaml: 'x'.repeat(200_001) }, 400, 'invalid_input', /at most 200000/],
     ['nothing at all', { yaml: '# only a comment\n' }, 400, 'question_invalid', /holds no question/],
   ])('refuses %s with a clear message and stores nothing', async (_name, body, status, code, message) => {

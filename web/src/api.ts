@@ -35,6 +35,9 @@ export const api = {
   question: (id: string) => call<Question>(`/api/questions/${encodeURIComponent(id)}`),
   grade: (questionId: string, answer: string, signal?: AbortSignal) =>
     call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId, answer }), signal }),
+  /** Grades an answer to a question given by its prompt alone (the kind is guessed when absent). */
+  gradeAny: (question: { prompt: string; kind?: string }, answer: string) =>
+    call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, answer }) }),
 };
 
 export type { PendingPrompt } from '../../src/core/session/pending';
@@ -115,7 +118,15 @@ export async function fileInput(file: File): Promise<DocumentInput> {
 export interface Progress {
   topics: Record<string, Array<{ date: string; score: number }>>;
   habits: Record<string, Array<{ date: string; count: number }>>;
-  questions: Array<{ questionId: string; attempts: Array<{ date: string; score: number; answer: string }>; improved: string[]; habitsDropped: string[] }>;
+  questions: Array<{
+    questionId: string;
+    prompt: string;
+    attempts: Array<{ date: string; score: number; answer: string }>;
+    improved: string[];
+    lost: string[];
+    habitsDropped: string[];
+    habitsAdded: string[];
+  }>;
   streak: { current: number; longest: number; daysPractised: number };
 }
 

@@ -1,5 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { GradeAny } from './screens/GradeAny';
 import { History } from './screens/History';
 import { Home } from './screens/Home';
 import { Interview } from './screens/Interview';
@@ -32,6 +33,7 @@ function App() {
   else if (screen === 'practise' && id) content = <Practise id={id} />;
   else if (screen === 'interview' && id) content = <Interview id={id} />;
   else if (screen === 'history') content = <History />;
+  else if (screen === 'grade') content = <GradeAny />;
   else if (screen === 'my-questions') content = <MyQuestions />;
   else content = <Home />;
   return (
@@ -42,6 +44,7 @@ function App() {
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/library">Question library</a>
+          <a href="#/grade">Grade any question</a>
           <a href="#/my-questions">Your questions</a>
           <a href="#/history">History</a>
         </nav>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { labelOf, LEVEL_LABELS, ROLE_LABELS } from '../labels';
+import { promptTitle } from '../prompt';
 import { fileInput, tailorApi, type DocumentInput, type SavedDocument, type TailoredPlan, type TailorRequest } from '../api';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -155,12 +157,12 @@ function PlanView({ plan, onStart, busy }: { plan: TailoredPlan; onStart: () => 
   useEffect(() => heading.current?.focus(), [plan]);
   return (
     <section className="plan" aria-labelledby="plan-heading">
-      <h3 id="plan-heading" ref={heading} tabIndex={-1}>Your interview: {plan.role}, {plan.level}</h3>
+      <h3 id="plan-heading" ref={heading} tabIndex={-1}>Your interview: {labelOf(ROLE_LABELS, plan.role)}, {labelOf(LEVEL_LABELS, plan.level)}</h3>
       <p>Skills the posting asks for: {plan.skills.join(', ') || 'none recognised'}.</p>
       <ol className="plan-questions">
         {plan.questions.map((q) => (
           <li key={q.id}>
-            <span>{q.prompt}</span>
+            <span>{promptTitle(q.prompt)}</span>
             <span className="meta">Why: {q.reason}{q.generated && <> · <span className="badge">generated</span></>}</span>
           </li>
         ))}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { progressApi, sessionsApi, type Progress, type SessionSummary } from '../api';
 import { LineChart } from '../components/Charts';
+import { FINDING_LABELS, labelOf, LEVEL_LABELS, ROLE_LABELS, TOPIC_LABELS } from '../labels';
+import { promptTitle } from '../prompt';
 
 /** Every interview, newest first (continue an unfinished one or read its report), and progress over time. */
 export function History() {
@@ -20,7 +22,7 @@ export function History() {
           {sessions.map((s) => (
             <li key={s.id}>
               <a href={`#/interview/${encodeURIComponent(s.id)}`}>
-                {new Date(s.createdAt).toLocaleString()} · {s.role} · {s.level}
+                {new Date(s.createdAt).toLocaleString()} · {labelOf(ROLE_LABELS, s.role)} · {labelOf(LEVEL_LABELS, s.level)}
               </a>
               <span className="meta">{s.status === 'finished' ? `finished · ${s.score ?? '–'}/100` : `in progress · ${s.answered} of ${s.total} answered · continue`}</span>
             </li>
@@ -33,8 +35,8 @@ export function History() {
 }
 
 function ProgressView({ progress }: { progress: Progress }) {
-  const topics = Object.entries(progress.topics).map(([name, points]) => ({ name, points: points.map((p) => ({ date: p.date, value: p.score })) }));
-  const habits = Object.entries(progress.habits).map(([name, points]) => ({ name, points: points.map((p) => ({ date: p.date, value: p.count })) }));
+  const topics = Object.entries(progress.topics).map(([name, points]) => ({ name: labelOf(TOPIC_LABELS, name), points: points.map((p) => ({ date: p.date, value: p.score })) }));
+  const habits = Object.entries(progress.habits).map(([name, points]) => ({ name: labelOf(FINDING_LABELS, name), points: points.map((p) => ({ date: p.date, value: p.count })) }));
   const { streak } = progress;
   return (
     <>
@@ -47,7 +49,7 @@ function ProgressView({ progress }: { progress: Progress }) {
       <h2>Attempts side by side</h2>
       {progress.questions.length === 0 ? <p>Answer a question again to compare your attempts here.</p> : progress.questions.map((q) => (
         <article key={q.questionId} className="compare" aria-labelledby={`compare-${q.questionId}`}>
-          <h3 id={`compare-${q.questionId}`}><a href={`#/questions/${encodeURIComponent(q.questionId)}`}>{q.questionId}</a></h3>
+          <h3 id={`compare-${q.questionId}`}><a href={`#/questions/${encodeURIComponent(q.questionId)}`}>{promptTitle(q.prompt)}</a></h3>
           <div className="attempts">
             {q.attempts.map((a, i) => (
               <div key={`${a.date}-${i}`} className="attempt">
@@ -56,10 +58,24 @@ function ProgressView({ progress }: { progress: Progress }) {
               </div>
             ))}
           </div>
-          {q.improved.length > 0 && <p>Now covers: {q.improved.join(' ')}</p>}
-          {q.habitsDropped.length > 0 && <p>Habits gone: {q.habitsDropped.map((h) => <code key={h}>{h} </code>)}</p>}
+          <Changes title="Now covers" items={q.improved} />
+          <Changes title="No longer covers" items={q.lost} />
+          <Changes title="Habits gone" items={q.habitsDropped.map((h) => labelOf(FINDING_LABELS, h))} />
+          <Changes title="New habits" items={q.habitsAdded.map((h) => labelOf(FINDING_LABELS, h))} />
+          {q.improved.length + q.lost.length + q.habitsDropped.length + q.habitsAdded.length === 0 && <p>Same points and habits as the first attempt.</p>}
         </article>
       ))}
+    </>
+  );
+}
+
+/** One kind of change between the first and latest attempts, one item a line; nothing when empty. */
+function Changes({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="changes">{items.map((item) => <li key={item}>{item}</li>)}</ul>
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { progressApi, sessionsApi, type PracticeSuggestion, type Progress, type SessionSummary } from '../api';
 import { TailorPanel } from '../components/TailorPanel';
+import { promptTitle } from '../prompt';
 import { ROLES } from '../../../src/core/session/plan';
 import { LEVELS, TOPICS } from '../../../src/core/types';
+import { labelOf, LEVEL_LABELS, ROLE_LABELS, TOPIC_LABELS } from '../labels';
 
 
 /** Start a mock interview: the server plans it (weak topics sooner, mastered questions later). */
@@ -22,14 +24,23 @@ function StartInterview() {
   };
   return (
     <form className="filters start" aria-label="Start a mock interview" onSubmit={(e) => { e.preventDefault(); void start(); }}>
-      <label htmlFor="role">Role<select id="role" value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
-      <label htmlFor="level">Level<select id="level" value={level} onChange={(e) => setLevel(e.target.value)}>{LEVELS.map((l) => <option key={l}>{l}</option>)}</select></label>
-      <label htmlFor="count">Questions<input id="count" type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} /></label>
+      <div className="field">
+        <label htmlFor="role">Role</label>
+        <select id="role" value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+      </div>
+      <div className="field">
+        <label htmlFor="level">Level</label>
+        <select id="level" value={level} onChange={(e) => setLevel(e.target.value)}>{LEVELS.map((l) => <option key={l} value={l}>{LEVEL_LABELS[l]}</option>)}</select>
+      </div>
+      <div className="field">
+        <label htmlFor="count">Questions</label>
+        <input id="count" type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+      </div>
       <fieldset className="topics">
         <legend>Topics (none ticked: all, weighted to the role)</legend>
         {TOPICS.map((t) => (
           <label key={t}>
-            <input type="checkbox" checked={topics.includes(t)} onChange={(e) => setTopics((list) => (e.target.checked ? [...list, t] : list.filter((x) => x !== t)))} /> {t}
+            <input type="checkbox" checked={topics.includes(t)} onChange={(e) => setTopics((list) => (e.target.checked ? [...list, t] : list.filter((x) => x !== t)))} /> {TOPIC_LABELS[t]}
           </label>
         ))}
       </fieldset>
@@ -61,7 +72,7 @@ function Today() {
       <h2 id="today-heading">Today</h2>
       {suggestion && (
         <p className="suggestion">
-          <strong>Suggested:</strong> {suggestion.prompt} <span className="meta">{suggestion.reason}</span>{' '}
+          <strong>Suggested:</strong> {promptTitle(suggestion.prompt)} <span className="meta">{suggestion.reason}</span>{' '}
           <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId)}`}>Practise it</a>
         </p>
       )}
@@ -76,7 +87,7 @@ function Today() {
           <li><strong>{progress.streak.current}</strong> day streak</li>
           <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>
           {average !== null && <li><strong>{average}</strong>/100 average of the last {recent.length}</li>}
-          {weakest && <li>Weakest topic: <strong>{weakest.topic}</strong> ({weakest.score})</li>}
+          {weakest && <li>Weakest topic: <strong>{labelOf(TOPIC_LABELS, weakest.topic)}</strong> ({weakest.score})</li>}
         </ul>
       )}
     </section>
@@ -88,15 +99,20 @@ export function Home() {
     <section className="home">
       <h1>Practise AWS interviews with feedback you can act on</h1>
       <p className="lead">
-        Answer a question the way you would in the room. Loop Coach shows, while you type, which points of a strong answer you
-        covered (quoting your sentence), whether your answer has the shape interviewers listen for, and the habits that sink
-        candidates. Everything runs on this machine.
+        Answer a question the way you would in the room. Loop Coach shows, while you type, which of your sentences earn credit
+        and how many points of a strong answer they cover, whether your answer has the shape interviewers listen for, and the
+        habits that sink candidates. The points themselves, the model answer and the pitfalls come after you submit, as in a
+        real interview. Everything runs on this machine.
       </p>
       <Today />
       <h2>Mock interview</h2>
       <StartInterview />
       <p>
         Or <a href="#/library">choose a question</a> from the library and practise it alone.
+      </p>
+      <h2>Grade a question you were asked</h2>
+      <p>
+        Just out of an interview? <a href="#/grade">Grade any question</a>: paste the question and your answer, and see what to say next time.
       </p>
       <h2>Interview for a specific job</h2>
       <p>Paste the job posting and add your résumé: Loop Coach plans the interview that job would give you, says why each question is there, and asks about the numbers your résumé claims.</p>

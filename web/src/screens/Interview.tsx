@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
 import { AnswerForm } from '../components/AnswerForm';
+import { FullFeedback } from '../components/feedback-parts';
 import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
+import { Prompt } from '../components/Prompt';
+import { FINDING_LABELS, labelOf, TOPIC_LABELS } from '../labels';
 
-/** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
+/**
+ * A mock interview: one prompt at a time (follow-ups included), feedback after each, then the
+ * report. Until the report, no rubric point is shown, not even a missed one: it may be what the
+ * next follow-up asks about.
+ */
 export function Interview({ id }: { id: string }) {
   const [next, setNext] = useState<PendingPrompt | null>(null);
   const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null> } | null>(null);
@@ -47,9 +54,9 @@ export function Interview({ id }: { id: string }) {
   return (
     <section className="interview">
       <div className="question-head">
-        <div>
+        <div className="prompt">
           <p className="meta">Question {next.position} of {next.total}{next.parentAttemptId ? ' · follow-up' : ''}</p>
-          <h1>{next.prompt}</h1>
+          <Prompt text={next.prompt} heading={(first) => <h1>{first}</h1>} />
         </div>
         <Timer running={!busy} resetKey={`${next.questionId}/${next.prompt}`} />
       </div>
@@ -57,14 +64,14 @@ export function Interview({ id }: { id: string }) {
         <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
         <div>
           {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
-          {live ? <LivePanel feedback={live} isLive /> : <aside className="live" aria-label="Live feedback"><p className="hint">Live feedback appears here as you type.</p></aside>}
+          <LivePanel feedback={live} />
         </div>
       </div>
       {last && (
         <details className="last-feedback" open>
           <summary>Your last answer: {last.score}/100</summary>
-          <ol aria-label="Tips on your last answer">{last.tips.map((t) => <li key={t}>{t}</li>)}</ol>
-          <LivePanel feedback={last} isLive={false} />
+          <FullFeedback feedback={last} showKey={false} />
+          <p className="hint">The points you missed, and the model answer, are in the report at the end.</p>
         </details>
       )}
     </section>
@@ -77,18 +84,25 @@ function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers:
       <h1>Interview report: {report.score}/100</h1>
       <p>Substance {report.dimensions.substance} · structure {report.dimensions.structure} · habits {report.dimensions.habits}</p>
       <h2>Habits to work on</h2>
-      {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}><code>{h.code}</code> ({h.count}×)</li>)}</ul>}
+      {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}>{labelOf(FINDING_LABELS, h.code)} ({h.count}×)</li>)}</ul>}
       <h2>What to practise next</h2>
-      {report.next.length === 0 ? <p>Nothing scored under 85.</p> : <ul>{report.next.map((n) => <li key={n.topic}>{n.topic} ({n.score})</li>)}</ul>}
+      {report.next.length === 0 ? <p>Nothing scored under 85.</p> : <ul>{report.next.map((n) => <li key={n.topic}>{labelOf(TOPIC_LABELS, n.topic)} ({n.score})</li>)}</ul>}
       <h2>Question by question</h2>
       <ol>
         {report.questions.map((q) => (
           <li key={q.id}>
-            <p><strong>{q.prompt}</strong> — {q.feedback.score}/100</p>
-            {q.feedback.rubric.filter((r) => !r.covered).length > 0 && (
-              <p>Missed: {q.feedback.rubric.filter((r) => !r.covered).map((r) => r.point).join(' ')}</p>
+            <Prompt text={q.prompt} heading={(first) => <p><strong>{first}</strong> — {q.feedback.score}/100</p>} />
+            {q.feedback.rubric.some((r) => !r.covered) && (
+              <>
+                <p>Missed:</p>
+                <ul className="missed">{q.feedback.rubric.filter((r) => !r.covered).map((r) => <li key={r.point}>{r.point}</li>)}</ul>
+              </>
             )}
             {q.followUps.map((f) => <p key={f.prompt} className="meta">Follow-up: {f.prompt} — {f.feedback.score}/100</p>)}
+            <details>
+              <summary>Full feedback</summary>
+              <FullFeedback feedback={q.feedback} showKey />
+            </details>
             {modelAnswers[q.id] && (
               <details>
                 <summary>Model answer</summary>

@@ -1,20 +1,27 @@
 import { useEffect, useState } from 'react';
 import { LEVELS, QUESTION_KINDS as KINDS, TOPICS } from '../../../src/core/types';
 import { api, type Question } from '../api';
+import { KIND_LABELS, labelOf, LEVEL_LABELS, TOPIC_LABELS } from '../labels';
+import { promptTitle } from '../prompt';
 
 
-function Select(props: { id: string; label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
+function Select(props: { id: string; label: string; value: string; options: readonly string[]; labels: Record<string, string>; onChange: (v: string) => void }) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">Any</option>
         {props.options.map((o) => (
-          <option key={o} value={o}>{o}</option>
+          <option key={o} value={o}>{labelOf(props.labels, o)}</option>
         ))}
       </select>
     </div>
   );
+}
+
+/** "Networking and security · Entry level, Mid level · Concept": a question's topic, levels and kind, as people say them. */
+export function questionMeta(q: Pick<Question, 'topic' | 'levels' | 'kind'>): string {
+  return `${labelOf(TOPIC_LABELS, q.topic)} · ${q.levels.map((l) => labelOf(LEVEL_LABELS, l)).join(', ')} · ${labelOf(KIND_LABELS, q.kind)}`;
 }
 
 export function Library() {
@@ -32,9 +39,9 @@ export function Library() {
     <section>
       <h1>Question library</h1>
       <form className="filters" role="search" aria-label="Filter questions" onSubmit={(e) => e.preventDefault()}>
-        <Select id="topic" label="Topic" value={filter.topic} options={TOPICS} onChange={set('topic')} />
-        <Select id="level" label="Level" value={filter.level} options={LEVELS} onChange={set('level')} />
-        <Select id="kind" label="Kind" value={filter.kind} options={KINDS} onChange={set('kind')} />
+        <Select id="topic" label="Topic" value={filter.topic} options={TOPICS} labels={TOPIC_LABELS} onChange={set('topic')} />
+        <Select id="level" label="Level" value={filter.level} options={LEVELS} labels={LEVEL_LABELS} onChange={set('level')} />
+        <Select id="kind" label="Kind" value={filter.kind} options={KINDS} labels={KIND_LABELS} onChange={set('kind')} />
         <div className="field">
           <label htmlFor="service">Service</label>
           <input id="service" type="search" placeholder="e.g. SQS" value={filter.service} onChange={(e) => set('service')(e.target.value)} />
@@ -45,8 +52,8 @@ export function Library() {
       <ul className="questions">
         {questions?.map((q) => (
           <li key={q.id}>
-            <a href={`#/questions/${encodeURIComponent(q.id)}`}>{q.prompt}</a>
-            <span className="meta">{q.topic} · {q.levels.join('/')} · {q.kind}{q.source === 'yours' && <> · <span className="badge">yours</span></>}</span>
+            <a href={`#/questions/${encodeURIComponent(q.id)}`}>{promptTitle(q.prompt)}</a>
+            <span className="meta">{questionMeta(q)}{q.source === 'yours' && <> · <span className="badge">yours</span></>}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { myQuestionsApi, type Question } from '../api';
+import { promptTitle } from '../prompt';
+import { questionMeta } from './Library';
 
 /** A starting point in the bank's schema (content/AUTHORING.md explains every field). */
 const TEMPLATE = `id: my-first-question
@@ -23,6 +25,23 @@ followUps:
 services: []
 `;
 
+/** The template's stand-in texts: a question that still holds one was not written yet. */
+const TEMPLATE_PLACEHOLDERS = [
+  'Your question, as an interviewer would ask it?',
+  'The first point a strong answer makes.',
+  'The second point.',
+  'The third point.',
+  'A strong answer in your own words',
+  'A wrong claim candidates make.',
+  'A follow-up for an answer that missed the first point?',
+];
+
+/** Why this text is still the untouched template (a placeholder left in), or null when it is the user's own. */
+export function templateLeftover(text: string): string | null {
+  const left = TEMPLATE_PLACEHOLDERS.find((p) => text.includes(p));
+  return left ? `it still has the template's placeholder "${left}". Replace every placeholder with your own question, points and answer first.` : null;
+}
+
 /** Your questions: import YAML in the bank's schema (file or pasted), practise them, delete them. */
 export function MyQuestions() {
   const [questions, setQuestions] = useState<Question[] | null>(null);
@@ -38,6 +57,8 @@ export function MyQuestions() {
   const importText = async (text: string, from: string) => {
     setError('');
     setStatus('');
+    const leftover = templateLeftover(text);
+    if (leftover) return setError(`Nothing was imported from ${from}: ${leftover}`);
     try {
       const { imported } = await myQuestionsApi.import(text);
       setStatus(`Imported ${imported.length} question${imported.length === 1 ? '' : 's'} from ${from}: ${imported.join(', ')}.`);
@@ -90,8 +111,8 @@ export function MyQuestions() {
         <ul className="questions">
           {questions.map((q) => (
             <li key={q.id}>
-              <span>{q.prompt}</span>
-              <span className="meta">{q.id} · {q.topic} · {q.levels.join('/')} · {q.kind}</span>
+              <span>{promptTitle(q.prompt)}</span>
+              <span className="meta">{q.id} · {questionMeta(q)}</span>
               <span className="actions">
                 <a className="button" href={`#/practise/${encodeURIComponent(q.id)}`} aria-label={`Practise ${q.id}`}>Practise</a>
                 <button type="button" onClick={() => void remove(q)} aria-label={`Delete ${q.id}`}>Delete</button>

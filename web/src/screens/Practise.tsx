@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { AnswerForm } from '../components/AnswerForm';
-import { LivePanel, placeholder, Timer, useLiveFeedback } from '../components/LiveFeedback';
+import { FullFeedback } from '../components/feedback-parts';
+import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
+import { Prompt } from '../components/Prompt';
 import { api, type Feedback, type Question } from '../api';
 
+/**
+ * One question alone. While answering, the key stays hidden (hints only when asked for); the
+ * rubric, model answer and pitfalls come with the feedback after submitting.
+ */
 export function Practise({ id }: { id: string }) {
   const [question, setQuestion] = useState<Question | null>(null);
   const [answer, setAnswer] = useState('');
   const [final, setFinal] = useState<Feedback | null>(null);
+  const [showHints, setShowHints] = useState(false);
   const [error, setError] = useState('');
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
@@ -35,25 +42,34 @@ export function Practise({ id }: { id: string }) {
   return (
     <section className="practise">
       <div className="question-head">
-        <h1>{question.prompt}</h1>
+        <div className="prompt"><Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} /></div>
         <Timer running={final === null} />
       </div>
       {!final ? (
         <div className="workspace">
           <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
           <div>
+            {question.rubric.length > 0 && (
+              <label className="switch">
+                <input type="checkbox" role="switch" checked={showHints} onChange={(e) => setShowHints(e.target.checked)} /> Show hints (the points a strong answer covers)
+              </label>
+            )}
             {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
-            <LivePanel feedback={live ?? placeholder(question)} isLive />
+            <LivePanel feedback={live} hints={showHints ? question.rubric : undefined} />
           </div>
         </div>
       ) : (
         <div className="report">
           <h2 ref={reportHeading} tabIndex={-1}>Score {final.score}/100</h2>
-          <h3>Next time</h3>
-          <ol>{final.tips.map((t) => <li key={t}>{t}</li>)}</ol>
-          <LivePanel feedback={final} isLive={false} />
+          <FullFeedback feedback={final} showKey />
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
+          {question.pitfalls.length > 0 && (
+            <>
+              <h3>Common pitfalls</h3>
+              <ul>{question.pitfalls.map((p) => <li key={p.claim}><strong>{p.claim}</strong> {p.correction}</li>)}</ul>
+            </>
+          )}
           <p className="actions">
             <button type="button" onClick={() => { setFinal(null); }}>Improve this answer</button>
             <a className="button" href="#/library">Another question</a>

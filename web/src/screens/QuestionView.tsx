@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, type Question } from '../api';
+import { Prompt } from '../components/Prompt';
+import { questionMeta } from './Library';
 
+/** One question of the library: its prompt, then its key (points, model answer, pitfalls) folded until asked for. */
 export function QuestionView({ id }: { id: string }) {
   const [question, setQuestion] = useState<Question | null>(null);
   const [error, setError] = useState('');
@@ -12,18 +15,35 @@ export function QuestionView({ id }: { id: string }) {
   if (!question) return <p>Loading…</p>;
   return (
     <article>
-      <p className="meta">{question.topic} · {question.levels.join('/')} · {question.kind}</p>
-      <h1>{question.prompt}</h1>
+      <p className="meta">{questionMeta(question)}</p>
+      <div className="prompt"><Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} /></div>
       <p><a className="button primary" href={`#/practise/${encodeURIComponent(question.id)}`}>Practise this question</a></p>
-      <h2>What a strong answer covers</h2>
-      <ol>{question.rubric.map((r) => <li key={r}>{r}</li>)}</ol>
-      <h2>Model answer</h2>
-      <button type="button" aria-expanded={showAnswer} aria-controls="model-answer" onClick={() => setShowAnswer((s) => !s)}>
-        {showAnswer ? 'Hide model answer' : 'Show model answer'}
+      <h2>The answer key</h2>
+      <p className="hint">Practising? Answer first: the key is easier to learn after you have tried.</p>
+      <button type="button" aria-expanded={showAnswer} aria-controls="answer-key" onClick={() => setShowAnswer((s) => !s)}>
+        {showAnswer ? 'Hide the key: points, model answer and pitfalls' : 'Show the key: points, model answer and pitfalls'}
       </button>
-      <div id="model-answer" hidden={!showAnswer}><p>{question.modelAnswer}</p></div>
-      <h2>Common pitfalls</h2>
-      <ul>{question.pitfalls.map((p) => <li key={p.claim}><strong>{p.claim}</strong> {p.correction}</li>)}</ul>
+      {/* Not rendered until asked for, so the key is not in the page at all while hidden. */}
+      <div id="answer-key" hidden={!showAnswer}>
+        {showAnswer && question.rubric.length > 0 && (
+          <>
+            <h3>What a strong answer covers</h3>
+            <ol>{question.rubric.map((r) => <li key={r}>{r}</li>)}</ol>
+          </>
+        )}
+        {showAnswer && (
+          <>
+            <h3>Model answer</h3>
+            <div id="model-answer"><p>{question.modelAnswer}</p></div>
+          </>
+        )}
+        {showAnswer && question.pitfalls.length > 0 && (
+          <>
+            <h3>Common pitfalls</h3>
+            <ul>{question.pitfalls.map((p) => <li key={p.claim}><strong>{p.claim}</strong> {p.correction}</li>)}</ul>
+          </>
+        )}
+      </div>
       {question.references.length > 0 && (
         <>
           <h2>Further reading</h2>
