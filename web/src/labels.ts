@@ -47,6 +47,7 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
   'too-long': 'Too long',
   'off-topic': 'Off topic',
   misconception: 'A wrong claim',
+  'keyword-list': 'A list of terms, not an answer',
 };
 
 /** The parts of an answer's shape (CCTR for technical answers, STAR for stories). */
