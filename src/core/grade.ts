@@ -186,6 +186,7 @@ const OFF_TOPIC_OPEN = 0.25;
 const OFF_TOPIC_TECHNICAL = 0.25;
 const OFF_TOPIC_NOT_A_STORY = 0.3;
 const OFF_TOPIC_CLEAR_POINT = 0.55;
+const OFF_TOPIC_OPEN_STORY = 0.1;
 
 /** Whether the answer is about something other than what was asked. */
 function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedText, subject: number, lexical: number[], related: number): boolean {
@@ -194,6 +195,8 @@ function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedT
   const anyCovered = lexical.some((s) => s >= COVERED_AT);
   if (kind === 'behavioral' || kind === 'experience') {
     if (!isStory(answer)) return subject < OFF_TOPIC_NOT_A_STORY && !anyCovered;
+    // With only a prompt, a story is about the prompt when it names some of what the prompt asks about.
+    if (isOpen) return subject < OFF_TOPIC_OPEN_STORY;
     // A story's rubric judges qualities, so its words rarely match the points: a story is off
     // topic only when it shares almost nothing with what the question is about.
     return kind !== 'behavioral' && related < OFF_TOPIC_STORY_RELEVANCE && !anyCovered;
