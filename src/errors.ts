@@ -10,9 +10,16 @@ export const ERROR_CODES = {
   document_unsupported: { http: 415, exit: 2 },
   session_not_found: { http: 404, exit: 2 },
   session_finished: { http: 409, exit: 2 },
+  answer_conflict: { http: 409, exit: 2 },
   database_too_new: { http: 500, exit: 3 },
   database_error: { http: 500, exit: 3 },
   config_invalid: { http: 500, exit: 2 },
+  request_too_large: { http: 413, exit: 2 },
+  headers_too_large: { http: 431, exit: 2 },
+  unsupported_media_type: { http: 415, exit: 2 },
+  host_not_allowed: { http: 403, exit: 2 },
+  origin_not_allowed: { http: 403, exit: 2 },
+  method_not_allowed: { http: 405, exit: 2 },
   internal: { http: 500, exit: 1 },
 } as const;
 
