@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   file_not_found: { http: 404, exit: 2 },
   file_unreadable: { http: 400, exit: 2 },
   document_unsupported: { http: 415, exit: 2 },
+  document_too_long: { http: 413, exit: 2 },
   session_not_found: { http: 404, exit: 2 },
   session_finished: { http: 409, exit: 2 },
   answer_conflict: { http: 409, exit: 2 },

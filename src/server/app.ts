@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import { z } from 'zod';
 import type { Coach } from '../coach.js';
 import { gradableQuestionSchema, type BankQuestion } from '../content/question.schema.js';
 import { LEVELS, QUESTION_KINDS, TOPICS, type Question } from '../core/types.js';
+import type { Logger } from '../logger.js';
 import { filterQuestions } from '../services/question.service.js';
 import type { ProgressService } from '../services/progress.service.js';
 import type { QuestionCatalogue } from '../services/question-catalogue.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
   /** Which Host names and Origins are accepted (loopback names by default). */
   policy?: RequestPolicy;
+  /** Where every 500 is logged (structured, with the request id); silent when absent. */
+  logger?: Logger;
 }
 
 const listQuery = z.object({
@@ -50,11 +54,12 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler, policy }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler, policy, logger }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
-  app.onError((error, c) => toErrorResponse(c, error));
+  app.onError((error, c) => toErrorResponse(c, error, logger));
+  app.use('*', requestId());
   app.use('*', securityHeaders());
   app.use('*', requestGuard(policy));
 

@@ -8,6 +8,7 @@ import { TailorService } from '../services/tailor.service.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import type { RequestPolicy } from './security.js';
+import type { Logger } from '../logger.js';
 
 export interface ServerParts {
   coach: Coach;
@@ -16,16 +17,18 @@ export interface ServerParts {
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
   /** Which Host names and Origins the server accepts. */
   policy?: RequestPolicy;
+  /** Where every 500 is logged. */
+  logger?: Logger;
 }
 
 /**
  * The one place the server's services are wired to the store and the coach; `loopcoach serve`
  * and the browser tests both start the app through it, so they cannot drift apart.
  */
-export async function composeServerApp({ coach, store, staticHandler, policy }: ServerParts): Promise<Hono> {
+export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}) });
+  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

@@ -202,14 +202,38 @@ function documentRepository(db: Kysely<Database>): DocumentRepository {
   };
 }
 
+/** A driver's error after start-up (a corrupted page, a foreign table, a lost connection) as database_error. */
+export function toDatabaseError(error: unknown): LoopCoachError {
+  if (error instanceof LoopCoachError) return error;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LoopCoachError('database_error', `the database failed: ${message}; check the file or server named by LOOPCOACH_DB (nothing was changed)`, { cause: error });
+}
+
+/** The same repository, each method mapping driver errors to database_error. */
+function guarded<T extends object>(repository: T): T {
+  const entries = Object.entries(repository).map(([name, method]) => [
+    name,
+    typeof method !== 'function'
+      ? method
+      : async (...args: unknown[]) => {
+          try {
+            return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+          } catch (error) {
+            throw toDatabaseError(error);
+          }
+        },
+  ]);
+  return Object.fromEntries(entries) as T;
+}
+
 /** Wraps a migrated Kysely database in the repository contract. */
 export function createKyselyStore(db: Kysely<Database>): Store {
   return {
-    sessions: sessionRepository(db),
-    attempts: attemptRepository(db),
-    settings: settingsRepository(db),
-    userQuestions: userQuestionRepository(db),
-    documents: documentRepository(db),
+    sessions: guarded(sessionRepository(db)),
+    attempts: guarded(attemptRepository(db)),
+    settings: guarded(settingsRepository(db)),
+    userQuestions: guarded(userQuestionRepository(db)),
+    documents: guarded(documentRepository(db)),
     close: () => db.destroy(),
   };
 }

@@ -24,7 +24,8 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
         const coach = await createCoach();
         const store = await openStore(config.db);
         const policy = { port: config.port, ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}) };
-        const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist), policy });
+        const { createLogger } = await import('../../logger.js');
+        const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist), policy, logger: createLogger() });
         const server = await listen(app, { port: config.port, hostname: config.host }).catch(async (error: NodeJS.ErrnoException) => {
           await store.close();
           throw new LoopCoachError('config_invalid', error.code === 'EADDRINUSE' ? `port ${config.port} is in use: set PORT to another port` : `cannot listen on port ${config.port}: ${error.message}`);
