@@ -13,7 +13,22 @@ const configSchema = z.object({
     }),
   port: z.coerce.number().int().min(1).max(65_535),
   host: z.string().min(1),
+  /** Team mode: the one public origin browsers use (scheme://host[:port]); unset means single-user, localhost only. */
+  publicOrigin: z
+    .string()
+    .trim()
+    .refine(isOrigin, { message: 'LOOPCOACH_ORIGIN must be an origin such as https://coach.example.com (scheme, host and port only)' })
+    .optional(),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -28,6 +43,7 @@ export function loadConfig(flags: { db?: string; port?: string | number } = {}, 
     db: flags.db ?? env.LOOPCOACH_DB ?? defaultDatabasePath(),
     port: flags.port ?? env.PORT ?? 4173,
     host: env.HOST ?? '127.0.0.1',
+    ...(env.LOOPCOACH_ORIGIN ? { publicOrigin: env.LOOPCOACH_ORIGIN } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -35,5 +51,6 @@ export function loadConfig(flags: { db?: string; port?: string | number } = {}, 
     const hint = field === 'port' ? 'PORT must be a whole number from 1 to 65535' : issue.message;
     throw new LoopCoachError('config_invalid', hint);
   }
-  return parsed.data;
+  const { publicOrigin, ...rest } = parsed.data;
+  return publicOrigin ? { ...rest, publicOrigin: new URL(publicOrigin).origin } : rest;
 }

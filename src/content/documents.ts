@@ -4,10 +4,18 @@ import { LoopCoachError } from '../errors.js';
 
 /** The largest document read, in bytes. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * The most text one document may yield, in characters (about 60 pages): a posting or résumé is
+ * far shorter, and analysing megabytes of text would hold the server for seconds.
+ */
+export const MAX_DOCUMENT_CHARS = 200_000;
+/** Memory a document reader (worker thread) may use; a document bomb fails there, not in the server. */
+export const PARSER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 32, stackSizeMb: 4 };
 /** How long parsing one document may take before it is abandoned. */
 export const DOCUMENT_TIMEOUT_MS = 10_000;
 
 type DocumentKind = 'pdf' | 'docx' | 'text';
+const OUT_OF_MEMORY = 'out of memory';
 
 /** Reads a PDF, DOCX or plain-text document and returns its text, or says what to do instead. */
 export async function extractDocumentText(path: string, what = 'document', timeoutMs = DOCUMENT_TIMEOUT_MS): Promise<string> {
@@ -27,6 +35,9 @@ export async function extractTextFromBytes(buf: Buffer, name: string, what = 'do
   const text = await parse(kind, buf, name, what, timeoutMs);
   const trimmed = text.replaceAll('\u0000', '').trim();
   if (trimmed.length === 0) throw emptyText(kind, name, what);
+  if (trimmed.length > MAX_DOCUMENT_CHARS) {
+    throw new LoopCoachError('document_too_long', `${what} ${name} holds ${trimmed.length.toLocaleString('en-US')} characters of text; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}, so keep only the relevant part`);
+  }
   return trimmed;
 }
 
@@ -74,6 +85,9 @@ async function parse(kind: DocumentKind, buf: Buffer, name: string, what: string
   const outcome = await parseInWorker(kind, buf, timeoutMs, timeoutMessage);
   if (outcome.text !== undefined) return outcome.text;
   const message = outcome.error ?? '';
+  if (message === OUT_OF_MEMORY) {
+    throw new LoopCoachError('document_too_long', `${what} ${name} needs more memory to read than a posting or résumé should; save just its text as .txt and try again`);
+  }
   if (/password|encrypt/i.test(message)) {
     throw new LoopCoachError('document_unsupported', `${what} ${name} is password-protected; remove the password (or copy the text into a .txt file) and try again`);
   }
@@ -106,7 +120,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 async function parseInWorker(kind: 'pdf' | 'docx', buf: Buffer, timeoutMs: number, timeoutMessage: string): Promise<{ text?: string; error?: string }> {
   const [{ Worker }, { createRequire }] = await Promise.all([import('node:worker_threads'), import('node:module')]);
   const resolve = createRequire(import.meta.url).resolve;
-  const worker = new Worker(PARSER_SOURCE, { eval: true, workerData: { kind, bytes: new Uint8Array(buf), unpdf: resolve('unpdf'), mammoth: resolve('mammoth') } });
+  const worker = new Worker(PARSER_SOURCE, {
+    eval: true,
+    resourceLimits: PARSER_RESOURCE_LIMITS,
+    workerData: { kind, bytes: new Uint8Array(buf), unpdf: resolve('unpdf'), mammoth: resolve('mammoth') },
+  });
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       void worker.terminate();
@@ -118,7 +136,7 @@ async function parseInWorker(kind: 'pdf' | 'docx', buf: Buffer, timeoutMs: numbe
       done(outcome);
     };
     worker.once('message', finish);
-    worker.once('error', (error) => finish({ error: error.message }));
+    worker.once('error', (error: NodeJS.ErrnoException) => finish({ error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : error.message }));
     worker.once('exit', (code) => finish({ error: `the reader stopped (exit code ${code})` }));
   });
 }

@@ -5,6 +5,8 @@ import type { BankQuestion } from './question.schema.js';
 
 /** Largest YAML text one import takes. */
 export const MAX_IMPORT_CHARS = 200_000;
+/** Most YAML aliases (*name) one document may use: more is how a "billion laughs" bomb grows. */
+export const MAX_YAML_ALIASES = 50;
 /** Most questions one import takes. */
 export const MAX_IMPORT_QUESTIONS = 100;
 
@@ -42,10 +44,21 @@ function yamlValues(text: string): unknown[] {
       const line = error.linePos?.[0].line;
       throw new LoopCoachError('question_invalid', `not valid YAML${line ? ` (line ${line})` : ''}: ${error.message.split('\n')[0]}`);
     }
-    const value: unknown = doc.toJS();
+    const value = toValue(doc);
     if (value === null || value === undefined) continue;
     if (Array.isArray(value)) values.push(...value);
     else values.push(value);
   }
   return values;
+}
+
+/** The document's value, refusing alias bombs with the reason instead of expanding them. */
+function toValue(doc: ReturnType<typeof parseAllDocuments>[number]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(reason)) throw new LoopCoachError('question_invalid', `the YAML uses aliases (*name) too often (at most ${MAX_YAML_ALIASES} expansions); write the values out instead`);
+    throw new LoopCoachError('question_invalid', `not valid YAML: ${reason.split('\n')[0]}`);
+  }
 }

@@ -1,16 +1,20 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import { z } from 'zod';
 import type { Coach } from '../coach.js';
 import { gradableQuestionSchema, type BankQuestion } from '../content/question.schema.js';
 import { LEVELS, QUESTION_KINDS, TOPICS, type Question } from '../core/types.js';
+import type { Logger } from '../logger.js';
 import { filterQuestions } from '../services/question.service.js';
 import type { ProgressService } from '../services/progress.service.js';
 import type { QuestionCatalogue } from '../services/question-catalogue.js';
 import type { SessionService } from '../services/session.service.js';
 import type { TailorService } from '../services/tailor.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
+import { apiFallback } from './method-not-allowed.js';
 import { openApiDocument } from './openapi.js';
+import { requestGuard, securityHeaders, type RequestPolicy } from './security.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
@@ -28,6 +32,10 @@ export interface AppOptions {
   tailor?: TailorService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
+  /** Which Host names and Origins are accepted (loopback names by default). */
+  policy?: RequestPolicy;
+  /** Where every 500 is logged (structured, with the request id); silent when absent. */
+  logger?: Logger;
 }
 
 const listQuery = z.object({
@@ -46,11 +54,14 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler, policy, logger }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
-  app.onError((error, c) => toErrorResponse(c, error));
+  app.onError((error, c) => toErrorResponse(c, error, logger));
+  app.use('*', requestId());
+  app.use('*', securityHeaders());
+  app.use('*', requestGuard(policy));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
@@ -67,7 +78,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, static
 
   // Uploads carry their own, larger limit, so they are registered before the general one.
   if (tailor) registerTailorRoutes(app, tailor);
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',
     async (c) => {
@@ -81,7 +92,12 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, static
 
   if (sessions) registerSessionRoutes(app, sessions, progress);
   if (catalogue) registerUserQuestionRoutes(app, catalogue);
-  app.all('/api/*', (c) => errorResponse(c, 'not_found', `no API route ${c.req.method} ${c.req.path}`, 404));
-  if (staticHandler) app.use('*', staticHandler);
+  app.all('/api/*', apiFallback(app));
+  if (staticHandler) app.on(['GET', 'HEAD'], '*', staticHandler);
+  app.all('*', (c) => {
+    if (!staticHandler) return errorResponse(c, 'not_found', `nothing at ${c.req.path}`, 404);
+    c.header('allow', 'GET, HEAD');
+    return errorResponse(c, 'method_not_allowed', `the web app's pages accept GET and HEAD, not ${c.req.method}`, 405);
+  });
   return app;
 }

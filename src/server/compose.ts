@@ -1,28 +1,28 @@
 import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { Coach } from '../coach.js';
-import { ProgressService } from '../services/progress.service.js';
-import { QuestionCatalogue } from '../services/question-catalogue.js';
-import { SessionService } from '../services/session.service.js';
-import { TailorService } from '../services/tailor.service.js';
+import { composeServices } from '../services/compose.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
+import type { RequestPolicy } from './security.js';
+import type { Logger } from '../logger.js';
 
 export interface ServerParts {
   coach: Coach;
   store: Store;
   /** Serves the built web app for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
+  /** Which Host names and Origins the server accepts. */
+  policy?: RequestPolicy;
+  /** Where every 500 is logged. */
+  logger?: Logger;
 }
 
 /**
- * The one place the server's services are wired to the store and the coach; `loopcoach serve`
- * and the browser tests both start the app through it, so they cannot drift apart.
+ * The server's app over the services of the one composition root (services/compose.ts, which the
+ * CLI uses too); `loopcoach serve` and the browser tests both start the app through it.
  */
-export async function composeServerApp({ coach, store, staticHandler }: ServerParts): Promise<Hono> {
-  const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
-  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
-  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
-  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}) });
+export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
+  const { catalogue, sessions, progress, tailor } = await composeServices({ coach, store });
+  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

@@ -79,8 +79,11 @@ export const openApiDocument = {
     },
     '/api/sessions/{id}/answers': {
       post: {
-        summary: 'Answer the pending prompt (main question or follow-up); graded and saved',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        summary: 'Answer the pending prompt (main question or follow-up); graded and saved exactly once',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'Idempotency-Key', in: 'header', required: false, description: 'a retry with the same key returns the first result and records nothing new', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        ],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' } } } } },
@@ -89,7 +92,7 @@ export const openApiDocument = {
           '201': { description: '{ answered, feedback, next, finished }' },
           '400': jsonError('invalid_input'),
           '404': jsonError('session_not_found'),
-          '409': jsonError('session_finished'),
+          '409': jsonError('session_finished or answer_conflict'),
           '413': jsonError('answer_too_long'),
         },
       },

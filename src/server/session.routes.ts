@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ProgressService } from '../services/progress.service.js';
 import type { SessionService } from '../services/session.service.js';
-import { checkAnswerLength, parseJsonBody } from './validate.js';
+import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
 const startBody = z.strictObject({
   role: z.string().min(1).max(100),
@@ -18,6 +18,14 @@ const answerBody = z.strictObject({
   /** When the user started answering (ISO 8601); defaults to now, so the duration is then 0. */
   startedAt: z.iso.datetime({ offset: true }).optional(),
 });
+
+/** Optional; a client that retries after a timeout sends the same key, and the answer is recorded once. */
+const idempotencyKeyHeader = z
+  .string()
+  .trim()
+  .min(1, 'the Idempotency-Key header is empty')
+  .max(200, 'the Idempotency-Key header takes at most 200 characters')
+  .optional();
 
 const previewBody = z.strictObject({ answer: z.string() });
 
@@ -38,7 +46,8 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
   app.post('/api/sessions/:id/answers', async (c) => {
     const body = await parseJsonBody(c, answerBody);
     checkAnswerLength(body.answer);
-    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date()), 201);
+    const idempotencyKey = parseWith(idempotencyKeyHeader, c.req.header('idempotency-key'));
+    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey), 201);
   });
 
   app.post('/api/sessions/:id/preview', async (c) => {

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoopCoachError } from '../errors.js';
 
-/** The web app's folder in the repository (beside src/, or beside dist/src/ once built). */
+/**
+ * The web app's folder (beside src/, or beside dist/src/ once built). A source checkout has its
+ * sources (index.html, src/); an installed package has only the prebuilt dist/.
+ */
 export function webRoot(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const candidates = [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'web')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+  const hasApp = (dir: string) => existsSync(join(dir, 'index.html')) || existsSync(join(dir, 'dist', 'index.html'));
+  return candidates.find(hasApp) ?? candidates[0]!;
 }
 
 function newestChange(dir: string): number {
@@ -19,17 +23,30 @@ function newestChange(dir: string): number {
   return newest;
 }
 
-/** Builds the front end with Vite when web/dist is missing or older than its sources. */
+/** True in a source checkout: the web app's sources are there to build from. */
+function hasSources(root: string): boolean {
+  return existsSync(join(root, 'index.html')) && existsSync(join(root, 'src'));
+}
+
+/**
+ * The folder of the built web app. An installed package serves its prebuilt web/dist as is (no
+ * Vite at run time); a source checkout builds it with Vite when it is missing or older than its sources.
+ */
 export async function ensureWebBuilt(root = webRoot(), log: (line: string) => void = () => {}): Promise<string> {
   const dist = join(root, 'dist');
-  if (!existsSync(join(root, 'index.html'))) {
-    if (existsSync(join(dist, 'index.html'))) return dist;
-    throw new LoopCoachError('file_not_found', `the web app is missing (looked in ${root}): run \`loopcoach serve\` from a clone of the repository`);
+  const builtAt = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
+  if (!hasSources(root)) {
+    if (builtAt > 0) return dist;
+    throw new LoopCoachError('file_not_found', `the web app is missing (looked in ${root}): reinstall loopcoach, or run \`npm run build:web\` in a clone of the repository`);
   }
-  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   const sources = Math.max(newestChange(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs);
-  if (built >= sources) return dist;
+  if (builtAt >= sources) return dist;
   log('Building the web app (first start, or its sources changed)…');
+  await buildWithVite(root);
+  return dist;
+}
+
+async function buildWithVite(root: string): Promise<void> {
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
@@ -46,5 +63,4 @@ export async function ensureWebBuilt(root = webRoot(), log: (line: string) => vo
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  return dist;
 }

@@ -57,6 +57,11 @@ export interface SessionServiceDeps {
 /** How many recent main attempts steer planning. */
 const HISTORY_WINDOW = 50;
 
+/** True when two pending prompts are the same question, follow-up and wording. */
+function isSamePrompt(a: PendingPrompt | null, b: PendingPrompt): boolean {
+  return a !== null && a.questionId === b.questionId && a.parentAttemptId === b.parentAttemptId && a.prompt === b.prompt;
+}
+
 function checkChoice<T extends string>(value: string, valid: readonly T[], what: string): T {
   if (!valid.includes(value as T)) throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
   return value as T;
@@ -121,12 +126,16 @@ export class SessionService {
   /** What to ask next, derived from the stored attempts (so a resumed session continues where it stopped); null when done. */
   async next(sessionId: string): Promise<PendingPrompt | null> {
     const session = await this.get(sessionId);
-    const attempts = await this.deps.attempts.listBySession(sessionId);
+    return this.pendingFrom(session, await this.deps.attempts.listBySession(sessionId));
+  }
+
+  /** What the session asks after these attempts; null when nothing is left. */
+  private pendingFrom(session: SessionRecord, attempts: AttemptRecord[]): PendingPrompt | null {
     const ids = session.plan.questionIds;
     for (const [i, questionId] of ids.entries()) {
       const question = this.findQuestion(questionId);
       if (!question) continue; // removed from the bank since planning
-      const base = { sessionId, questionId, position: i + 1, total: ids.length };
+      const base = { sessionId: session.id, questionId, position: i + 1, total: ids.length };
       const main = attempts.find((a) => a.questionId === questionId && a.parentAttemptId === null);
       if (!main) return { ...base, prompt: question.prompt, parentAttemptId: null };
       const followUp = this.pendingFollowUp(question, main, attempts);
@@ -140,15 +149,24 @@ export class SessionService {
     return chooseFollowUps(question, main.feedback)[answered];
   }
 
-  /** Grades an answer to the pending prompt and saves it as one attempt. */
+  /**
+   * Grades an answer to the pending prompt and saves it as one attempt, exactly once: the save
+   * re-reads the session's attempts in its transaction and is refused (answer_conflict) when
+   * another answer took this prompt meanwhile.
+   */
   async answer(pending: PendingPrompt, text: string, startedAt: Date): Promise<Feedback> {
-    if (!this.findQuestion(pending.questionId)) await this.get(pending.sessionId);
+    const outcome = await this.gradeAndRecord(await this.get(pending.sessionId), pending, text, startedAt);
+    if (outcome.status === 'replayed') return outcome.attempt.feedback;
+    return outcome.feedback;
+  }
+
+  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string) {
     const question = this.findQuestion(pending.questionId);
     if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
     const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
     const feedback = this.deps.coach.grade(graded, text);
     const answeredAt = this.now();
-    await this.deps.attempts.save({
+    const attempt: AttemptRecord = {
       id: this.newId(),
       sessionId: pending.sessionId,
       questionId: pending.questionId,
@@ -160,21 +178,46 @@ export class SessionService {
       startedAt: startedAt.toISOString(),
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
-    });
-    return feedback;
+      idempotencyKey: idempotencyKey ?? null,
+    };
+    const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
+    if (outcome.status === 'conflict') {
+      throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
+    }
+    return outcome.status === 'saved' ? { status: 'saved' as const, feedback } : outcome;
   }
 
   /**
    * Answers whatever the session asks next, in one call: grades and saves the attempt, finishes
-   * the session when nothing is left, and says what comes next.
+   * the session when nothing is left, and says what comes next. With an idempotency key, a
+   * retry of an answer already recorded returns that first result and records nothing new.
    */
-  async answerNext(sessionId: string, text: string, startedAt: Date): Promise<AnsweredPrompt> {
-    const session = await this.resumable(sessionId);
-    const pending = await this.next(session.id);
+  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string): Promise<AnsweredPrompt> {
+    const session = await this.get(sessionId);
+    const attempts = await this.deps.attempts.listBySession(session.id);
+    const earlier = idempotencyKey ? attempts.find((a) => a.idempotencyKey === idempotencyKey) : undefined;
+    if (earlier) return this.replay(session, earlier);
+    if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
+    const pending = this.pendingFrom(session, attempts);
     if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
-    const feedback = await this.answer(pending, text, startedAt);
+    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey);
+    if (outcome.status === 'replayed') return this.replay(session, outcome.attempt);
     const finished = await this.finishIfDone(session.id);
-    return { answered: pending, feedback, next: finished ? null : await this.next(session.id), finished };
+    return { answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
+  }
+
+  /** The result of an answer recorded earlier under the same idempotency key, as it was first returned. */
+  private async replay(session: SessionRecord, attempt: AttemptRecord): Promise<AnsweredPrompt> {
+    const answered: PendingPrompt = {
+      sessionId: session.id,
+      questionId: attempt.questionId,
+      prompt: attempt.prompt,
+      parentAttemptId: attempt.parentAttemptId,
+      position: session.plan.questionIds.indexOf(attempt.questionId) + 1,
+      total: session.plan.questionIds.length,
+    };
+    const next = await this.next(session.id);
+    return { answered, feedback: attempt.feedback, next, finished: next === null };
   }
 
   /** Grades an answer to what the session asks next without saving anything (live feedback). */

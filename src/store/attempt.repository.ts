@@ -14,11 +14,23 @@ export interface AttemptRecord {
   startedAt: string;
   answeredAt: string;
   durationMs: number;
+  /** The client's Idempotency-Key for this answer, when it sent one; unique per session. */
+  idempotencyKey?: string | null;
 }
+
+/** What recording an answer did: saved it, found the same idempotency key already saved, or found the prompt no longer pending. */
+export type RecordOutcome = { status: 'saved' } | { status: 'replayed'; attempt: AttemptRecord } | { status: 'conflict' };
 
 /** Stores attempts; saving one is a single transaction that also touches its session. */
 export interface AttemptRepository {
   save(attempt: AttemptRecord): Promise<void>;
+  /**
+   * Saves the attempt exactly once, in one transaction that first locks its session: reads the
+   * session's attempts, returns the earlier attempt with the same idempotency key if there is
+   * one, refuses (conflict) when `isStillPending(attempts)` says another answer took the prompt,
+   * and otherwise saves it with the next seq. Throws session_not_found for an unknown session.
+   */
+  record(attempt: AttemptRecord, isStillPending: (saved: AttemptRecord[]) => boolean): Promise<RecordOutcome>;
   /** A session's attempts in the order they were saved. */
   listBySession(sessionId: string): Promise<AttemptRecord[]>;
   /** Every attempt, oldest first. */

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Feedback } from '../core/types.js';
-import type { AttemptRecord, AttemptRepository } from './attempt.repository.js';
+import type { Transaction } from 'kysely';
+import { LoopCoachError } from '../errors.js';
+import type { AttemptRecord, AttemptRepository, RecordOutcome } from './attempt.repository.js';
 import type { AttemptsTable, Database, SessionsTable } from './schema.js';
 import type { SessionRecord, SessionRepository, SessionStatus } from './session.repository.js';
 import type { SettingsRepository } from './settings.repository.js';
@@ -35,7 +37,42 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
     startedAt: row.started_at,
     answeredAt: row.answered_at,
     durationMs: Number(row.duration_ms),
+    idempotencyKey: row.idempotency_key,
   };
+}
+
+function toAttemptRow(a: AttemptRecord, seq: number) {
+  return {
+    id: a.id,
+    seq,
+    session_id: a.sessionId,
+    question_id: a.questionId,
+    parent_attempt_id: a.parentAttemptId,
+    prompt: a.prompt,
+    answer: a.answer,
+    feedback: JSON.stringify(a.feedback),
+    score: a.score,
+    started_at: a.startedAt,
+    answered_at: a.answeredAt,
+    duration_ms: a.durationMs,
+    idempotency_key: a.idempotencyKey ?? null,
+  };
+}
+
+/**
+ * Locks the session row for the rest of the transaction (PostgreSQL: a row lock that a
+ * concurrent answer waits on; SQLite: the transaction already holds the write lock) and
+ * records the answer's time on it. False when the session does not exist.
+ */
+async function lockSession(trx: Transaction<Database>, sessionId: string, at: string): Promise<boolean> {
+  const result = await trx.updateTable('sessions').set({ updated_at: at }).where('id', '=', sessionId).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A unique-constraint violation on SQLite or PostgreSQL (another writer took the same seq or key). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function sessionRepository(db: Kysely<Database>): SessionRepository {
@@ -57,33 +94,45 @@ function sessionRepository(db: Kysely<Database>): SessionRepository {
   };
 }
 
+/** Thrown inside a transaction to roll it back: the answer was already recorded under this key. */
+class Replayed extends Error {
+  constructor(readonly attempt: AttemptRecord) {
+    super('replayed');
+  }
+}
+
+/** Thrown inside a transaction to roll it back: another answer took the pending prompt. */
+class Conflict extends Error {}
+
 function attemptRepository(db: Kysely<Database>): AttemptRepository {
   return {
     async save(a) {
       // One transaction: a killed process leaves either the whole attempt and its session's new
       // updated_at, or neither.
       await db.transaction().execute(async (trx) => {
+        await lockSession(trx, a.sessionId, a.answeredAt);
         const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
-        const seq = Number(last?.seq ?? 0) + 1;
-        await trx
-          .insertInto('attempts')
-          .values({
-            id: a.id,
-            seq,
-            session_id: a.sessionId,
-            question_id: a.questionId,
-            parent_attempt_id: a.parentAttemptId,
-            prompt: a.prompt,
-            answer: a.answer,
-            feedback: JSON.stringify(a.feedback),
-            score: a.score,
-            started_at: a.startedAt,
-            answered_at: a.answeredAt,
-            duration_ms: a.durationMs,
-          })
-          .execute();
-        await trx.updateTable('sessions').set({ updated_at: a.answeredAt }).where('id', '=', a.sessionId).execute();
+        await trx.insertInto('attempts').values(toAttemptRow(a, Number(last?.seq ?? 0) + 1)).execute();
       });
+    },
+    async record(a, isStillPending) {
+      try {
+        return await db.transaction().execute(async (trx): Promise<RecordOutcome> => {
+          if (!(await lockSession(trx, a.sessionId, a.answeredAt))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
+          const rows = await trx.selectFrom('attempts').selectAll().where('session_id', '=', a.sessionId).orderBy('seq').execute();
+          const saved = rows.map(toAttempt);
+          const earlier = a.idempotencyKey ? saved.find((s) => s.idempotencyKey === a.idempotencyKey) : undefined;
+          if (earlier) throw new Replayed(earlier);
+          if (!isStillPending(saved)) throw new Conflict();
+          await trx.insertInto('attempts').values(toAttemptRow(a, Number(rows.at(-1)?.seq ?? 0) + 1)).execute();
+          return { status: 'saved' };
+        });
+      } catch (error) {
+        // Replays and conflicts roll the transaction back (the session's updated_at included).
+        if (error instanceof Replayed) return { status: 'replayed', attempt: error.attempt };
+        if (error instanceof Conflict || isUniqueViolation(error)) return { status: 'conflict' };
+        throw error;
+      }
     },
     async listBySession(sessionId) {
       const rows = await db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
@@ -153,14 +202,38 @@ function documentRepository(db: Kysely<Database>): DocumentRepository {
   };
 }
 
+/** A driver's error after start-up (a corrupted page, a foreign table, a lost connection) as database_error. */
+export function toDatabaseError(error: unknown): LoopCoachError {
+  if (error instanceof LoopCoachError) return error;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LoopCoachError('database_error', `the database failed: ${message}; check the file or server named by LOOPCOACH_DB (nothing was changed)`, { cause: error });
+}
+
+/** The same repository, each method mapping driver errors to database_error. */
+function guarded<T extends object>(repository: T): T {
+  const entries = Object.entries(repository).map(([name, method]) => [
+    name,
+    typeof method !== 'function'
+      ? method
+      : async (...args: unknown[]) => {
+          try {
+            return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+          } catch (error) {
+            throw toDatabaseError(error);
+          }
+        },
+  ]);
+  return Object.fromEntries(entries) as T;
+}
+
 /** Wraps a migrated Kysely database in the repository contract. */
 export function createKyselyStore(db: Kysely<Database>): Store {
   return {
-    sessions: sessionRepository(db),
-    attempts: attemptRepository(db),
-    settings: settingsRepository(db),
-    userQuestions: userQuestionRepository(db),
-    documents: documentRepository(db),
+    sessions: guarded(sessionRepository(db)),
+    attempts: guarded(attemptRepository(db)),
+    settings: guarded(settingsRepository(db)),
+    userQuestions: guarded(userQuestionRepository(db)),
+    documents: guarded(documentRepository(db)),
     close: () => db.destroy(),
   };
 }

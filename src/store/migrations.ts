@@ -1,11 +1,15 @@
-import type { Kysely } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { LoopCoachError } from '../errors.js';
 import type { Database } from './schema.js';
 
-type Migration = (db: Kysely<Database>) => Promise<void>;
-
-/** Migrations in order; index + 1 is the schema version. The same schema-builder code runs on both dialects. */
-const MIGRATIONS: Migration[] = [
+/**
+ * Migrations in order, run by Kysely's Migrator (one transaction, under its lock, so several
+ * processes can start on one database). Versions 1 and 2 predate the Migrator: their steps use
+ * IF NOT EXISTS, so on a database they already built they change nothing and are only recorded.
+ * Each step also records its number as meta.schema_version, which older Loop Coach versions read
+ * to refuse a database newer than they know.
+ */
+const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
   async (db) => {
     await db.schema.createTable('settings').ifNotExists().addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -58,10 +62,49 @@ const MIGRATIONS: Migration[] = [
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
   },
+  async (db) => {
+    // Exactly-once answers: one attempt per (session, seq), and per (session, idempotency key).
+    // Databases written before this may hold a duplicate seq (two answers saved at once): they
+    // are renumbered in saved order, so nothing is lost and the unique index can be built.
+    await sql`UPDATE attempts SET seq = (
+      SELECT ranked.n FROM (
+        SELECT id, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY seq, answered_at, id) AS n FROM attempts
+      ) ranked WHERE ranked.id = attempts.id
+    )`.execute(db);
+    await db.schema.dropIndex('attempts_session_idx').ifExists().execute();
+    await db.schema.createIndex('attempts_session_seq_unique').unique().on('attempts').columns(['session_id', 'seq']).execute();
+    await db.schema.alterTable('attempts').addColumn('idempotency_key', 'text').execute();
+    await db.schema.createIndex('attempts_idempotency_unique').unique().on('attempts').columns(['session_id', 'idempotency_key']).execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = STEPS.length;
+
+async function recordVersion(db: Kysely<Database>, version: number): Promise<void> {
+  await db.schema.createTable('meta').ifNotExists().addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.deleteFrom('meta').where('key', '=', 'schema_version').execute();
+  await db.insertInto('meta').values({ key: 'schema_version', value: String(version) }).execute();
+}
+
+/** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers'];
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const entries = STEPS.map((step, i): [string, Migration] => [
+      NAMES[i]!,
+      {
+        up: async (db) => {
+          const typed = db as Kysely<Database>;
+          await step(typed);
+          await recordVersion(typed, i + 1);
+        },
+      },
+    ]);
+    return Object.fromEntries(entries);
+  },
+};
 
 /**
  * The version recorded in the database, 0 for a fresh one; reads only. It queries rather than
@@ -77,20 +120,32 @@ export async function readSchemaVersion(db: Kysely<Database>): Promise<number> {
   return row ? Number(row.value) : 0;
 }
 
-/**
- * Brings the schema up to date in one transaction. A database written by a newer Loop Coach is
- * refused before anything is written, so an older install cannot damage it.
- */
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/** Refuses, before anything is written, a database made by a newer Loop Coach. */
+export async function refuseNewerSchema(db: Kysely<Database>): Promise<void> {
   const current = await readSchemaVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new LoopCoachError('database_too_new', `the database has schema version ${current}, newer than this Loop Coach knows (${SCHEMA_VERSION}); upgrade loopcoach to use it`);
   }
-  if (current === SCHEMA_VERSION) return;
-  await db.transaction().execute(async (trx) => {
-    await trx.schema.createTable('meta').ifNotExists().addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
-    for (const step of MIGRATIONS.slice(current)) await step(trx);
-    await trx.deleteFrom('meta').where('key', '=', 'schema_version').execute();
-    await trx.insertInto('meta').values({ key: 'schema_version', value: String(SCHEMA_VERSION) }).execute();
-  });
+}
+
+/**
+ * Brings the schema up to date with Kysely's Migrator. `migrationSchema` names the PostgreSQL
+ * schema that holds the Migrator's own tables (its introspection sees every schema's tables).
+ */
+export async function migrate(db: Kysely<Database>, migrationSchema?: string): Promise<void> {
+  await refuseNewerSchema(db);
+  if ((await readSchemaVersion(db)) === SCHEMA_VERSION && (await hasMigrationTable(db))) return;
+  const migrator = new Migrator({ db, provider, ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** True when the Migrator's table holds rows (a database migrated by this code before). */
+async function hasMigrationTable(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`SELECT name FROM kysely_migration`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import { LoopCoachError, isLoopCoachError } from '../errors.js';
 import { createKyselyStore, type Store } from './kysely.store.js';
-import { migrate } from './migrations.js';
+import { migrate, refuseNewerSchema } from './migrations.js';
 import type { Database } from './schema.js';
 
 export type { Store } from './kysely.store.js';
@@ -18,12 +18,46 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+/** How long a SQLite write waits for another process's write to finish before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** SQLite runs DDL in transactions; telling Kysely so makes its Migrator run all steps in one. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class LoopCoachSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+/**
+ * Kysely opens transactions with a plain BEGIN, which takes the write lock only at the first
+ * write; when another process wrote in between, SQLite then fails at once (SQLITE_BUSY) instead
+ * of waiting. Every transaction here writes, so each begins IMMEDIATE and waits its turn.
+ */
+function immediateTransactions(database: SqliteDatabase): SqliteDatabase {
+  return {
+    close: () => database.close(),
+    prepare: (source: string) => database.prepare(/^\s*begin\s*$/i.test(source) ? 'begin immediate' : source),
+  };
+}
+
 async function sqliteDb(path: string): Promise<Kysely<Database>> {
   const { default: SqliteDatabase } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new SqliteDatabase(path);
+  const database = new SqliteDatabase(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new LoopCoachSqliteDialect({ database: immediateTransactions(database) }) });
+}
+
+/** WAL lets readers and one writer work at once (the CLI beside the server); set after the version check, as it rewrites the file header. */
+async function useWriteAheadLog(db: Kysely<Database>): Promise<void> {
+  await sql`pragma journal_mode = wal`.execute(db);
 }
 
 async function postgresDb(url: string, schema: string | undefined): Promise<Kysely<Database>> {
@@ -34,6 +68,9 @@ async function postgresDb(url: string, schema: string | undefined): Promise<Kyse
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (error) {
+      // Two instances starting at once: IF NOT EXISTS still lets the second fail on the catalogue.
+      if ((error as { code?: string }).code !== '23505') throw error;
     } finally {
       await client.end();
     }
@@ -46,8 +83,11 @@ async function postgresDb(url: string, schema: string | undefined): Promise<Kyse
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   let db: Kysely<Database> | undefined;
   try {
-    db = isPostgresUrl(location) ? await postgresDb(location, options.schema) : await sqliteDb(location);
-    await migrate(db);
+    const postgres = isPostgresUrl(location);
+    db = postgres ? await postgresDb(location, options.schema) : await sqliteDb(location);
+    await refuseNewerSchema(db);
+    if (!postgres) await useWriteAheadLog(db);
+    await migrate(db, postgres ? (options.schema ?? 'public') : undefined);
     return createKyselyStore(db);
   } catch (error) {
     await db?.destroy().catch(() => undefined);

@@ -32,6 +32,8 @@ export interface AttemptsTable {
   started_at: string;
   answered_at: string;
   duration_ms: number;
+  /** Added in schema version 3; null for answers sent without an Idempotency-Key. */
+  idempotency_key: string | null;
 }
 
 /** A question the user added: the YAML they wrote (source) and the validated question as JSON. */

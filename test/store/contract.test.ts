@@ -1,5 +1,7 @@
 // One repository contract, run against SQLite always and PostgreSQL when it answers.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -175,6 +177,54 @@ describe('schema versions', () => {
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
     check.close();
   });
+
+  it('upgrades a version 2 database holding a duplicated answer: renumbered, nothing lost, then unique', async () => {
+    const path = join(dir, 'v2.db');
+    const raw = new Database(path);
+    raw.exec(`CREATE TABLE meta (key text primary key, value text not null);
+      INSERT INTO meta VALUES ('schema_version', '2');
+      CREATE TABLE settings (key text primary key, value text not null);
+      CREATE TABLE sessions (id text primary key, created_at text not null, updated_at text not null, status text not null, plan text not null);
+      CREATE TABLE attempts (id text primary key, seq integer not null, session_id text not null references sessions(id) on delete cascade, question_id text not null, parent_attempt_id text references attempts(id), prompt text not null, answer text not null, feedback text not null, score real not null, started_at text not null, answered_at text not null, duration_ms integer not null);
+      CREATE INDEX attempts_session_idx ON attempts (session_id, seq);
+      CREATE TABLE user_questions (id text primary key, source text not null, question text not null, created_at text not null, updated_at text not null);
+      CREATE TABLE documents (id text primary key, kind text not null, name text not null, text text not null, created_at text not null);`);
+    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run('dup', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'in-progress', JSON.stringify(session('dup', '2026-10-01T10:00:00.000Z').plan));
+    const insert = raw.prepare('INSERT INTO attempts VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)');
+    for (const [id, at] of [['first', '2026-10-01T10:01:00.000Z'], ['second', '2026-10-01T10:01:01.000Z']] as const) {
+      insert.run(id, 1, 'dup', 'q1', 'Why?', `answer ${id}`, JSON.stringify(feedback), 72, at, at, 0);
+    }
+    raw.close();
+    const store = await openStore(path);
+    expect((await store.attempts.listBySession('dup')).map((a) => a.id)).toEqual(['first', 'second']);
+    await expect(store.attempts.save(attempt('third', 'dup'))).resolves.toBeUndefined();
+    await store.close();
+    const check = new Database(path);
+    expect(check.prepare('SELECT id, seq FROM attempts ORDER BY seq').all()).toEqual([{ id: 'first', seq: 1 }, { id: 'second', seq: 2 }, { id: 'third', seq: 3 }]);
+    expect(() => check.prepare("UPDATE attempts SET seq = 1 WHERE id = 'second'").run()).toThrow(/UNIQUE/);
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
+    check.close();
+  });
+
+  it('several processes can open one new SQLite file at once (the Migrator waits its turn)', async () => {
+    const path = join(dir, 'together.db');
+    const openStoreModule = new URL('../../src/store/open-store.ts', import.meta.url).href;
+    const script = `const { openStore } = await import(${JSON.stringify(openStoreModule)}); await (await openStore(${JSON.stringify(path)})).close();`;
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const exits = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<number | null>((resolve) => {
+            const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+            child.on('exit', resolve);
+          }),
+      ),
+    );
+    expect(exits).toEqual([0, 0, 0]);
+    const check = new Database(path);
+    expect(check.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toHaveLength(SCHEMA_VERSION);
+    check.close();
+  }, 120_000);
 
   it('opens an existing database again without migrating twice', async () => {
     const path = join(dir, 'again.db');

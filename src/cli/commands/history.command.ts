@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
-import { SessionService } from '../../services/session.service.js';
+import { composeServices } from '../../services/compose.js';
 import { printJson, type CliIo } from '../output.js';
 import { withStore, type SessionFlags } from './session-runner.js';
 
@@ -16,7 +16,7 @@ export function registerHistory(program: Command, io: CliIo, run: (task: () => P
         await withStore(flags, async (store) => {
           // History needs no bank: questions are only looked up for planning and reports.
           const coach = await createCoach({ questionDir: null });
-          const sessions = await new SessionService({ sessions: store.sessions, attempts: store.attempts, coach }).history();
+          const sessions = await (await composeServices({ coach, store })).sessions.history();
           if (flags.json) return printJson(io, sessions);
           if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
           io.out(sessions.map((s) => `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered  ${s.score === null ? '-' : `${s.score}/100`}`).join('\n'));

@@ -4,7 +4,7 @@ import { createCoach, type Coach } from '../../coach.js';
 import { ROLES } from '../../core/session/plan.js';
 import { LEVELS, TOPICS } from '../../core/types.js';
 import { LoopCoachError } from '../../errors.js';
-import { SessionService } from '../../services/session.service.js';
+import { composeServices } from '../../services/compose.js';
 import type { CliIo } from '../output.js';
 import { answerSource, runSession, withStore, type SessionFlags } from './session-runner.js';
 
@@ -53,7 +53,7 @@ export function registerPractice(program: Command, io: CliIo, run: (task: () => 
         const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
         const tailoredTo = typeof flags.jd === 'string' ? await tailoredPlan(coach, flags.jd, typeof flags.resume === 'string' ? flags.resume : undefined, flags.count === undefined ? undefined : options.count) : null;
         await withStore(flags, async (store) => {
-          const service = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+          const { sessions: service } = await composeServices({ coach, store });
           const session = await service.start(
             tailoredTo
               ? { role: tailoredTo.plan.role, level: tailoredTo.plan.level, planned: tailoredTo.session }

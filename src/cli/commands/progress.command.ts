@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
 import type { Progress } from '../../core/session/progress.js';
-import { ProgressService } from '../../services/progress.service.js';
+import { composeServices } from '../../services/compose.js';
 import { printJson, type CliIo } from '../output.js';
 import { withStore, type SessionFlags } from './session-runner.js';
 
@@ -17,7 +17,7 @@ export function registerProgress(program: Command, io: CliIo, run: (task: () => 
       run(async () => {
         const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
         await withStore(flags, async (store) => {
-          const progress = await new ProgressService({ attempts: store.attempts, coach }).progress();
+          const progress = await (await composeServices({ coach, store })).progress.progress();
           if (flags.json) return printJson(io, progress);
           io.out(progressText(progress));
         }, { readsOnly: true });

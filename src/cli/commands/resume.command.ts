@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
-import { SessionService } from '../../services/session.service.js';
+import { composeServices } from '../../services/compose.js';
 import type { CliIo } from '../output.js';
 import { answerSource, runSession, withStore, type SessionFlags } from './session-runner.js';
 
@@ -17,7 +17,7 @@ export function registerResume(program: Command, io: CliIo, run: (task: () => Pr
       run(async () => {
         const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
         await withStore(flags, async (store) => {
-          const service = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+          const { sessions: service } = await composeServices({ coach, store });
           await service.resumable(id);
           await runSession(service, id, await answerSource(flags, io), io, flags);
         });

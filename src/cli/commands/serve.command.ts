@@ -13,8 +13,8 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
     .action((flags: { port?: string }) =>
       run(async () => {
         const config = loadConfig({ port: flags.port });
-        const [{ serve }, { composeServerApp }, { staticFiles }, { ensureWebBuilt }, { openStore }] = await Promise.all([
-          import('@hono/node-server'),
+        const [{ listen }, { composeServerApp }, { staticFiles }, { ensureWebBuilt }, { openStore }] = await Promise.all([
+          import('../../server/listen.js'),
           import('../../server/compose.js'),
           import('../../server/static.js'),
           import('../../server/web-build.js'),
@@ -23,14 +23,15 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
         const dist = await ensureWebBuilt(undefined, (line) => io.out(line));
         const coach = await createCoach();
         const store = await openStore(config.db);
-        const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist) });
-        await new Promise<void>((resolve, reject) => {
-          const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-            io.out(`Loop Coach is running at http://localhost:${config.port}  (${coach.questions.length} questions; Ctrl-C stops it)`);
-          });
-          server.on('error', (error: NodeJS.ErrnoException) =>
-            reject(new LoopCoachError('config_invalid', error.code === 'EADDRINUSE' ? `port ${config.port} is in use: set PORT to another port` : `cannot listen on port ${config.port}: ${error.message}`)),
-          );
+        const policy = { port: config.port, ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}) };
+        const { createLogger } = await import('../../logger.js');
+        const app = await composeServerApp({ coach, store, staticHandler: staticFiles(dist), policy, logger: createLogger() });
+        const server = await listen(app, { port: config.port, hostname: config.host }).catch(async (error: NodeJS.ErrnoException) => {
+          await store.close();
+          throw new LoopCoachError('config_invalid', error.code === 'EADDRINUSE' ? `port ${config.port} is in use: set PORT to another port` : `cannot listen on port ${config.port}: ${error.message}`);
+        });
+        io.out(`Loop Coach is running at ${config.publicOrigin ?? `http://localhost:${config.port}`}  (${coach.questions.length} questions; Ctrl-C stops it)`);
+        await new Promise<void>((resolve) => {
           const stop = () => server.close(() => void store.close().then(resolve, resolve));
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);

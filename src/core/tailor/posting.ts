@@ -79,8 +79,12 @@ function detectRole(title: string, text: string): Role {
 /** The largest "N years" / "N+ years" figure the posting asks for. */
 export function yearsAsked(text: string): number | null {
   // "3-5 years" asks for up to 5; "0-1 years" for at most 1.
-  const years = [...text.matchAll(/(\d{1,2})\s*\+?\s*(?:(?:-|to)\s*(\d{1,2})\s*)?(?:years?|yrs?)\b/gi)].map((m) => Number(m[2] ?? m[1]));
-  return years.length ? Math.max(...years) : null;
+  // A running maximum, not Math.max(...all): a long posting can hold more figures than a call takes arguments.
+  let most: number | null = null;
+  for (const m of text.matchAll(/(\d{1,2})\s*\+?\s*(?:(?:-|to)\s*(\d{1,2})\s*)?(?:years?|yrs?)\b/gi)) {
+    most = Math.max(most ?? 0, Number(m[2] ?? m[1]));
+  }
+  return most;
 }
 
 function detectLevel(title: string, years: number | null): Level {

@@ -1,0 +1,27 @@
+import type { Coach } from '../coach.js';
+import type { Store } from '../store/open-store.js';
+import { ProgressService } from './progress.service.js';
+import { QuestionCatalogue } from './question-catalogue.js';
+import { SessionService } from './session.service.js';
+import { TailorService } from './tailor.service.js';
+
+/** Every service over one coach and one store. */
+export interface Services {
+  /** The bank plus the user's own questions. */
+  catalogue: QuestionCatalogue;
+  sessions: SessionService;
+  progress: ProgressService;
+  tailor: TailorService;
+}
+
+/**
+ * The one composition root: the CLI's commands and the server's routes get their services here,
+ * so both see the same questions (the bank and the user's own) over the same store.
+ */
+export async function composeServices({ coach, store }: { coach: Coach; store: Store }): Promise<Services> {
+  const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
+  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
+  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
+  return { catalogue, sessions, progress, tailor };
+}
