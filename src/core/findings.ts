@@ -14,6 +14,8 @@ export interface FindingInput {
   isOffTopic: boolean;
   misconceptions: Array<{ claim: string; correction: string; evidence: string }>;
   profile: 'interview' | 'short-answer';
+  /** Whether the answer replies to a follow-up: a narrow question asks for no trade-off of its own. */
+  isFollowUp?: boolean;
 }
 
 const STORY_KINDS = new Set<QuestionKind>(['behavioral', 'experience']);
@@ -151,10 +153,12 @@ function definitionOnly(input: FindingInput): Finding | null {
 const TECHNICAL_CLAIM_MIN_WORDS = 20;
 
 function noTradeoff(input: FindingInput): Finding | null {
-  if (isStoryAnswer(input) || input.answer.wordCount < TECHNICAL_CLAIM_MIN_WORDS) return null;
+  if (isStoryAnswer(input) || input.isFollowUp || input.answer.wordCount < TECHNICAL_CLAIM_MIN_WORDS) return null;
   if (input.structure.parts.some((p) => p.part === 'tradeoff' && p.present)) return null;
-  const claim = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence ?? input.answer.sentences[0]?.text ?? null;
-  return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', claim);
+  // Only a recommendation can lack its downside: a definition or a pasted policy recommends nothing.
+  const choice = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence;
+  if (!choice) return null;
+  return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', choice);
 }
 
 function lengthFindings(input: FindingInput): Finding[] {

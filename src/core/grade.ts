@@ -24,8 +24,8 @@ export interface GradeOptions {
 interface QuestionModel {
   /** The question's kind, as given or guessed from the prompt. */
   kind: QuestionKind;
-  /** What the prompt (and the question it follows on from) is about: an answer names it. */
-  subject: StatementModel;
+  /** What the prompt is about, and what the question it follows on from is about: an answer names one of them. */
+  subjects: StatementModel[];
   /** Each rubric point: its statement first, then its alternative phrasings. */
   points: StatementModel[][];
   claims: Array<{ models: StatementModel[]; correction: StatementModel; pitfall: Pitfall }>;
@@ -71,7 +71,7 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const analyse = (text: string) => analyseText(text, knowledge, cache).sentences;
   const prompt = analyse(question.prompt);
   const questionKeys = new Set(prompt.flatMap((s) => [...s.keys]));
-  const subjectSentences = [...prompt, ...(question.context ? analyse(question.context) : [])];
+
   const points = rubricPoints(question).map((p) => ({ text: p, sentences: analyse(p) }));
   const statementFrequency = new Map<string, number>();
   for (const p of points) for (const k of new Set(p.sentences.flatMap((s) => [...s.keys]))) statementFrequency.set(k, (statementFrequency.get(k) ?? 0) + 1);
@@ -81,7 +81,7 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
     kind: question.kind ?? guessKind(question.prompt),
-    subject: subjectModel(question.prompt, subjectSentences, knowledge),
+    subjects: [subjectModel(question.prompt, prompt, knowledge), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge)] : [])],
     points: points.map((p, i) => [modelStatement(p.text, p.sentences, ctx), ...phrasings(i).map((a) => modelStatement(p.text, analyse(a), ctx))]),
     claims: (question.pitfalls ?? []).map((pitfall) => ({
       pitfall,
@@ -106,9 +106,12 @@ function subjectModel(text: string, sentences: AnalysedText['sentences'], knowle
 
 /** How much of the question's subject the answer's claims name (0–1), and the sentence that names most. */
 function subjectMatch(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, whole: PassageWords): OpenInput['onSubject'] {
-  const share = coverage(model.subject, whole.keys, whole.stems);
-  const best = bestPassage(model.subject, answer, knowledge, 1);
-  return { ...best, share };
+  let found = { share: -1, subject: model.subjects[0]! };
+  for (const subject of model.subjects) {
+    const share = coverage(subject, whole.keys, whole.stems);
+    if (share > found.share) found = { share, subject };
+  }
+  return { ...bestPassage(found.subject, answer, knowledge, 1), share: found.share };
 }
 
 /** Points of an open question (prompt only), judged on what needs no rubric. */
@@ -250,6 +253,7 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
     isOffTopic: isOffTopic || answer.wordCount === 0,
     misconceptions: findMisconceptions(model, answer, knowledge, judged.results),
     profile,
+    isFollowUp: question.context !== undefined,
   });
   const isStoryKind = kind === 'behavioral' || structure.framework === 'STAR';
   const partial = {

@@ -320,9 +320,8 @@ function clausesOf(sentence: Sentence): Unit[][] {
 function bindingsConflict(reference: Binding[], passage: Binding[]): boolean {
   if (reference.length === 0 || passage.length === 0) return false;
   const subjects = new Set(reference.map((b) => b.subject));
-  const singleSubject = subjects.size === 1;
   const attrs = (list: Binding[], subject: string | null) =>
-    new Set(list.filter((b) => b.subject === subject || (singleSubject && (b.subject === null || subject === null))).map((b) => b.attribute));
+    new Set(list.filter((b) => subject !== null && b.subject === subject).map((b) => b.attribute));
   for (const subject of subjects) {
     const said = attrs(passage, subject);
     for (const attribute of attrs(reference, subject)) {
