@@ -8,6 +8,15 @@ import { parsePolicyDocument, quoteStatement, statementLine, type PolicyDocument
 const ACCOUNT_ID = '111122223333';
 const PRINCIPAL = `arn:aws:iam::${ACCOUNT_ID}:role/candidate`;
 
+/**
+ * KMS keys are authorised by their key policy first; the default key policy delegates to IAM,
+ * which is what an identity-policy exercise assumes.
+ */
+const DEFAULT_KEY_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'EnableIamPolicies', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'kms:*', Resource: '*' }],
+};
+
 type StatementMatch = { statement: unknown; actionMatch?: boolean; resourceMatch?: boolean; conditionMatch?: string };
 
 function simulate(policy: unknown, request: IamRequest): Promise<RunSimulationResults> {
@@ -17,6 +26,7 @@ function simulate(policy: unknown, request: IamRequest): Promise<RunSimulationRe
       identityPolicies: [{ name: 'submission', policy }],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
+      ...(request.action.toLowerCase().startsWith('kms:') ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
     },
     {},
   );
@@ -64,6 +74,7 @@ function judge(check: Check, request: IamRequest, result: RunSimulationResults, 
   if (!wantAllowed && !allowed) return { check: label, passed: true, message: result.overallResult === 'ExplicitlyDenied' ? `${subject} is denied by ${denying.text}` : `${subject} is denied: nothing allows it` };
   if (!wantAllowed) return { check: label, passed: false, message: `${subject} must be denied, but ${allowing.text} allows it`, ...(allowing.line ? { line: allowing.line } : {}) };
   if (result.overallResult === 'ExplicitlyDenied') return { check: label, passed: false, message: `${subject} must be allowed, but ${denying.text} denies it`, ...(denying.line ? { line: denying.line } : {}) };
+  if (analysis?.allowStatements.length) return { check: label, passed: false, message: `${subject} must be allowed; ${allowing.text} allows it, but the request is still refused (${result.overallResult})` };
   return { check: label, passed: false, message: `${subject} must be allowed, but ${nearMiss(document, analysis?.unmatchedStatements ?? [])}` };
 }
 
