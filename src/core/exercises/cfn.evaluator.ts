@@ -58,18 +58,21 @@ function propertyProblem(p: PropertyAssertion, at: { found: boolean; value?: unk
   return undefined;
 }
 
-/** `property`: every resource of the type must satisfy the assertion at the path (below Properties). */
+/**
+ * `property`: some resource of the type holds the value (`equals`, `in`, `exists`); for `absent`,
+ * no resource of the type may set the path.
+ */
 export function checkProperty(parsed: ParsedTemplate, check: Check & { property: PropertyAssertion }): CheckResult {
   const p = check.property;
   const label = labelCheck(check);
   const ids = resourcesOfType(parsed, p.type);
   if (ids.length === 0) return { check: label, passed: false, message: `the template has no ${p.type} resource` };
   const path = splitPath(p.path);
-  for (const id of ids) {
-    const problem = propertyProblem(p, valueAt(parsed.resources[id]!.Properties, path));
-    if (problem) return withLine({ check: label, passed: false, message: `${p.path} of ${id} (${p.type}) ${problem}` }, parsed.lineOf(id, ['Properties', ...path]));
-  }
-  return { check: label, passed: true, message: `${p.path} holds on ${ids.join(', ')}` };
+  const problems = ids.map((id) => ({ id, problem: propertyProblem(p, valueAt(parsed.resources[id]!.Properties, path)) }));
+  const failing = p.absent ? problems.find((r) => r.problem) : problems.every((r) => r.problem) ? problems[0] : undefined;
+  if (failing?.problem) return withLine({ check: label, passed: false, message: `${p.path} of ${failing.id} (${p.type}) ${failing.problem}` }, parsed.lineOf(failing.id, ['Properties', ...path]));
+  const holding = problems.filter((r) => !r.problem).map((r) => r.id);
+  return { check: label, passed: true, message: `${p.path} ${p.absent ? 'is absent' : 'holds'} on ${holding.join(', ')}` };
 }
 
 /** `resource`: the template has exactly `count` resources of the type. */
