@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { Coach } from '../coach.js';
+import { loadCfnSpec } from '../content/cfn-spec.js';
+import { loadExercises } from '../content/exercises.js';
+import { ExerciseService } from '../services/exercise.service.js';
 import { ProgressService } from '../services/progress.service.js';
 import { QuestionCatalogue } from '../services/question-catalogue.js';
 import { SessionService } from '../services/session.service.js';
@@ -24,5 +27,6 @@ export async function composeServerApp({ coach, store, staticHandler }: ServerPa
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}) });
+  const exercises = new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec });
+  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}) });
 }
