@@ -20,6 +20,8 @@ export interface Reachability {
   hops: string[];
   /** Why the path stops, naming the resource that blocks it. */
   blockedBy?: { message: string; resource?: string };
+  /** True when an end of the path is not in the template: neither reachable nor blocked. */
+  unresolved?: boolean;
 }
 
 /** A place traffic starts or ends: an ENI in a subnet, the internet, or an AWS service's public address. */
@@ -50,6 +52,9 @@ class Blocked extends Error {
   }
 }
 
+/** An end of the path that the template does not define. */
+class Unresolved extends Blocked {}
+
 function describePlace(place: Place): string {
   if (place.kind === 'eni') return `${place.what} ${place.id}`;
   return place.kind === 'internet' ? 'the internet' : `the ${place.name} service endpoint`;
@@ -60,7 +65,7 @@ function resolvePlace(net: Network, name: string, index: number): Place {
   const instance = net.instances.get(name);
   if (instance) {
     const subnet = net.subnets.get(instance.subnet);
-    if (!subnet) throw new Blocked(`instance ${name} is in subnet ${instance.subnet || '(none)'}, which the template does not define`, name);
+    if (!subnet) throw new Unresolved(`instance ${name} is in subnet ${instance.subnet || '(none)'}, which the template does not define`, name);
     return { kind: 'eni', id: name, what: 'instance', subnet: subnet.id, vpc: subnet.vpc, groups: instance.groups, address: instance.address ?? hostIn(subnet.cidr?.base, 10 + index), hasPublicIp: instance.hasPublicIp };
   }
   const subnet = net.subnets.get(name);
@@ -71,7 +76,7 @@ function resolvePlace(net: Network, name: string, index: number): Place {
     return { kind: 'eni', id: name, what: 'interface endpoint', subnet: endpoint.subnets[0], vpc: endpoint.vpc, groups: endpoint.groups.length ? endpoint.groups : [DEFAULT_GROUP], address: hostIn(base, 30), hasPublicIp: false };
   }
   if (/^[a-z][a-z0-9-]*$/.test(name)) return { kind: 'service', name, address: SERVICE_ADDRESS };
-  throw new Blocked(`${name} is not an instance, subnet or interface endpoint of the template, nor "internet" or a service such as s3`);
+  throw new Unresolved(`${name} is not an instance, subnet or interface endpoint of the template, nor "internet" or a service such as s3`);
 }
 
 function hostIn(base: number | undefined, offset: number): number {
@@ -251,7 +256,7 @@ function trace(net: Network, from: Place, to: Place, flow: Flow, hops: string[])
     return outToPublic(net, from, to, flow, hops);
   }
   if (to.kind === 'eni') return internetToEni(net, from, to, flow, hops);
-  throw new Blocked(`nothing to analyse between ${describePlace(from)} and ${describePlace(to)}: one side must be a resource of the template`);
+  throw new Unresolved(`nothing to analyse between ${describePlace(from)} and ${describePlace(to)}: one side must be a resource of the template`);
 }
 
 /** Whether traffic from → to on a port flows through the network, with the hops or the first block. */
@@ -267,6 +272,6 @@ export function analyseReachability(net: Network, query: ReachQuery): Reachabili
     return { reachable: true, hops };
   } catch (error) {
     if (!(error instanceof Blocked)) throw error;
-    return { reachable: false, hops, blockedBy: { message: error.message, ...(error.resource ? { resource: error.resource } : {}) } };
+    return { reachable: false, hops, blockedBy: { message: error.message, ...(error.resource ? { resource: error.resource } : {}) }, ...(error instanceof Unresolved ? { unresolved: true } : {}) };
   }
 }

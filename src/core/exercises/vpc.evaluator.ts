@@ -18,6 +18,7 @@ export function checkReachability(parsed: ParsedTemplate, check: Check): CheckRe
       : { check: label, passed: false, message: `${query.to} is reachable from ${query.from} but must not be: ${path}`, ...lineOf(parsed, query.to) };
   }
   const why = result.blockedBy?.message ?? 'blocked';
+  if (result.unresolved) return { check: label, passed: false, message: `cannot analyse: ${why}` };
   const line = result.blockedBy?.resource ? lineOf(parsed, result.blockedBy.resource) : {};
   return expectReachable ? { check: label, passed: false, message: `not reachable: ${why}`, ...line } : { check: label, passed: true, message: `blocked as required: ${why}` };
 }
