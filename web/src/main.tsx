@@ -1,5 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Exercises, ExerciseView } from './screens/Exercises';
 import { History } from './screens/History';
 import { Home } from './screens/Home';
 import { Interview } from './screens/Interview';
@@ -33,6 +34,7 @@ function App() {
   else if (screen === 'interview' && id) content = <Interview id={id} />;
   else if (screen === 'history') content = <History />;
   else if (screen === 'my-questions') content = <MyQuestions />;
+  else if (screen === 'exercises') content = id ? <ExerciseView id={id} /> : <Exercises />;
   else content = <Home />;
   return (
     <>
@@ -43,6 +45,7 @@ function App() {
           <a href="#/">Home</a>
           <a href="#/library">Question library</a>
           <a href="#/my-questions">Your questions</a>
+          <a href="#/exercises">Exercises</a>
           <a href="#/history">History</a>
         </nav>
       </header>
