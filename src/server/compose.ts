@@ -27,6 +27,7 @@ export async function composeServerApp({ coach, store, staticHandler }: ServerPa
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  const exercises = new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec });
+  // Single-user mode is the only mode today; a shared (team) server must pass allowCodeRun: false.
+  const exercises = new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun: true });
   return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}) });
 }

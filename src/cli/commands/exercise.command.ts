@@ -16,7 +16,8 @@ function checkChoice(value: string | undefined, valid: readonly string[], what: 
 }
 
 function exerciseService(): ExerciseService {
-  return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec });
+  // The CLI is single-user: the user's own handler may run on their own machine.
+  return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun: true });
 }
 
 /** An exercise named by id, or a path to the user's own exercise file. */
