@@ -7,17 +7,21 @@ const nonEmpty = z.string().trim().min(1);
 /** The largest submission any evaluator reads, in characters (the API refuses larger bodies too). */
 export const MAX_SUBMISSION_CHARS = 100 * 1024;
 
+/** Condition values as IAM sees them: text (YAML may write `true` or `80` bare). */
+const contextValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
 const iamRequest = z.strictObject({
   action: nonEmpty,
-  resource: nonEmpty,
-  context: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  /** Actions without resource-level permissions (s3:ListAllMyBuckets) are requested on "*". */
+  resource: nonEmpty.default('*'),
+  context: z.record(z.string(), z.union([contextValue, z.array(contextValue)])).optional(),
 });
 
 const reachQuery = z.strictObject({
   from: nonEmpty,
   to: nonEmpty,
-  port: z.number().int().min(0).max(65535),
-  protocol: z.enum(['tcp', 'udp', 'icmp']).optional(),
+  port: z.coerce.number().int().min(0).max(65535),
+  protocol: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['tcp', 'udp', 'icmp'])).optional(),
 });
 
 const propertyAssertion = z
@@ -33,18 +37,21 @@ const propertyAssertion = z
 
 const expectedCall = z.strictObject({ service: nonEmpty, operation: nonEmpty, params: z.record(z.string(), z.unknown()).optional() });
 
-/** One check: each form is a one-key mapping, except `event`, which may carry `calls` and `returns`. */
+/**
+ * One check: each form is a mapping keyed by what it asserts; `event` may carry `calls` and
+ * `returns`. Other keys (a note, a name) are ignored, so files written for later versions still load.
+ */
 export const checkSchema = z.union([
-  z.strictObject({ allow: iamRequest }),
-  z.strictObject({ deny: iamRequest }),
-  z.strictObject({ 'least-privilege': z.literal(true) }),
-  z.strictObject({ 'valid-template': z.literal(true) }),
-  z.strictObject({ resource: z.strictObject({ type: nonEmpty, count: z.number().int().min(0) }) }),
-  z.strictObject({ property: propertyAssertion }),
-  z.strictObject({ reachable: reachQuery }),
-  z.strictObject({ unreachable: reachQuery }),
-  z.strictObject({ handler: nonEmpty }),
-  z.strictObject({ event: z.unknown(), calls: z.array(expectedCall).optional(), returns: z.unknown().optional() }),
+  z.object({ allow: iamRequest }),
+  z.object({ deny: iamRequest }),
+  z.object({ 'least-privilege': z.literal(true) }),
+  z.object({ 'valid-template': z.literal(true) }),
+  z.object({ resource: z.strictObject({ type: nonEmpty, count: z.coerce.number().int().min(0) }) }),
+  z.object({ property: propertyAssertion }),
+  z.object({ reachable: reachQuery }),
+  z.object({ unreachable: reachQuery }),
+  z.object({ handler: nonEmpty }),
+  z.object({ event: z.unknown(), calls: z.array(expectedCall).optional(), returns: z.unknown().optional() }).refine((c) => 'event' in c, 'a check must be one of allow, deny, least-privilege, valid-template, resource, property, reachable, unreachable, handler, event'),
 ]);
 
 /** Which checks each kind of exercise may carry. */
@@ -56,16 +63,16 @@ const CHECKS_BY_KIND: Record<Exercise['kind'], string[]> = {
 };
 
 export const exerciseSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens'),
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id is letters, digits, hyphens, dots or underscores'),
     kind: z.enum(EXERCISE_KINDS),
     topic: z.enum(TOPICS),
-    levels: z.array(z.enum(LEVELS)).min(1),
+    levels: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(LEVELS)).min(1)),
     prompt: nonEmpty,
-    starter: z.string(),
+    starter: z.string().default(''),
     checks: z.array(checkSchema).min(1).max(40),
     solution: nonEmpty,
-    explanation: nonEmpty,
+    explanation: z.string().default(''),
     hints: z.array(nonEmpty).default([]),
     services: z.array(nonEmpty).default([]),
     wrongAnswers: z.array(z.strictObject({ submission: nonEmpty, fails: z.array(z.number().int().min(0)).min(1) })).optional(),

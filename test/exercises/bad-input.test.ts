@@ -78,3 +78,17 @@ describe('bad submissions', () => {
     expect(result.checks[1]).toMatchObject({ passed: false, message: expect.stringContaining('cannot analyse') });
   });
 });
+
+describe('exercise files written by others', () => {
+  it('accept bare YAML scalars for condition values, ports and levels, and ignore unknown keys', async () => {
+    const { parseExerciseText } = await import('../../src/content/exercises.js');
+    const own = parseExerciseText(
+      `id: Someone_Else.1\nkind: iam-policy\ntopic: networking-security\nlevels: mid\ntitle: extra field\nprompt: p\nstarter: "{}"\nchecks:\n  - allow: { action: s3:GetObject, resource: "arn:aws:s3:::b/k", context: { aws:MultiFactorAuthPresent: true, s3:max-keys: 10 } }\n    note: ignored\n  - deny: { action: s3:ListAllMyBuckets }\nsolution: s\nexplanation: e\n`,
+      'own.yaml',
+    );
+    expect(own.levels).toEqual(['mid']);
+    expect(own.checks[0]).toEqual({ allow: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:MultiFactorAuthPresent': 'true', 's3:max-keys': '10' } } });
+    expect(own.checks[1]).toEqual({ deny: { action: 's3:ListAllMyBuckets', resource: '*' } });
+    expect(() => parseExerciseText('id: x\nkind: iam-policy\ntopic: networking-security\nlevels: [mid]\nprompt: p\nchecks:\n  - allwo: {}\nsolution: s\n', 'typo.yaml')).toThrow(/typo.yaml: checks.0/);
+  });
+});

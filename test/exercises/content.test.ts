@@ -18,7 +18,11 @@ describe('exercise content', () => {
     expect(count('lambda-python')).toBeGreaterThanOrEqual(8);
     expect(count('cloudformation')).toBeGreaterThanOrEqual(10);
     expect(count('vpc-reachability')).toBeGreaterThanOrEqual(10);
-    for (const e of exercises) expect(e.wrongAnswers?.length, e.id).toBeGreaterThan(0);
+    for (const e of exercises) {
+      expect(e.wrongAnswers?.length, e.id).toBeGreaterThan(0);
+      expect(e.explanation.length, e.id).toBeGreaterThan(40);
+      expect(e.hints.length, e.id).toBeGreaterThan(0);
+    }
   });
 
   it('covers entry, mid and senior levels in every kind', () => {
