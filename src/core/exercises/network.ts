@@ -50,6 +50,8 @@ export interface Subnet {
 
 export interface Instance {
   id: string;
+  /** What the network interface belongs to, for messages: instance, Lambda function, database, load balancer. */
+  what: string;
   subnet: string;
   groups: string[];
   hasPublicIp: boolean;
@@ -80,6 +82,7 @@ export interface Network {
   subnetNacl: Map<string, string>;
   instances: Map<string, Instance>;
   endpoints: Map<string, Endpoint>;
+  dbSubnetGroups: Map<string, string[]>;
 }
 
 /** The security group an instance gets when none is named: it admits only its own members. */
@@ -211,6 +214,7 @@ function emptyNetwork(): Network {
     subnetNacl: new Map(),
     instances: new Map(),
     endpoints: new Map(),
+    dbSubnetGroups: new Map(),
   };
 }
 
@@ -239,6 +243,16 @@ const BUILDERS: Record<string, Builder> = {
   'AWS::EC2::NetworkAcl': (net, id) => void (net.nacls.has(id) || net.nacls.set(id, [])),
   'AWS::EC2::SubnetNetworkAclAssociation': (net, _id, p) => void net.subnetNacl.set(refOf(p.SubnetId) ?? '', refOf(p.NetworkAclId) ?? ''),
   'AWS::EC2::Instance': (net, id, p) => void net.instances.set(id, instanceOf(id, p)),
+  'AWS::RDS::DBSubnetGroup': (net, id, p) => void net.dbSubnetGroups.set(id, refsOf(p.SubnetIds)),
+  'AWS::Lambda::Function': (net, id, p) => {
+    const vpc = (p.VpcConfig ?? {}) as Record<string, unknown>;
+    const subnet = refsOf(vpc.SubnetIds)[0];
+    if (subnet) net.instances.set(id, attached(id, 'Lambda function', subnet, refsOf(vpc.SecurityGroupIds), false));
+  },
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': (net, id, p) => {
+    const subnet = refsOf(p.Subnets)[0] ?? refOf((p.SubnetMappings as Array<Record<string, unknown>> | undefined)?.[0]?.SubnetId);
+    if (subnet) net.instances.set(id, attached(id, 'load balancer', subnet, refsOf(p.SecurityGroups), p.Scheme !== 'internal'));
+  },
   'AWS::EC2::VPCEndpoint': (net, id, p) =>
     void net.endpoints.set(id, {
       id,
@@ -266,6 +280,11 @@ const LINKERS: Record<string, Builder> = {
     const entry = naclEntry(p);
     if (entry) net.nacls.get(refOf(p.NetworkAclId) ?? '')?.push(entry);
   },
+  'AWS::RDS::DBInstance': (net, id, p) => {
+    const subnet = net.dbSubnetGroups.get(refOf(p.DBSubnetGroupName) ?? '')?.[0];
+    const publicly = p.PubliclyAccessible === true || p.PubliclyAccessible === 'true';
+    if (subnet) net.instances.set(id, attached(id, 'database', subnet, refsOf(p.VPCSecurityGroups), publicly));
+  },
   'AWS::EC2::EIP': (net, _id, p) => markPublic(net, refOf(p.InstanceId)),
   'AWS::EC2::EIPAssociation': (net, _id, p) => markPublic(net, refOf(p.InstanceId)),
 };
@@ -289,6 +308,10 @@ function markPublic(net: Network, instanceId: string | undefined): void {
   if (instance) instance.hasPublicIp = true;
 }
 
+function attached(id: string, what: string, subnet: string, groups: string[], hasPublicIp: boolean): Instance {
+  return { id, what, subnet, groups: groups.length > 0 ? groups : [DEFAULT_GROUP], hasPublicIp };
+}
+
 function instanceOf(id: string, p: Record<string, unknown>): Instance {
   const nics = Array.isArray(p.NetworkInterfaces) ? (p.NetworkInterfaces as Array<Record<string, unknown>>) : [];
   const primary = nics.find((n) => String(n.DeviceIndex ?? '0') === '0') ?? nics[0];
@@ -298,6 +321,7 @@ function instanceOf(id: string, p: Record<string, unknown>): Instance {
   const nicPublic = primary?.AssociatePublicIpAddress;
   return {
     id,
+    what: 'instance',
     subnet,
     groups: groups.length > 0 ? groups : [DEFAULT_GROUP],
     hasPublicIp: nicPublic === true || nicPublic === 'true',
@@ -315,7 +339,7 @@ export function buildNetwork(resources: Record<string, TemplateResource>): Netwo
   }
   for (const instance of net.instances.values()) {
     const optedOut = (instance as Instance & { noPublicIp?: boolean }).noPublicIp;
-    if (!optedOut && net.subnets.get(instance.subnet)?.mapPublicIp) instance.hasPublicIp = true;
+    if (instance.what === 'instance' && !optedOut && net.subnets.get(instance.subnet)?.mapPublicIp) instance.hasPublicIp = true;
   }
   net.securityGroups.set(DEFAULT_GROUP, { id: DEFAULT_GROUP, ingress: [{ protocol: 'all', fromPort: 0, toPort: 65535, groupId: DEFAULT_GROUP }], egress: [{ protocol: 'all', fromPort: 0, toPort: 65535, cidr: parseCidr('0.0.0.0/0')! }] });
   return net;

@@ -63,3 +63,20 @@ describe('analyseReachability', () => {
     expect(analyseReachability(network(twoSubnets), { from: 'Ghost', to: 'Server', port: 22 })).toMatchObject({ reachable: false, unresolved: true });
   });
 });
+
+describe('other network interfaces', () => {
+  it('places a VPC Lambda function, an RDS database and a load balancer in their subnets', () => {
+    const body = `${twoSubnets}
+  Dbs: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: d, SubnetIds: [!Ref B] } }
+  DbSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: db, VpcId: !Ref Vpc, SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: !Ref FnSg }] } }
+  FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
+  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: postgres, DBSubnetGroupName: !Ref Dbs, VPCSecurityGroups: [!Ref DbSg] } }
+  Fn: { Type: AWS::Lambda::Function, Properties: { VpcConfig: { SubnetIds: [!Ref A], SecurityGroupIds: [!Ref FnSg] } } }
+  Lb: { Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: { Scheme: internal, Subnets: [!Ref A], SecurityGroups: [!Ref Open] } }
+`;
+    const net = network(body);
+    expect(analyseReachability(net, { from: 'Fn', to: 'Db', port: 5432 }).reachable).toBe(true);
+    expect(analyseReachability(net, { from: 'Lb', to: 'Db', port: 5432 }).blockedBy?.message).toContain('security group DbSg of database Db has no rule');
+    expect(analyseReachability(net, { from: 'internet', to: 'Lb', port: 443 }).blockedBy?.message).toContain('load balancer Lb has no public IP');
+  });
+});

@@ -65,8 +65,8 @@ function resolvePlace(net: Network, name: string, index: number): Place {
   const instance = net.instances.get(name);
   if (instance) {
     const subnet = net.subnets.get(instance.subnet);
-    if (!subnet) throw new Unresolved(`instance ${name} is in subnet ${instance.subnet || '(none)'}, which the template does not define`, name);
-    return { kind: 'eni', id: name, what: 'instance', subnet: subnet.id, vpc: subnet.vpc, groups: instance.groups, address: instance.address ?? hostIn(subnet.cidr?.base, 10 + index), hasPublicIp: instance.hasPublicIp };
+    if (!subnet) throw new Unresolved(`${instance.what} ${name} is in subnet ${instance.subnet || '(none)'}, which the template does not define`, name);
+    return { kind: 'eni', id: name, what: instance.what, subnet: subnet.id, vpc: subnet.vpc, groups: instance.groups, address: instance.address ?? hostIn(subnet.cidr?.base, 10 + index), hasPublicIp: instance.hasPublicIp };
   }
   const subnet = net.subnets.get(name);
   if (subnet) return { kind: 'eni', id: name, what: 'subnet', subnet: name, vpc: subnet.vpc, groups: [], address: hostIn(subnet.cidr?.base, 20 + index), hasPublicIp: subnet.mapPublicIp };
@@ -76,7 +76,7 @@ function resolvePlace(net: Network, name: string, index: number): Place {
     return { kind: 'eni', id: name, what: 'interface endpoint', subnet: endpoint.subnets[0], vpc: endpoint.vpc, groups: endpoint.groups.length ? endpoint.groups : [DEFAULT_GROUP], address: hostIn(base, 30), hasPublicIp: false };
   }
   if (/^[a-z][a-z0-9-]*$/.test(name)) return { kind: 'service', name, address: SERVICE_ADDRESS };
-  throw new Unresolved(`${name} is not an instance, subnet or interface endpoint of the template, nor "internet" or a service such as s3`);
+  throw new Unresolved(`${name} is not an instance, subnet, interface endpoint, VPC Lambda function, database or load balancer of the template, nor "internet" or a service such as s3`);
 }
 
 function hostIn(base: number | undefined, offset: number): number {
