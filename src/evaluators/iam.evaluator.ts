@@ -61,10 +61,17 @@ function nearMiss(document: PolicyDocument, unmatched: StatementMatch[]): string
   return `no statement allows it: ${cite(document, near).text} names the action but ${why}`;
 }
 
+/** The simulator's error codes for a request (not a policy) that cannot be evaluated, in words. */
+const REQUEST_ERRORS: Record<string, (request: IamRequest) => string> = {
+  'invalid.action': (r) => `${r.action} is not an IAM action`,
+  'invalid.service': (r) => `${r.action.split(':')[0]} is not an AWS service prefix`,
+  'no.resource.types': (r) => `${r.action} does not act on a resource like ${r.resource}`,
+};
+
 function judge(check: Check, request: IamRequest, result: RunSimulationResults, document: PolicyDocument): CheckResult {
   const label = labelCheck(check);
   const wantAllowed = 'allow' in check;
-  if (result.resultType === 'error') return { check: label, passed: false, message: `the request cannot be simulated: ${result.errors.message}` };
+  if (result.resultType === 'error') return { check: label, passed: false, message: `the request cannot be simulated: ${REQUEST_ERRORS[result.errors.message]?.(request) ?? result.errors.message}` };
   const analysis = identityAnalysis(result);
   const allowed = result.overallResult === 'Allowed';
   const allowing = cite(document, analysis?.allowStatements[0]);

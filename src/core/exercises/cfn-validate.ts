@@ -154,6 +154,11 @@ function findCycle(edges: Map<string, string[]>): string[] | undefined {
   return undefined;
 }
 
+/** Custom resources, SAM's transform types and CDK metadata have no entry in the specification. */
+function isUnvalidatedType(type: string): boolean {
+  return type.startsWith('Custom::') || type.startsWith('AWS::Serverless::') || type === 'AWS::CloudFormation::CustomResource' || type === 'AWS::CDK::Metadata';
+}
+
 /** Validates a template against the resource specification; returns every problem found (at most 20). */
 export function validateTemplate(parsed: ParsedTemplate, spec: CfnSpec): TemplateProblem[] {
   const parameters = isRecord(parsed.template.Parameters) ? new Set(Object.keys(parsed.template.Parameters)) : new Set<string>();
@@ -161,7 +166,7 @@ export function validateTemplate(parsed: ParsedTemplate, spec: CfnSpec): Templat
   const edges = new Map<string, string[]>();
   for (const [id, resource] of Object.entries(parsed.resources)) {
     edges.set(id, checkReferences(ctx, id, resource));
-    if (resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource') continue;
+    if (isUnvalidatedType(resource.Type)) continue;
     const resourceSpec = spec.resource(resource.Type);
     if (!resourceSpec) {
       const suggestion = spec.suggest(resource.Type);
