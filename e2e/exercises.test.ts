@@ -57,6 +57,13 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
       await page.getByRole('heading', { name: 'Solution' }).waitFor();
       expect(await exercises.failingLineMarks.count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'exercise-passed.png'), fullPage: true });
+
+      await exercises.openList(server.baseUrl);
+      await page.getByLabel('Or paste it').fill('id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: Declare one queue\nstarter: "Resources: {}"\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n');
+      await page.getByRole('button', { name: 'Open' }).click();
+      await exercises.editor.waitFor();
+      await exercises.check();
+      await expect.poll(() => exercises.heading().textContent()).toMatch(/^Not yet: 0 of 1/);
     } finally {
       await context.close();
     }

@@ -23,6 +23,11 @@ export function registerExerciseRoutes(app: Hono, exercises: ExerciseService): v
 
   app.get('/api/exercises/:id', (c) => c.json(toPublicExercise(exercises.get(c.req.param('id')))));
 
+  app.post('/api/exercises/validate', async (c) => {
+    const { exercise } = await parseJsonBody(c, z.strictObject({ exercise: ownCheckBody.shape.exercise }));
+    return c.json(toPublicExercise(parseExerciseText(exercise, 'the exercise')));
+  });
+
   app.post('/api/exercises/check', async (c) => {
     const body = await parseJsonBody(c, ownCheckBody);
     checkSubmissionSize(body.submission);

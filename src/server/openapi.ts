@@ -175,6 +175,13 @@ export const openApiDocument = {
         responses: { '200': { description: 'The result' }, '400': jsonError('invalid_input'), '404': jsonError('exercise_not_found'), '413': jsonError('submission_too_large') },
       },
     },
+    '/api/exercises/validate': {
+      post: {
+        summary: "Validate the user's own exercise file (YAML or JSON text) and return it as the API shows exercises",
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise'], properties: { exercise: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '200': { description: 'The exercise' }, '400': jsonError('exercise_invalid') },
+      },
+    },
     '/api/exercises/check': {
       post: {
         summary: "Check a submission against the user's own exercise file (YAML or JSON text)",

@@ -42,6 +42,7 @@ describe('exercise API', () => {
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
     const res = await post('/api/exercises/check', { exercise: own, submission: policy });
     expect(await res.json()).toMatchObject({ passed: true, score: 100 });
+    expect(await (await post('/api/exercises/validate', { exercise: own })).json()).toMatchObject({ id: 'my-exercise', kind: 'iam-policy', starter: '{}' });
     const bad = await post('/api/exercises/check', { exercise: 'id: [', submission: policy });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('exercise_invalid');

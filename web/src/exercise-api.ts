@@ -13,6 +13,9 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 export const exerciseApi = {
   list: (kind: string) => call<Exercise[]>(`/api/exercises${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`),
   get: (id: string) => call<Exercise>(`/api/exercises/${encodeURIComponent(id)}`),
+  validate: (exercise: string) => call<Exercise>('/api/exercises/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exercise }) }),
+  checkOwn: (exercise: string, submission: string) =>
+    call<ExerciseResult>('/api/exercises/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exercise, submission }) }),
   check: (id: string, submission: string) =>
     call<ExerciseResult>(`/api/exercises/${encodeURIComponent(id)}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ submission }) }),
 };

@@ -44,35 +44,74 @@ export function Exercises() {
           ))}
         </ul>
       )}
+      <OwnExercise />
     </section>
   );
 }
 
-/** One exercise: the editor on the starter, Check, each check's result, hints and the solution. */
+/** One shipped exercise, loaded by id. */
 export function ExerciseView({ id }: { id: string }) {
   const [exercise, setExercise] = useState<Exercise | null>(null);
-  const [submission, setSubmission] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    exerciseApi.get(id).then(setExercise, (e: Error) => setError(e.message));
+  }, [id]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!exercise) return <p>Loading…</p>;
+  return <ExerciseWorkspace exercise={exercise} check={(submission) => exerciseApi.check(exercise.id, submission)} />;
+}
+
+/** Your own exercise file: validated by the server, then worked on like a shipped one (nothing is stored). */
+function OwnExercise() {
+  const [text, setText] = useState('');
+  const [exercise, setExercise] = useState<Exercise | null>(null);
+  const [error, setError] = useState('');
+  const open = async (yaml: string) => {
+    setError('');
+    try {
+      setExercise(await exerciseApi.validate(yaml));
+      setText(yaml);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (exercise) return <ExerciseWorkspace exercise={exercise} check={(submission) => exerciseApi.checkOwn(text, submission)} onClose={() => setExercise(null)} />;
+  return (
+    <div className="own-exercise">
+      <h2>Your own exercise</h2>
+      <p>Open an exercise file of your own (the format is in the README); it is checked here and not stored.</p>
+      <label htmlFor="own-exercise-file">Exercise file</label>{' '}
+      <input id="own-exercise-file" type="file" accept=".yaml,.yml,.json" onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void file.text().then(open); }} />
+      <form onSubmit={(e) => { e.preventDefault(); void open(text); }}>
+        <label htmlFor="own-exercise-yaml">Or paste it</label>
+        <textarea id="own-exercise-yaml" rows={8} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" disabled={!text.trim()}>Open</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
+
+interface WorkspaceProps {
+  exercise: Exercise;
+  check: (submission: string) => Promise<ExerciseResult>;
+  onClose?: () => void;
+}
+
+/** One exercise: the editor on the starter, Check, each check's result, hints and the solution. */
+function ExerciseWorkspace({ exercise, check: runCheck, onClose }: WorkspaceProps) {
+  const [submission, setSubmission] = useState(exercise.starter);
   const [result, setResult] = useState<ExerciseResult | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const [showSolution, setShowSolution] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    exerciseApi.get(id).then((e) => {
-      setExercise(e);
-      setSubmission(e.starter);
-    }, (e: Error) => setError(e.message));
-  }, [id]);
-
-  if (error && !exercise) return <p role="alert">{error}</p>;
-  if (!exercise) return <p>Loading…</p>;
-
   const check = async () => {
     setBusy(true);
     setError('');
     try {
-      const checked = await exerciseApi.check(exercise.id, submission);
+      const checked = await runCheck(submission);
       setResult(checked);
       if (checked.passed) setShowSolution(true);
     } catch (e) {
@@ -85,7 +124,7 @@ export function ExerciseView({ id }: { id: string }) {
 
   return (
     <section className="exercise">
-      <p><a href="#/exercises">← All exercises</a></p>
+      <p>{onClose ? <button type="button" onClick={onClose}>← Close this exercise</button> : <a href="#/exercises">← All exercises</a>}</p>
       <h1>{exercise.prompt.split('\n')[0]}</h1>
       <p className="meta">{exercise.kind} · {exercise.topic} · {exercise.levels.join('/')}</p>
       {exercise.prompt.split('\n').slice(1).map((p, i) => <p key={i}>{p}</p>)}
