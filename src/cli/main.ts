@@ -18,6 +18,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }
   { names: ['history'], load: async () => (await import('./commands/history.command.js')).registerHistory },
   { names: ['resume'], load: async () => (await import('./commands/resume.command.js')).registerResume },
   { names: ['progress'], load: async () => (await import('./commands/progress.command.js')).registerProgress },
+  { names: ['exercise'], load: async () => (await import('./commands/exercise.command.js')).registerExercise },
 ];
 
 /** The command groups needed for these arguments: the one named, or all of them for help. */

@@ -11,10 +11,12 @@ import type { ProgressService } from '../services/progress.service.js';
 import type { QuestionCatalogue } from '../services/question-catalogue.js';
 import type { SessionService } from '../services/session.service.js';
 import type { TailorService } from '../services/tailor.service.js';
+import type { ExerciseService } from '../services/exercise.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
 import { apiFallback } from './method-not-allowed.js';
 import { openApiDocument } from './openapi.js';
 import { requestGuard, securityHeaders, type RequestPolicy } from './security.js';
+import { registerExerciseRoutes } from './exercise.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
@@ -30,6 +32,8 @@ export interface AppOptions {
   progress?: ProgressService;
   /** Adds the tailored-interview routes (/api/plans, /api/documents). */
   tailor?: TailorService;
+  /** Adds the hands-on exercise routes (/api/exercises). */
+  exercises?: ExerciseService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
   /** Which Host names and Origins are accepted (loopback names by default). */
@@ -54,7 +58,7 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, staticHandler, policy, logger }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, staticHandler, policy, logger }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
@@ -92,6 +96,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, static
 
   if (sessions) registerSessionRoutes(app, sessions, progress);
   if (catalogue) registerUserQuestionRoutes(app, catalogue);
+  if (exercises) registerExerciseRoutes(app, exercises);
   app.all('/api/*', apiFallback(app));
   if (staticHandler) app.on(['GET', 'HEAD'], '*', staticHandler);
   app.all('*', (c) => {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { Coach } from '../coach.js';
-import { composeServices } from '../services/compose.js';
+import { composeExerciseService, composeServices } from '../services/compose.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import type { RequestPolicy } from './security.js';
@@ -24,5 +24,6 @@ export interface ServerParts {
  */
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
   const { catalogue, sessions, progress, tailor } = await composeServices({ coach, store });
-  return createApp({ coach, catalogue, sessions, progress, tailor, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  const exercises = composeExerciseService();
+  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

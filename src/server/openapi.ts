@@ -156,6 +156,42 @@ export const openApiDocument = {
       },
     },
     '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
+    '/api/exercises': {
+      get: {
+        summary: 'Hands-on exercises (IAM policies, CloudFormation templates, VPC networks, Lambda handlers)',
+        parameters: ['kind', 'topic'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: { '200': { description: 'Array of exercises' }, '400': jsonError('invalid_input') },
+      },
+    },
+    '/api/exercises/{id}': {
+      get: {
+        summary: 'One exercise: prompt, starter, checks, hints, solution and explanation',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The exercise' }, '404': jsonError('exercise_not_found') },
+      },
+    },
+    '/api/exercises/{id}/check': {
+      post: {
+        summary: 'Check a submission with the real evaluators: { passed, score, checks: [{ check, passed, message, line? }] }',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submission'], properties: { submission: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '200': { description: 'The result' }, '400': jsonError('invalid_input'), '404': jsonError('exercise_not_found'), '413': jsonError('submission_too_large') },
+      },
+    },
+    '/api/exercises/validate': {
+      post: {
+        summary: "Validate the user's own exercise file (YAML or JSON text) and return it as the API shows exercises",
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise'], properties: { exercise: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '200': { description: 'The exercise' }, '400': jsonError('exercise_invalid') },
+      },
+    },
+    '/api/exercises/check': {
+      post: {
+        summary: "Check a submission against the user's own exercise file (YAML or JSON text)",
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise', 'submission'], properties: { exercise: { type: 'string', maxLength: 102400 }, submission: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '200': { description: 'The result' }, '400': jsonError('exercise_invalid'), '413': jsonError('submission_too_large') },
+      },
+    },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
   },
   components: {

@@ -4,6 +4,9 @@ import { ProgressService } from './progress.service.js';
 import { QuestionCatalogue } from './question-catalogue.js';
 import { SessionService } from './session.service.js';
 import { TailorService } from './tailor.service.js';
+import { loadCfnSpec } from '../content/cfn-spec.js';
+import { loadExercises } from '../content/exercises.js';
+import { ExerciseService } from './exercise.service.js';
 
 /** Every service over one coach and one store. */
 export interface Services {
@@ -24,4 +27,12 @@ export async function composeServices({ coach, store }: { coach: Coach; store: S
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   return { catalogue, sessions, progress, tailor };
+}
+
+/**
+ * The hands-on exercises over the shipped files. Candidate code runs only in single-user mode,
+ * the only mode today; a shared (team) server must compose it with allowCodeRun: false.
+ */
+export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?: boolean } = {}): ExerciseService {
+  return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun });
 }

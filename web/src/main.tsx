@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GradeAny } from './screens/GradeAny';
+import { Exercises, ExerciseView } from './screens/Exercises';
 import { History } from './screens/History';
 import { Home } from './screens/Home';
 import { Interview } from './screens/Interview';
@@ -35,6 +36,7 @@ function App() {
   else if (screen === 'history') content = <History />;
   else if (screen === 'grade') content = <GradeAny />;
   else if (screen === 'my-questions') content = <MyQuestions />;
+  else if (screen === 'exercises') content = id ? <ExerciseView id={id} /> : <Exercises />;
   else content = <Home />;
   return (
     <>
@@ -46,6 +48,7 @@ function App() {
           <a href="#/library">Question library</a>
           <a href="#/grade">Grade any question</a>
           <a href="#/my-questions">Your questions</a>
+          <a href="#/exercises">Exercises</a>
           <a href="#/history">History</a>
         </nav>
       </header>

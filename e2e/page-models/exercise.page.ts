@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The Exercises screen: the list, one exercise with its code editor, checks, hints and solution. */
+export class ExercisePage {
+  readonly editor: Locator;
+  readonly results: Locator;
+  readonly failingLineMarks: Locator;
+
+  constructor(private readonly page: Page) {
+    this.editor = page.locator('.code-editor .cm-content');
+    this.results = page.locator('.results li');
+    this.failingLineMarks = page.locator('.code-editor .cm-lintRange-error');
+  }
+
+  async openList(baseUrl: string): Promise<void> {
+    await this.page.goto(baseUrl);
+    await this.page.getByRole('link', { name: 'Exercises' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Exercises' }).waitFor();
+  }
+
+  async filterByKind(kind: string): Promise<void> {
+    await this.page.getByLabel('Kind').selectOption(kind);
+  }
+
+  async open(promptStart: string): Promise<void> {
+    await this.page.getByRole('link', { name: promptStart }).click();
+    await this.editor.waitFor();
+  }
+
+  /** Replaces the editor's text as a paste would. */
+  async replaceAnswer(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async check(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Check' }).click();
+    await this.page.locator('.results h2').waitFor();
+  }
+
+  heading(): Locator {
+    return this.page.locator('.results h2');
+  }
+
+  async showHint(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Show a hint' }).click();
+  }
+}
