@@ -108,7 +108,7 @@ const checkPauses: DeliveryCheck = ({ input, pauses }) => {
 function wordsBefore(segments: TranscriptSegment[], atSec: number): string {
   const before = segments.filter((s) => s.startSec < atSec);
   const words = before.flatMap((s) => s.text.split(/\s+/).filter(Boolean));
-  return words.slice(-4).join(' ');
+  return words.slice(-4).join(' ').replace(/[.,;:!?]+$/, '');
 }
 
 const checkFillers: DeliveryCheck = ({ input, params, fillerHits, speakingSec }) => {
