@@ -12,6 +12,7 @@ import type { TailorService } from '../services/tailor.service.js';
 import { errorResponse, toErrorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { registerSessionRoutes } from './session.routes.js';
+import { registerSpeechRoutes } from './speech.routes.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
@@ -67,6 +68,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, static
 
   // Uploads carry their own, larger limit, so they are registered before the general one.
   if (tailor) registerTailorRoutes(app, tailor);
+  registerSpeechRoutes(app);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'answer_too_long', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',

@@ -1,7 +1,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import type { QuestionKind } from '../core/types.js';
 import { LoopCoachError, type ErrorCode } from '../errors.js';
-import { analyseRecording, RecordingError, type RecordingAnalysis, type RecordingProblem } from '../speech/recording.js';
+import { analysisOf, decodeRecording, prepareAudio, RecordingError, transcribePrepared, type RecordingAnalysis, type RecordingProblem } from '../speech/recording.js';
 
 /** Largest audio file accepted: ten minutes of 48 kHz stereo 32-bit float is 230 MB. */
 export const MAX_AUDIO_BYTES = 256 * 1024 * 1024;
@@ -15,9 +15,12 @@ const PROBLEM_CODES: Record<RecordingProblem, ErrorCode> = {
 /** Transcribes a recording on this machine and measures its delivery; bad audio is a LoopCoachError. */
 export async function transcribeAudio(bytes: Uint8Array, questionKind?: QuestionKind): Promise<RecordingAnalysis> {
   if (bytes.length > MAX_AUDIO_BYTES) throw new LoopCoachError('audio_too_long', `the recording is ${Math.round(bytes.length / 1024 / 1024)} MB; the limit is ${MAX_AUDIO_BYTES / 1024 / 1024} MB`);
-  const { loadNodeMoonshine } = await import('../speech/node-model.js');
   try {
-    return await analyseRecording(await loadNodeMoonshine(), bytes, questionKind);
+    // Bad audio is refused before the model loads (a second or more).
+    const audio = prepareAudio(decodeRecording(bytes));
+    const { loadNodeMoonshine } = await import('../speech/node-model.js');
+    const segments = await transcribePrepared(await loadNodeMoonshine(), audio);
+    return analysisOf(audio, segments, questionKind);
   } catch (error) {
     if (error instanceof RecordingError) throw new LoopCoachError(PROBLEM_CODES[error.problem], error.message);
     throw error;
