@@ -39,7 +39,7 @@ function seconds(path: string): number {
 }
 
 /** Builds the fixture into `dir` (options: a gain change on part two, in dB). */
-export function buildSpokenFixture(dir: string, options: { partTwoGainDb?: number; name?: string } = {}): SpokenFixture {
+export function buildSpokenFixture(dir: string, options: { partTwoGainDb?: number; name?: string; tailSec?: number } = {}): SpokenFixture {
   mkdirSync(dir, { recursive: true });
   const name = options.name ?? 'answer';
   const parts = FIXTURE_PARTS.map((text, i) => {
@@ -54,8 +54,10 @@ export function buildSpokenFixture(dir: string, options: { partTwoGainDb?: numbe
   const pause = join(dir, `${name}-pause.wav`);
   run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', lead, 'trim', '0', '0.5']);
   run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', pause, 'trim', '0', String(FIXTURE_PAUSE_SEC)]);
+  const tail = join(dir, `${name}-tail.wav`);
+  run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', tail, 'trim', '0', String(options.tailSec ?? 0.5)]);
   const clean = join(dir, `${name}-clean.wav`);
-  run('sox', ['-R', lead, parts[0]!, pause, parts[1]!, lead, clean]);
+  run('sox', ['-R', lead, parts[0]!, pause, parts[1]!, tail, clean]);
   const noise = join(dir, `${name}-noise.wav`);
   run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', noise, 'synth', String(seconds(clean)), 'pinknoise', 'vol', '0.01']);
   const wavPath = join(dir, `${name}.wav`);

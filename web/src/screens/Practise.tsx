@@ -2,12 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { AnswerForm } from '../components/AnswerForm';
 import { LivePanel, placeholder, Timer, useLiveFeedback } from '../components/LiveFeedback';
 import { api, type Feedback, type Question } from '../api';
+import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
+import { SpokenReview } from '../speech/SpokenReview';
 
 export function Practise({ id }: { id: string }) {
   const [question, setQuestion] = useState<Question | null>(null);
   const [answer, setAnswer] = useState('');
   const [final, setFinal] = useState<Feedback | null>(null);
   const [error, setError] = useState('');
+  const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
+  const isEdited = spoken !== null && answer.trim() !== spoken.analysis.transcript.trim();
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
   // Keyboard and screen-reader users land on the result they just asked for.
@@ -40,7 +44,11 @@ export function Practise({ id }: { id: string }) {
       </div>
       {!final ? (
         <div className="workspace">
+          <div>
+          <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} />
+          {spoken && <p className="hint transcript-state" data-finish-ms={spoken.finishMs}>{isEdited ? 'Transcript edited by you.' : 'Transcript from your recording: fix any misheard words before submitting.'}</p>}
           <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
+          </div>
           <div>
             {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
             <LivePanel feedback={live ?? placeholder(question)} isLive />
@@ -52,6 +60,7 @@ export function Practise({ id }: { id: string }) {
           <h3>Next time</h3>
           <ol>{final.tips.map((t) => <li key={t}>{t}</li>)}</ol>
           <LivePanel feedback={final} isLive={false} />
+          {spoken && <SpokenReview spoken={spoken} isEdited={isEdited} />}
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
           <p className="actions">
