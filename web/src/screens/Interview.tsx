@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
 import { AnswerForm } from '../components/AnswerForm';
 import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
+import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
+import { SpokenReview } from '../speech/SpokenReview';
 
 /** A mock interview: one prompt at a time (follow-ups included), feedback after each, then the report. */
 export function Interview({ id }: { id: string }) {
@@ -12,6 +14,8 @@ export function Interview({ id }: { id: string }) {
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
+  const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
 
   const load = () =>
@@ -29,6 +33,8 @@ export function Interview({ id }: { id: string }) {
     try {
       const result = await sessionsApi.answer(id, answer, startedAt);
       setLast(result.feedback);
+      setLastSpoken(spoken ? { spoken, isEdited: answer.trim() !== spoken.analysis.transcript.trim() } : null);
+      setSpoken(null);
       setAnswer('');
       setStartedAt(new Date().toISOString());
       if (result.finished || !result.next) await load();
@@ -54,7 +60,10 @@ export function Interview({ id }: { id: string }) {
         <Timer running={!busy} resetKey={`${next.questionId}/${next.prompt}`} />
       </div>
       <div className="workspace">
-        <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+        <div>
+          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} />
+          <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+        </div>
         <div>
           {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
           {live ? <LivePanel feedback={live} isLive /> : <aside className="live" aria-label="Live feedback"><p className="hint">Live feedback appears here as you type.</p></aside>}
@@ -65,6 +74,7 @@ export function Interview({ id }: { id: string }) {
           <summary>Your last answer: {last.score}/100</summary>
           <ol aria-label="Tips on your last answer">{last.tips.map((t) => <li key={t}>{t}</li>)}</ol>
           <LivePanel feedback={last} isLive={false} />
+          {lastSpoken && <SpokenReview spoken={lastSpoken.spoken} isEdited={lastSpoken.isEdited} />}
         </details>
       )}
     </section>
