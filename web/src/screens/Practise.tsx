@@ -3,7 +3,7 @@ import { AnswerForm } from '../components/AnswerForm';
 import { LivePanel, placeholder, Timer, useLiveFeedback } from '../components/LiveFeedback';
 import { api, type Feedback, type Question } from '../api';
 import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
-import { SpokenReview } from '../speech/SpokenReview';
+import { DeliveryComparison, SpokenReview } from '../speech/SpokenReview';
 
 export function Practise({ id }: { id: string }) {
   const [question, setQuestion] = useState<Question | null>(null);
@@ -11,6 +11,7 @@ export function Practise({ id }: { id: string }) {
   const [final, setFinal] = useState<Feedback | null>(null);
   const [error, setError] = useState('');
   const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
+  const [spokenAttempts, setSpokenAttempts] = useState<SpokenAnswer[]>([]);
   const isEdited = spoken !== null && answer.trim() !== spoken.analysis.transcript.trim();
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
@@ -29,6 +30,7 @@ export function Practise({ id }: { id: string }) {
     if (!question || !answer.trim()) return;
     try {
       setFinal(await api.grade(question.id, answer));
+      if (spoken && !spokenAttempts.includes(spoken)) setSpokenAttempts((all) => [...all, spoken]);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -61,6 +63,7 @@ export function Practise({ id }: { id: string }) {
           <ol>{final.tips.map((t) => <li key={t}>{t}</li>)}</ol>
           <LivePanel feedback={final} isLive={false} />
           {spoken && <SpokenReview spoken={spoken} isEdited={isEdited} />}
+          <DeliveryComparison attempts={spokenAttempts.map((a) => a.analysis.delivery)} />
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
           <p className="actions">

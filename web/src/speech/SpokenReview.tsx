@@ -82,3 +82,30 @@ export function DeliveryReport({ delivery, onSeek }: { delivery: Delivery; onSee
     </div>
   );
 }
+
+/** Delivery of every spoken attempt at this question in this visit, side by side (oldest first). */
+export function DeliveryComparison({ attempts }: { attempts: Delivery[] }) {
+  if (attempts.length < 2) return null;
+  const rows: Array<[string, (d: Delivery) => string]> = [
+    ['Duration', (d) => clock(d.durationSec)],
+    ['Words a minute', (d) => String(Math.round(d.wordsPerMinute))],
+    ['Long pauses', (d) => String(d.pauses.length)],
+    ['Fillers (approx.)', (d) => String(d.fillers.reduce((n, f) => n + f.count, 0))],
+    ['Pitch variation', (d) => `${d.pitchVariationSemitones.toFixed(1)} st`],
+    ['Loudness', (d) => `${Math.round(d.loudnessDb)} dBFS`],
+    ['Flags', (d) => d.findings.map((f) => f.code).join(', ') || 'none'],
+  ];
+  return (
+    <table className="delivery-comparison">
+      <caption>Delivery across your spoken attempts</caption>
+      <thead>
+        <tr><th scope="col">Measure</th>{attempts.map((_, i) => <th key={i} scope="col">Attempt {i + 1}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, value]) => (
+          <tr key={name}><th scope="row">{name}</th>{attempts.map((d, i) => <td key={i}>{value(d)}</td>)}</tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
