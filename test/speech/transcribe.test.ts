@@ -59,13 +59,26 @@ describe.skipIf(missing)('loopcoach transcribe', () => {
     expect(d.findings.find((f: { code: string }) => f.code === 'long-pauses')?.atSec).toBeCloseTo(d.pauses[0].startSec, 1);
   });
 
-  it('measures a 12 dB drop in part two and says where the voice went quiet', { timeout: 120_000 }, async () => {
+  it('measures a 22 dB drop in part two and says where the voice went quiet', { timeout: 120_000 }, async () => {
     const quiet = buildSpokenFixture(dir, { name: 'quiet', partTwoGainDb: -22 });
     const io = capture();
     expect(await main(['transcribe', quiet.wavPath, '--json'], io)).toBe(0);
     const d = JSON.parse(io.stdout).delivery;
     const tooQuiet = d.findings.find((f: { code: string }) => f.code === 'too-quiet');
     expect(tooQuiet?.atSec).toBeGreaterThan(d.pauses[0].startSec);
+  });
+
+  it.each([
+    ['44.1 kHz stereo 24-bit PCM', ['-r', '44100', '-c', '2', '-b', '24']],
+    ['48 kHz mono 32-bit float', ['-r', '48000', '-c', '1', '-e', 'floating-point', '-b', '32']],
+  ])('reads %s as well', { timeout: 120_000 }, async (_format, soxArgs) => {
+    const converted = join(dir, `converted-${soxArgs.join('')}.wav`);
+    expect(spawnSync('sox', ['-R', fixture.wavPath, ...soxArgs, converted]).status).toBe(0);
+    const io = capture();
+    expect(await main(['transcribe', converted, '--json'], io)).toBe(0);
+    const result = JSON.parse(io.stdout);
+    expect(wordErrorRate(fixture.reference, result.transcript)).toBeLessThanOrEqual(0.25);
+    expect(result.delivery.pauses).toHaveLength(1);
   });
 
   it('grades a spoken answer: Feedback plus transcript and delivery, with over-time judged by kind', { timeout: 120_000 }, async () => {
