@@ -132,3 +132,8 @@ if (existsSync(webAssets)) {
   const bytes = initial.reduce((n, f) => n + gzipSync(readFileSync(join(webAssets, f))).length, 0);
   row('web app initial JavaScript, gzipped', `${(bytes / 1024).toFixed(1)} KB`, '<= 250 KB');
 }
+
+{
+  const { benchSpeech } = await import('./speech.js');
+  await benchSpeech(row);
+}

@@ -10,6 +10,7 @@ export type RegisterCommands = (program: Command, io: CliIo, run: (task: () => P
  */
 const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }> = [
   { names: ['grade'], load: async () => (await import('./commands/grade.command.js')).registerGrade },
+  { names: ['transcribe'], load: async () => (await import('./commands/transcribe.command.js')).registerTranscribe },
   { names: ['eval'], load: async () => (await import('./commands/eval.command.js')).registerEval },
   { names: ['questions'], load: async () => (await import('./commands/questions.command.js')).registerQuestions },
   { names: ['plan'], load: async () => (await import('./commands/plan.command.js')).registerPlan },

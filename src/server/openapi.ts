@@ -21,6 +21,20 @@ export const openApiDocument = {
         responses: { '200': { description: 'The question' }, '404': jsonError('question_not_found') },
       },
     },
+    '/api/transcribe': {
+      post: {
+        summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
+        parameters: [{ name: 'kind', in: 'query', required: false, schema: { type: 'string' }, description: 'question kind, to judge the answer length' }],
+        requestBody: { required: true, content: { 'audio/wav': { schema: { type: 'string', format: 'binary' } } } },
+        responses: {
+          '200': { description: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }' },
+          '400': jsonError('invalid_input: unknown kind'),
+          '413': jsonError('audio_too_long: over 10 minutes or 256 MB'),
+          '415': jsonError('audio_invalid: not a readable WAV file'),
+          '422': jsonError('audio_silent: no speech heard'),
+        },
+      },
+    },
     '/api/grade': {
       post: {
         summary: 'Grade one answer (fast enough to call on every pause in typing)',

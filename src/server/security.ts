@@ -66,6 +66,16 @@ function isCrossSite(c: Context, url: URL, policy: RequestPolicy): boolean {
   return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
+/** Routes whose body is a file, with the media types they take (none of them a page can send cross-site without asking). */
+const BINARY_BODIES: Record<string, readonly string[]> = {
+  '/api/transcribe': ['audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'application/octet-stream'],
+};
+
+function isAcceptedBinary(path: string, contentType: string | undefined): boolean {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return Object.hasOwn(BINARY_BODIES, path) && BINARY_BODIES[path]!.includes(mediaType);
+}
+
 function isJson(contentType: string | undefined): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   return mediaType === 'application/json';
@@ -84,7 +94,7 @@ export function requestGuard(policy: RequestPolicy = {}): MiddlewareHandler {
     }
     if (!WRITE_METHODS.has(c.req.method)) return next();
     if (isCrossSite(c, url, policy)) return errorResponse(c, 'origin_not_allowed', 'requests from another site are refused', 403);
-    if (JSON_BODY_METHODS.has(c.req.method) && !isJson(c.req.header('content-type'))) {
+    if (JSON_BODY_METHODS.has(c.req.method) && !isJson(c.req.header('content-type')) && !isAcceptedBinary(url.pathname, c.req.header('content-type'))) {
       return errorResponse(c, 'unsupported_media_type', 'send the body as JSON with the header Content-Type: application/json', 415);
     }
     return next();

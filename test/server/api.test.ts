@@ -87,6 +87,6 @@ describe('API', () => {
   it('serves its OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/questions', '/api/questions/{id}', '/api/grade', '/api/sessions', '/api/sessions/{id}', '/api/sessions/{id}/answers', '/api/history', '/api/progress']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/questions', '/api/questions/{id}', '/api/grade', '/api/transcribe', '/api/sessions', '/api/sessions/{id}', '/api/sessions/{id}/answers', '/api/history', '/api/progress']));
   });
 });

@@ -1,29 +1,33 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
 import { explainScore } from '../../core/score.js';
-import type { Feedback } from '../../core/types.js';
+import type { Feedback, Question } from '../../core/types.js';
 import { LoopCoachError, MAX_ANSWER_CHARS } from '../../errors.js';
 import { parseQuestionText, readUserFile } from '../files.js';
 import { printJson, type CliIo } from '../output.js';
 
 interface GradeFlags {
   question: string;
-  answer: string;
+  answer?: string;
+  audio?: string;
   json?: boolean;
 }
 
-/** `loopcoach grade --question <file> --answer <file|-> [--json]` */
+/** `loopcoach grade --question <file> (--answer <file|-> | --audio <file>) [--json]` */
 export function registerGrade(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
   program
     .command('grade')
     .description('grade one answer to one question and print the feedback')
     .requiredOption('-q, --question <file>', 'question file (.yaml or .json) with a prompt and a rubric or modelAnswer')
-    .requiredOption('-a, --answer <file>', 'answer text file, or - to read standard input')
+    .option('-a, --answer <file>', 'answer text file, or - to read standard input')
+    .option('--audio <file>', 'a spoken answer (WAV), transcribed on this machine; adds transcript and delivery')
     .option('--json', 'print the Feedback object as JSON')
     .action((flags: GradeFlags) =>
       run(async () => {
+        if ((flags.answer === undefined) === (flags.audio === undefined)) throw new LoopCoachError('invalid_input', 'give the answer as one of --answer <file> or --audio <file>');
         const question = await parseQuestionText(readUserFile(flags.question, 'question file'), flags.question);
-        const answer = flags.answer === '-' ? await io.readStdin() : readUserFile(flags.answer, 'answer file');
+        if (flags.audio !== undefined) return gradeSpoken(io, question, flags.audio, flags.json);
+        const answer = flags.answer === '-' ? await io.readStdin() : readUserFile(flags.answer!, 'answer file');
         if (answer.length > MAX_ANSWER_CHARS) throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
         const coach = await createCoach({ questionDir: null });
         const feedback = coach.grade(question, answer);
@@ -31,6 +35,17 @@ export function registerGrade(program: Command, io: CliIo, run: (task: () => Pro
         else io.out(formatFeedback(feedback));
       }),
     );
+}
+
+/** Transcribes the recording, grades the transcript, and presents feedback with delivery. */
+async function gradeSpoken(io: CliIo, question: Question, audioPath: string, json?: boolean): Promise<void> {
+  const { readAudioFile, transcribeAudio } = await import('../../services/speech.service.js');
+  const { formatDelivery } = await import('./transcribe.command.js');
+  const analysis = await transcribeAudio(readAudioFile(audioPath), question.kind);
+  const coach = await createCoach({ questionDir: null });
+  const feedback = coach.grade(question, analysis.transcript);
+  if (json) printJson(io, { ...feedback, transcript: analysis.transcript, delivery: analysis.delivery });
+  else io.out([`Transcript: ${analysis.transcript}`, '', formatFeedback(feedback), '', formatDelivery(analysis.delivery)].join('\n'));
 }
 
 const MARK = { yes: '✔', no: '✘' };

@@ -5,6 +5,8 @@ import { FullFeedback } from '../components/feedback-parts';
 import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
 import { Prompt } from '../components/Prompt';
 import { FINDING_LABELS, labelOf, TOPIC_LABELS } from '../labels';
+import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
+import { SpokenReview } from '../speech/SpokenReview';
 
 /**
  * A mock interview: one prompt at a time (follow-ups included), feedback after each, then the
@@ -19,6 +21,8 @@ export function Interview({ id }: { id: string }) {
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
+  const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
 
   const load = () =>
@@ -36,6 +40,8 @@ export function Interview({ id }: { id: string }) {
     try {
       const result = await sessionsApi.answer(id, answer, startedAt);
       setLast(result.feedback);
+      setLastSpoken(spoken ? { spoken, isEdited: answer.trim() !== spoken.analysis.transcript.trim() } : null);
+      setSpoken(null);
       setAnswer('');
       setStartedAt(new Date().toISOString());
       if (result.finished || !result.next) await load();
@@ -61,7 +67,10 @@ export function Interview({ id }: { id: string }) {
         <Timer running={!busy} resetKey={`${next.questionId}/${next.prompt}`} />
       </div>
       <div className="workspace">
-        <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+        <div>
+          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} />
+          <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+        </div>
         <div>
           {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
           <LivePanel feedback={live} />
@@ -72,6 +81,7 @@ export function Interview({ id }: { id: string }) {
           <summary>Your last answer: {last.score}/100</summary>
           <FullFeedback feedback={last} showKey={false} />
           <p className="hint">The points you missed, and the model answer, are in the report at the end.</p>
+          {lastSpoken && <SpokenReview spoken={lastSpoken.spoken} isEdited={lastSpoken.isEdited} />}
         </details>
       )}
     </section>

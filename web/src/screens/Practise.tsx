@@ -4,6 +4,8 @@ import { FullFeedback } from '../components/feedback-parts';
 import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
 import { Prompt } from '../components/Prompt';
 import { api, type Feedback, type Question } from '../api';
+import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
+import { DeliveryComparison, SpokenReview } from '../speech/SpokenReview';
 
 /**
  * One question alone. While answering, the key stays hidden (hints only when asked for); the
@@ -15,6 +17,9 @@ export function Practise({ id }: { id: string }) {
   const [final, setFinal] = useState<Feedback | null>(null);
   const [showHints, setShowHints] = useState(false);
   const [error, setError] = useState('');
+  const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
+  const [spokenAttempts, setSpokenAttempts] = useState<SpokenAnswer[]>([]);
+  const isEdited = spoken !== null && answer.trim() !== spoken.analysis.transcript.trim();
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
   // Keyboard and screen-reader users land on the result they just asked for.
@@ -32,6 +37,7 @@ export function Practise({ id }: { id: string }) {
     if (!question || !answer.trim()) return;
     try {
       setFinal(await api.grade(question.id, answer));
+      if (spoken && !spokenAttempts.includes(spoken)) setSpokenAttempts((all) => [...all, spoken]);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -47,7 +53,11 @@ export function Practise({ id }: { id: string }) {
       </div>
       {!final ? (
         <div className="workspace">
+          <div>
+          <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} />
+          {spoken && <p className="hint transcript-state" data-finish-ms={spoken.finishMs}>{isEdited ? 'Transcript edited by you.' : 'Transcript from your recording: fix any misheard words before submitting.'}</p>}
           <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
+          </div>
           <div>
             {question.rubric.length > 0 && (
               <label className="switch">
@@ -62,6 +72,8 @@ export function Practise({ id }: { id: string }) {
         <div className="report">
           <h2 ref={reportHeading} tabIndex={-1}>Score {final.score}/100</h2>
           <FullFeedback feedback={final} showKey />
+          {spoken && <SpokenReview spoken={spoken} isEdited={isEdited} />}
+          <DeliveryComparison attempts={spokenAttempts.map((a) => a.analysis.delivery)} />
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
           {question.pitfalls.length > 0 && (

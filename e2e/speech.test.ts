@@ -1,0 +1,121 @@
+// Answering out loud in real Chromium with its fake microphone playing a spoken fixture
+// (espeak-ng + sox -R): live transcript and feedback, Stop, edit, submit, delivery, playback,
+// and not one request outside the app's origin.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSpokenFixture, fixtureToolsMissing, wordErrorRate, type SpokenFixture } from '../test/speech/fixture.js';
+import { writeQuestionBank } from './fixtures.js';
+import { RecordPage } from './page-models/record.page.js';
+import { startTestServer, type RunningServer } from './server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skipReason = !existsSync(CHROMIUM) ? `${CHROMIUM} is absent (apt-get install chromium)` : fixtureToolsMissing();
+if (skipReason) console.warn(`e2e/speech.test.ts skipped: ${skipReason}`);
+
+/** A story question whose rubric the spoken fixture answers. */
+const SLOW_SERVICE = `id: slow-service
+topic: compute-serverless
+levels: [mid]
+kind: behavioral
+prompt: Tell me about a time you fixed a slow service.
+rubric:
+  - Led a small team that moved the order service to the cloud.
+  - Put a queue in front of the workers.
+  - The cost dropped by forty percent.
+modelAnswer: I led a small team that moved our order service to the cloud. We put a queue in front of the workers and added alarms, and the cost dropped by forty percent.
+pitfalls:
+  - claim: A queue makes every request faster.
+    correction: It smooths bursts; each request may wait a little longer.
+followUps:
+  - prompt: How did you know the queue was the bottleneck?
+    when: { missed: 1 }
+  - prompt: What would you measure next time?
+    when: { finding: no-tradeoff }
+services: [Amazon SQS]
+`;
+
+describe.skipIf(skipReason)('answering out loud in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let fixture: SpokenFixture;
+
+  beforeAll(async () => {
+    // A long silent tail: the fake microphone loops its file, and a busy machine may be slow to Stop.
+    fixture = buildSpokenFixture(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-speech-')), { tailSec: 45 });
+    const bank = writeQuestionBank();
+    mkdirSync(join(bank, 'compute-serverless'), { recursive: true });
+    writeFileSync(join(bank, 'compute-serverless', 'slow-service.yaml'), SLOW_SERVICE);
+    server = await startTestServer(bank, join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-speech-db-')), 'test.db'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture.wavPath}`,
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records, shows the live transcript and feedback, then the final transcript, delivery and playback', { timeout: 180_000 }, async () => {
+    const page = await browser.newPage();
+    const origin = new URL(server.baseUrl).origin;
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+    });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(`${server.baseUrl}#/practise/slow-service`);
+    const screen = new RecordPage(page);
+    await screen.record.click();
+    await screen.stop.waitFor();
+    // Part one ends at about 11.5 s and a 3 s pause follows: the live transcript appears in it.
+    await expect.poll(() => screen.answer.inputValue(), { timeout: 60_000, interval: 250 }).toMatch(/small team/i);
+    await expect.poll(() => page.locator('.live .rubric li.covered').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Part two ends at about 24 s; stop once its last words are transcribed (silence follows until 69 s).
+    await expect.poll(() => screen.answer.inputValue(), { timeout: 40_000, interval: 250 }).toMatch(/went away/i);
+    await screen.stop.click();
+    await screen.transcriptState.waitFor({ timeout: 60_000 });
+    const transcript = await screen.answer.inputValue();
+    expect(transcript).toMatch(/went away/i);
+    expect(wordErrorRate(fixture.reference, transcript)).toBeLessThanOrEqual(0.3);
+    // Fix a word by hand: the transcript is marked as edited.
+    await screen.answer.fill(`${transcript} Thanks.`);
+    await expect.poll(() => screen.transcriptState.textContent()).toMatch(/edited/);
+    const finishMs = Number(await screen.transcriptState.getAttribute('data-finish-ms'));
+    console.log(`browser: end of speech (Stop) to final transcript ${finishMs} ms`);
+    await screen.answer.press('Control+Enter');
+    await screen.delivery.waitFor();
+    await expect.poll(() => screen.delivery.textContent()).toMatch(/Long pauses1 \(longest [23]\.\d s\)/);
+    expect(await screen.delivery.textContent()).toMatch(/long-pauses/);
+    expect(await screen.player.getAttribute('src')).toMatch(/^blob:/);
+    await screen.sentences.nth(1).click();
+    await expect.poll(() => screen.player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5)).toBe(true);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('says clearly when the microphone is denied, and typing still works', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    await page.goto(`${server.baseUrl}#/practise/sqs-decoupling`);
+    const screen = new RecordPage(page);
+    await screen.record.click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Microphone access was denied.*type your answer/);
+    await screen.answer.fill('A queue decouples the producer from the consumer.');
+    expect(await screen.answer.inputValue()).toMatch(/decouples/);
+    await context.close();
+  });
+});

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { QUESTION_KINDS, type QuestionKind } from '../../../src/core/types';
+import { RecordingError, type RecordingAnalysis } from '../../../src/speech/recording';
+import { encodeWav16 } from '../../../src/speech/wav';
+import { SPEECH_SAMPLE_RATE } from '../../../src/speech/resample';
+import { loadSpeechModel } from './engine';
+import { LiveTranscriber } from './live-transcriber';
+import { MicRecorder, microphoneProblem } from './recorder';
+
+/** A spoken answer: its analysis and, for playback in this page only, the recording. */
+export interface SpokenAnswer {
+  analysis: RecordingAnalysis;
+  audioUrl: string;
+  /** Milliseconds from Stop to the final transcript (shown to the benchmark). */
+  finishMs: number;
+}
+
+type Phase = 'idle' | 'recording' | 'finishing';
+
+const LIVE_EVERY_MS = 700;
+
+/**
+ * Record: speech is transcribed in this page as the user talks (each pause adds to the
+ * transcript, and the answer box — hence live feedback — follows); Stop gives the final
+ * transcript and the delivery report. Audio never leaves the page.
+ */
+export function RecordPanel(props: { kind: string; onTranscript: (text: string) => void; onRecorded: (spoken: SpokenAnswer) => void }) {
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+  const session = useRef<{ recorder: MicRecorder; live: Promise<LiveTranscriber>; timer: number; busy: Promise<void> } | null>(null);
+  const onTranscript = useRef(props.onTranscript);
+  onTranscript.current = props.onTranscript;
+
+  useEffect(() => () => {
+    const s = session.current;
+    if (!s) return;
+    clearInterval(s.timer);
+    void s.recorder.stop();
+  }, []);
+
+  const start = async () => {
+    setProblem('');
+    let recorder: MicRecorder;
+    try {
+      recorder = await MicRecorder.start();
+    } catch (error) {
+      setProblem(microphoneProblem(error));
+      return;
+    }
+    setStatus('Loading the speech model (the first time only; it stays on this device)…');
+    const live = loadSpeechModel().then((model) => {
+      setStatus('Listening… the transcript grows at each pause.');
+      return new LiveTranscriber(model);
+    });
+    live.catch((error: Error) => setProblem(`Transcription is unavailable: ${error.message}. You can type your answer below.`));
+    const s = { recorder, live, timer: 0, busy: Promise.resolve() };
+    s.timer = window.setInterval(() => {
+      s.busy = s.busy.then(async () => {
+        const segments = await (await s.live).update(s.recorder.samples());
+        if (session.current === s && segments.length > 0) onTranscript.current(segments.map((x) => x.text).join(' '));
+      }).catch(() => {});
+    }, LIVE_EVERY_MS);
+    session.current = s;
+    setPhase('recording');
+  };
+
+  const stop = async () => {
+    const s = session.current;
+    if (!s) return;
+    session.current = null;
+    clearInterval(s.timer);
+    setPhase('finishing');
+    setStatus('Finishing the transcript…');
+    const stoppedAt = performance.now();
+    try {
+      const samples = await s.recorder.stop();
+      await s.busy;
+      const analysis = await (await s.live).finish(samples, asQuestionKind(props.kind));
+      const audioUrl = URL.createObjectURL(new Blob([encodeWav16({ sampleRate: SPEECH_SAMPLE_RATE, samples }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
+      props.onTranscript(analysis.transcript);
+      props.onRecorded({ analysis, audioUrl, finishMs: Math.round(performance.now() - stoppedAt) });
+      setStatus('Done: fix any misheard words in the transcript, then submit.');
+    } catch (error) {
+      setStatus('');
+      setProblem(error instanceof RecordingError ? `${capitalise(error.message)}. Try again, or type your answer below.` : `Transcription failed: ${(error as Error).message}. You can type your answer below.`);
+    }
+    setPhase('idle');
+  };
+
+  return (
+    <div className="record" aria-label="Answer out loud" role="group">
+      {phase === 'recording' ? (
+        <button type="button" className="primary recording" onClick={() => void stop()}>Stop</button>
+      ) : (
+        <button type="button" className="primary" disabled={phase === 'finishing'} onClick={() => void start()}>Record</button>
+      )}
+      <span className="hint">Transcribed on this device; no audio is sent anywhere.</span>
+      {status && <p role="status" className="record-status">{status}</p>}
+      {problem && <p role="alert" className="error">{problem}</p>}
+    </div>
+  );
+}
+
+function asQuestionKind(kind: string): QuestionKind | undefined {
+  return (QUESTION_KINDS as readonly string[]).includes(kind) ? (kind as QuestionKind) : undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
