@@ -94,7 +94,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'fx-iam-least-privilege/rank buzzwords > allow-beats-deny': 'both near zero; the buzzword answer loses more to its findings than the wrong claim does',
   'fx-lambda-long-job/rank decent > partial': 'the partial answer words two rubric points more literally than the decent one paraphrases them',
   'fx-sqs-vs-kinesis/rank hedge > off-topic': 'both answers score 2; among answers this weak the order is noise',
-  'fx-multi-region-dr/rank no-downside > rambling': 'the rambling answer covers more rubric points; the length penalty does not outweigh them',
   'fx-multi-region-dr/raise multi-az-is-enough': 'the wrong claim is paraphrased ("covers a region going down"): lexical matching reaches 0.40',
   'fx-ddb-scan-pagination/raise one-response': 'the wrong claim is paraphrased ("in one go") below the misconception threshold',
   'fx-terraform-state/rank hedge > state-in-git': 'all three score under 10; a second misconception does not lower the score further',

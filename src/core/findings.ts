@@ -151,12 +151,15 @@ function definitionOnly(input: FindingInput): Finding | null {
 }
 
 const TECHNICAL_CLAIM_MIN_WORDS = 20;
+const PROPOSAL_KINDS: ReadonlySet<QuestionKind> = new Set(['design', 'scenario']);
 
 function noTradeoff(input: FindingInput): Finding | null {
   if (isStoryAnswer(input) || input.isFollowUp || input.answer.wordCount < TECHNICAL_CLAIM_MIN_WORDS) return null;
   if (input.structure.parts.some((p) => p.part === 'tradeoff' && p.present)) return null;
-  // Only a recommendation can lack its downside: a definition or a pasted policy recommends nothing.
-  const choice = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence;
+  // Only a recommendation can lack its downside: a definition or a pasted policy recommends
+  // nothing. An answer to a design or scenario question is a proposal even without "I'd use".
+  const claims = input.answer.sentences.filter((s) => s.isClaim);
+  const choice = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence ?? (PROPOSAL_KINDS.has(input.kind) && claims.length >= 2 ? claims[0]!.text : null);
   if (!choice) return null;
   return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', choice);
 }

@@ -12,7 +12,7 @@ import type { Feedback, FindingCode, RubricResult } from './types.js';
  * Each misconception halves the score, rambling (too-long) costs a fifth, a story without a number 15%; an off-topic answer is capped at 10. In the short-answer profile (exam-style grading, used by
  * `eval asag`) only substance counts: score = 100 × substance.
  */
-export const COVERED_AT = 0.42;
+export const COVERED_AT = 0.48;
 export const OFF_TOPIC_CAP = 10;
 /** A wrong claim is what interviewers remember: it halves the score. */
 export const MISCONCEPTION_FACTOR = 0.5;
