@@ -30,8 +30,8 @@ describe('blind set: fixture', () => {
     expect(Object.keys(gaps).filter((g) => !names.has(g))).toEqual([]);
   });
 
-  it('meets at least 84 % of its checks (the held-out target is 85 %)', () => {
-    expect(checks.filter((c) => c.passed).length / checks.length).toBeGreaterThanOrEqual(0.84);
+  it('meets at least 85 % of its checks (the held-out target)', () => {
+    expect(checks.filter((c) => c.passed).length / checks.length).toBeGreaterThanOrEqual(0.85);
   });
 });
 

@@ -10,11 +10,11 @@ import { createCoach } from '../src/index.js';
 const data = readOwnWords();
 
 describe.skipIf(!data)(`own-words development set${data ? '' : ` (skipped: ${OWN_WORDS_PATH} is missing)`}`, () => {
-  it('meets at least 78 % of its checks, and every keyword list earns nothing', async () => {
+  it('meets at least 80 % of its checks, and every keyword list earns nothing', async () => {
     const checks = ownWordsChecks(await createCoach(), data!);
     const groups = Object.fromEntries(summarise(checks).map((g) => [g.group, g]));
     console.log(summarise(checks).map((g) => `${g.group}: ${g.passed}/${g.total}`).join('; '));
-    expect(checks.filter((c) => c.passed).length / checks.length).toBeGreaterThanOrEqual(0.78);
+    expect(checks.filter((c) => c.passed).length / checks.length).toBeGreaterThanOrEqual(0.8);
     expect(groups['keywords: keyword-list']!.passed).toBe(groups['keywords: keyword-list']!.total);
     expect(groups['keywords: no substance']!.passed).toBe(groups['keywords: no substance']!.total);
   });

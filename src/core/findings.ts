@@ -90,20 +90,24 @@ export function shortName(service: string): string {
   return service.replace(/^(?:Amazon|AWS)\s+/, '');
 }
 
-const HEDGE = /\bit (?:all |really |always )?depends\b/i;
-const HEDGE_QUALIFIED = /\bit (?:all |really |always )?depends\s*(?:[,:—–-]\s*)?(?:on|upon|whether|if|what|how|largely|mostly|mainly|entirely|heavily|primarily|a lot on|:|—|–)/i;
+const HEDGE = /\b(?:it|that|this|the answer|which one|really|all) (?:all |really |always |just )?depends\b|\bit varies\b/i;
+const HEDGE_QUALIFIED = /\bdepends\s*(?:[,:—–-]\s*)?(?:on|upon|whether|if|what|how|largely|mostly|mainly|entirely|heavily|primarily|a lot on|:|—|–)/i;
+/** What "it depends on…" names when it names nothing: the hedge is still unqualified. */
+const GENERIC_DEPENDENCY = /\bdepends\s+(?:on|upon)\s+(?:(?:your|the|a|many|several|various|lots of|a lot of|different|each)\s+)?(?:(?:specific|particular|individual|business|exact)\s+)?(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|things|context|scenarios?|circumstances|goals|team|company|organi[sz]ation)(?:\s+(?:and|or)\s+(?:your|the)?\s*(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|context|goals))?\s*[.,;!]?\s*$/i;
 
 function unqualifiedHedge(answer: AnalysedText): Finding | null {
   for (const [i, s] of answer.sentences.entries()) {
-    if (!HEDGE.test(s.text) || HEDGE_QUALIFIED.test(s.text)) continue;
+    if (!HEDGE.test(s.text)) continue;
+    const generic = GENERIC_DEPENDENCY.test(s.text.slice(s.text.search(/depends/i)));
+    if (HEDGE_QUALIFIED.test(s.text) && !generic) continue;
     const next = answer.sentences[i + 1]?.text ?? '';
-    if (/^(?:if|when|for|on|whether|mainly|mostly|it comes down)\b/i.test(next.trim())) continue;
+    if (!generic && /^(?:if|when|for|on|whether|mainly|mostly|it comes down)\b/i.test(next.trim())) continue;
     return finding('unqualified-hedge', '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.', s.text);
   }
   return null;
 }
 
-const VAGUE = /\b(?:look(?:ed|ing)? (?:into|at) (?:it|this|that|things|the issue|the problem)|investigat(?:e|ed|ing) (?:it|this|that|the issue|the problem|and fix)|fix(?:ed)? (?:it|this|that|the issue|the problem|things)(?=\s*(?:[,.;!]|$|and\b|then\b))|figur(?:e|ed|ing) (?:it |this |that )?out|debug(?:ged|ging)? (?:it|this|that)|troubleshoot(?:ed|ing)? (?:it|this|that|the issue)|deal(?:t)? with (?:it|this|that)|handl(?:e|ed) (?:it|this|that)|sort(?:ed)? (?:it|this|that) out|make (?:it|things) work|optimi[sz](?:e|ed) (?:it|things|everything)|d(?:o|id) some (?:research|digging|investigation|tuning)|t(?:ake|ook) a look|put things in place|did the follow-up|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything))\b/i;
+const VAGUE = /\b(?:look(?:ed|ing)? (?:into|at) (?:it|this|that|things|the issue|the problem)|investigat(?:e|ed|ing) (?:it|this|that|the issue|the problem|and fix)|fix(?:ed)? (?:it|this|that|the issue|the problem|things)(?=\s*(?:[,.;!]|$|and\b|then\b))|figur(?:e|ed|ing) (?:it |this |that )?out|debug(?:ged|ging)? (?:it|this|that)|troubleshoot(?:ed|ing)? (?:it|this|that|the issue)|deal(?:t)? with (?:it|this|that)|handl(?:e|ed) (?:it|this|that)|sort(?:ed)? (?:it|this|that) out|make (?:it|things) work|optimi[sz](?:e|ed) (?:it|things|everything)|d(?:o|id) some (?:research|digging|investigation|tuning)|t(?:ake|ook) a look|put things in place|did the follow-up|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything)|look(?:ed|ing)? at the logs|investigate (?:the|our) (?:cluster|system|service|app|application|account)|f(?:ind|ound) the (?:root cause|issue|problem)(?: and fix(?:ed)? it)?|clean(?:ed)? (?:things|it|everything) up|make sure everything follows|tighten(?:ed)? (?:things|it|everything) up|make (?:it|things|everything) (?:more )?(?:secure|safer|better|faster)|made it work|worked harder|adjusted the plan|took it on board|adapted|test(?:ed)? everything|whatever needs? (?:\w+ing|fixing|changing))\b/i;
 
 function vagueAction(answer: AnalysedText): Finding | null {
   // "fixed it" after naming the port, service or concept that was changed is concrete enough.
