@@ -65,7 +65,6 @@ describe('loopcoach grade', () => {
     ['a missing question file', () => ['grade', '--question', join(dir, 'nope.yaml'), '--answer', join(dir, 'a.txt')], /does not exist/],
     ['invalid YAML', () => ['grade', '--question', write('bad.yaml', 'prompt: [unclosed\n  - x: : y'), '--answer', join(dir, 'a.txt')], /not valid YAML/],
     ['a question without a prompt', () => ['grade', '--question', write('noprompt.yaml', 'kind: concept\nrubric: [a point]\n'), '--answer', join(dir, 'a.txt')], /no prompt/],
-    ['a question without rubric or model answer', () => ['grade', '--question', write('norubric.yaml', 'prompt: Why?\n'), '--answer', join(dir, 'a.txt')], /rubric or a modelAnswer/],
     ['an answer over 20,000 characters', () => ['grade', '--question', join(dir, 'q.yaml'), '--answer', write('long.txt', 'word '.repeat(4_001))], /limit is 20,000/],
   ])('rejects %s with one line on stderr and exit code 2', async (_name, argv, message) => {
     const io = capture();

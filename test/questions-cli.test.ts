@@ -14,7 +14,7 @@ describe('loopcoach questions', () => {
     expect(await main(['questions', 'list', '--json'], io)).toBe(0);
     const all = JSON.parse(io.stdout);
     expect(all.length).toBeGreaterThanOrEqual(150);
-    expect(Object.keys(all[0]).sort()).toEqual(['followUps', 'id', 'kind', 'leadershipPrinciples', 'levels', 'modelAnswer', 'pitfalls', 'prompt', 'references', 'rubric', 'services', 'tags', 'topic']);
+    expect(Object.keys(all[0]).sort()).toEqual(['accept', 'followUps', 'id', 'kind', 'leadershipPrinciples', 'levels', 'modelAnswer', 'pitfalls', 'prompt', 'references', 'rubric', 'services', 'tags', 'topic']);
   });
 
   it('filters by topic, level, kind and service (shorthand included)', async () => {
