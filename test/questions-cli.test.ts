@@ -55,3 +55,13 @@ describe('loopcoach questions', () => {
     expect(io.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('loopcoach in a pipe', () => {
+  it('ends quietly when the reader closes the pipe early (questions list | head -1)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const bin = new URL('../bin/loopcoach.js', import.meta.url).pathname;
+    const out = execFileSync('bash', ['-c', `node ${bin} questions list | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/status 0/);
+    expect(out).not.toMatch(/EPIPE|at /);
+  });
+});

@@ -97,7 +97,9 @@ describe('loopcoach plan', () => {
     expect(io.stderr()).toBe('');
     expect(code).toBe(0);
     const plan = JSON.parse(io.stdout());
-    expect(Object.keys(plan)).toEqual(['role', 'level', 'skills', 'questions', 'gaps']);
+    // The same plan as the API's: the posting's services included.
+    expect(Object.keys(plan)).toEqual(['role', 'level', 'skills', 'services', 'questions', 'gaps']);
+    expect(plan.services.length).toBeGreaterThan(0);
     expect(plan.role).toBe('data-engineer');
     expect(plan.level).toBe('mid');
     expect(plan.skills).toContain('data-pipelines');

@@ -45,6 +45,7 @@ function toJson(plan: InterviewPlan) {
     role: plan.role,
     level: plan.level,
     skills: plan.skills,
+    services: plan.services,
     questions: plan.questions.map((q) => ({ id: q.id, prompt: q.prompt, reason: q.reason, generated: q.generated })),
     gaps: plan.gaps,
   };
