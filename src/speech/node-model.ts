@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadMoonshine, type MoonshineModel } from './moonshine.js';
 
 const require = createRequire(import.meta.url);
@@ -14,8 +15,16 @@ function packageDir(name: string, inside: string[], probe: string): string {
   return found;
 }
 
-/** Where the Moonshine tiny weights lie on disk (inside the installed npm package). */
+/**
+ * Where the Moonshine tiny weights lie on disk: models/moonshine-tiny/ of this package (copied
+ * there by `npm run build`, shipped in the tarball), or the dev-only package they come from.
+ */
 export function moonshineModelDir(): string {
+  for (const rel of ['../../models/moonshine-tiny/', '../../../models/moonshine-tiny/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    // the source tree and the built dist/ sit at different depths below the package
+    if (existsSync(join(dir, 'encoder_model.onnx'))) return dir;
+  }
   return packageDir('@moonshine-ai/moonshine-js', ['dist', 'model', 'tiny', 'quantized'], 'encoder_model.onnx');
 }
 
