@@ -135,7 +135,7 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Stru
     let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, 3, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
-      const quality = judgeQualityPoint(point.text, answer, structure);
+      const quality = judgeQualityPoint(point.text, { ...answer, sentences: answer.sentences.filter((s) => s.isClaim || !claimsOnly) }, structure);
       if (quality.strength > match.strength) match = { strength: quality.strength, contradicted: false, sentences: quality.evidence };
     }
     const strength = Math.round(match.strength * 1000) / 1000;
@@ -232,17 +232,22 @@ function withoutPraise(structure: Structure, rubric: RubricResult[]): { structur
 function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
   const profile = options.profile ?? 'interview';
   const kind = model.kind;
-  const shape = analyseStructure(kind, answer);
+  // Only sentences that assert something show a part of the answer's shape or a quality.
+  const asserted = profile === 'interview' ? { ...answer, sentences: answer.sentences.filter((s) => s.isClaim) } : answer;
+  const shape = analyseStructure(kind, asserted);
   // An exam's short answer may be a fragment ("a stateless firewall"); an interview answer must assert.
   const claimsOnly = profile === 'interview';
   const whole = answerWords(answer, claimsOnly);
+  const allWords = claimsOnly ? answerWords(answer, false) : whole;
   const onSubject = subjectMatch(model, answer, knowledge, whole);
   const isOpen = model.points.length === 0;
   const judged = isOpen ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject }), lexical: [] } : judgeRubric(model, answer, shape, knowledge, whole, claimsOnly);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
   const lexical = isOpen ? [onSubject.share] : judged.lexical;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
-  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, onSubject.share, judged.lexical, isOpen ? onSubject.share : relevance(model, answer, knowledge));
+  // A list of the right terms is on topic, though it asserts nothing (it is a keyword list instead).
+  const namesSubject = Math.max(onSubject.share, ...model.subjects.map((s) => coverage(s, allWords.keys, allWords.stems)));
+  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge));
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits({
     kind,
