@@ -48,10 +48,11 @@ export function habitsToWorkOn(feedbacks: readonly Feedback[], limit = 3): Habit
     .slice(0, limit);
 }
 
-/** Topics whose mean main-question score is below mastery, weakest first (at most three). */
+/** Topics whose mean score (main answers and their follow-ups) is below mastery, weakest first (at most three). */
 export function topicsToPractise(questions: readonly AnsweredQuestion[]): NextTopic[] {
   const byTopic = new Map<Topic, number[]>();
-  for (const q of questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q.feedback.score]);
+  // A weak follow-up is a weak spot too: "How did you measure that?" answered at 46 is worth practising.
+  for (const q of questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q.feedback.score, ...q.followUps.map((f) => f.feedback.score)]);
   return [...byTopic.entries()]
     .map(([topic, scores]) => ({ topic, score: Math.round(mean(scores)) }))
     .filter((t) => t.score < MASTERED_AT)
