@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 
 const FILES = ['encoder_model.onnx', 'decoder_model_merged.onnx'];
 const target = fileURLToPath(new URL('../models/moonshine-tiny/', import.meta.url));

@@ -78,7 +78,8 @@ function Today() {
       )}
       {unfinished && (
         <p>
-          You have an unfinished interview ({unfinished.answered} of {unfinished.total} answered).{' '}
+          You have an unfinished interview (
+          {unfinished.answered >= unfinished.total ? `every question answered; a follow-up is waiting` : `${unfinished.answered} of ${unfinished.total} questions answered`}).{' '}
           <a className="button" href={`#/interview/${encodeURIComponent(unfinished.id)}`}>Continue it</a>
         </p>
       )}
