@@ -104,14 +104,14 @@ function subjectModel(text: string, sentences: AnalysedText['sentences'], knowle
   return { ...model, terms, totalWeight: terms.reduce((n, t) => n + t.weight, 0) };
 }
 
-/** How much of the question's subject the answer's claims name (0–1), and the sentence that names most. */
-function subjectMatch(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, whole: PassageWords): OpenInput['onSubject'] {
+/** The question's subject the answer's words name most, and how much of it (0–1). */
+function subjectShare(model: QuestionModel, words: PassageWords): { share: number; subject: StatementModel } {
   let found = { share: -1, subject: model.subjects[0]! };
   for (const subject of model.subjects) {
-    const share = coverage(subject, whole.keys, whole.stems);
+    const share = coverage(subject, words.keys, words.stems);
     if (share > found.share) found = { share, subject };
   }
-  return { ...bestPassage(found.subject, answer, knowledge, 1), share: found.share };
+  return found;
 }
 
 /** Points of an open question (prompt only), judged on what needs no rubric. */
@@ -127,7 +127,7 @@ function judgeOpen(framework: 'CCTR' | 'STAR', input: OpenInput): RubricResult[]
 const MIN_WORDS_FOR_MEANING = 3;
 
 /** Rubric results, and how much of each point the answer's words (not its qualities) express. */
-function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, claimsOnly: boolean): { results: RubricResult[]; lexical: number[] } {
+function judgeRubric(model: QuestionModel, answer: AnalysedText, asserted: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, claimsOnly: boolean): { results: RubricResult[]; lexical: number[] } {
   const tooShort = answer.wordCount < MIN_WORDS_FOR_MEANING;
   const lexical: number[] = [];
   const results = model.points.map((phrasings) => {
@@ -135,7 +135,7 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, structure: Stru
     let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, 3, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
-      const quality = judgeQualityPoint(point.text, { ...answer, sentences: answer.sentences.filter((s) => s.isClaim || !claimsOnly) }, structure);
+      const quality = judgeQualityPoint(point.text, asserted, structure);
       if (quality.strength > match.strength) match = { strength: quality.strength, contradicted: false, sentences: quality.evidence };
     }
     const strength = Math.round(match.strength * 1000) / 1000;
@@ -232,21 +232,22 @@ function withoutPraise(structure: Structure, rubric: RubricResult[]): { structur
 function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
   const profile = options.profile ?? 'interview';
   const kind = model.kind;
-  // Only sentences that assert something show a part of the answer's shape or a quality.
-  const asserted = profile === 'interview' ? { ...answer, sentences: answer.sentences.filter((s) => s.isClaim) } : answer;
-  const shape = analyseStructure(kind, asserted);
-  // An exam's short answer may be a fragment ("a stateless firewall"); an interview answer must assert.
+  // An exam's short answer may be a fragment ("a stateless firewall"); an interview answer must
+  // assert, and only sentences that assert something show a part of its shape or a quality.
   const claimsOnly = profile === 'interview';
+  const asserted = claimsOnly ? { ...answer, sentences: answer.sentences.filter((s) => s.isClaim) } : answer;
+  const shape = analyseStructure(kind, asserted);
   const whole = answerWords(answer, claimsOnly);
-  const allWords = claimsOnly ? answerWords(answer, false) : whole;
-  const onSubject = subjectMatch(model, answer, knowledge, whole);
+  const onSubject = subjectShare(model, whole);
   const isOpen = model.points.length === 0;
-  const judged = isOpen ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject }), lexical: [] } : judgeRubric(model, answer, shape, knowledge, whole, claimsOnly);
+  const judged = isOpen
+    ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } }), lexical: [] }
+    : judgeRubric(model, answer, asserted, shape, knowledge, whole, claimsOnly);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
   const lexical = isOpen ? [onSubject.share] : judged.lexical;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   // A list of the right terms is on topic, though it asserts nothing (it is a keyword list instead).
-  const namesSubject = Math.max(onSubject.share, ...model.subjects.map((s) => coverage(s, allWords.keys, allWords.stems)));
+  const namesSubject = claimsOnly ? Math.max(onSubject.share, subjectShare(model, answerWords(answer, false)).share) : onSubject.share;
   const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge));
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits({
