@@ -6,7 +6,8 @@ import { EXERCISE_KINDS, type Exercise, type ExerciseResult } from '../../core/e
 import { labelCheck } from '../../core/exercises/labels.js';
 import { TOPICS } from '../../core/types.js';
 import { LoopCoachError } from '../../errors.js';
-import { composeExerciseService } from '../../services/compose.js';
+import { composeExerciseService, openExerciseService } from '../../services/compose.js';
+import { withStore } from './session-runner.js';
 import { toPublicExercise, type ExerciseFilter, type ExerciseService } from '../../services/exercise.service.js';
 import { readUserFile } from '../files.js';
 import { printJson, type CliIo } from '../output.js';
@@ -95,11 +96,15 @@ export function registerExercise(program: Command, io: CliIo, run: (task: () => 
     .description('check a submission against an exercise (an id, or the path of your own exercise file)')
     .requiredOption('--submission <file>', 'the file with your policy, template or handler')
     .option('--json', 'print { passed, score, checks: [{ check, passed, message, line? }] }')
-    .action((idOrPath: string, flags: { submission: string; json?: boolean }) =>
+    .option('--db <path>', 'where the attempt is saved: SQLite file or postgres:// URL (default ~/.loopcoach/loopcoach.db)')
+    .option('--no-save', 'check without saving the attempt to your history')
+    .action((idOrPath: string, flags: { submission: string; json?: boolean; db?: string; save: boolean }) =>
       run(async () => {
-        const service = exerciseService();
-        const found = findExercise(service, idOrPath);
-        const result = await service.check(found, readSubmission(flags.submission));
+        const found = findExercise(exerciseService(), idOrPath);
+        const submission = readSubmission(flags.submission);
+        const result = flags.save
+          ? await withStore(flags, async (store) => (await openExerciseService(store, { allowCodeRun: true })).attempt(found, submission))
+          : await exerciseService().check(found, submission);
         if (flags.json) return printJson(io, result);
         io.out(formatResult(result));
       }),
