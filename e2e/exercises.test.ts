@@ -40,6 +40,11 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
       await exercises.openList(server.baseUrl);
       await exercises.filterByKind('iam-policy');
       await exercises.open('The orders service reads and writes items in the DynamoDB table Orders');
+      // The editor is styled despite the page's strict style-src: line numbers sit beside the text.
+      const gutter = (await page.locator('.code-editor .cm-gutters').boundingBox())!;
+      const content = (await exercises.editor.boundingBox())!;
+      expect(gutter.x + gutter.width).toBeLessThanOrEqual(content.x + 1);
+      expect(Math.abs(gutter.y - content.y)).toBeLessThan(10);
       await exercises.check();
       await expect.poll(() => exercises.heading().textContent()).toMatch(/^Not yet/);
       await expect.poll(() => exercises.failingLineMarks.count()).toBeGreaterThan(0);
@@ -63,9 +68,11 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
       await page.getByLabel('Or paste it').fill('id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: Declare one queue\nstarter: "Resources: {}"\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n');
       await page.getByRole('button', { name: 'Add' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toBe('Imported own from the text box.');
-      await page.getByRole('list', { name: 'Your exercises' }).getByRole('link', { name: 'Declare one queue' }).waitFor();
+      // Listed with the shipped ones (marked as yours) and under Your exercises, after a reload too.
       await page.reload();
-      await exercises.open('Declare one queue');
+      await expect.poll(() => page.locator('.exercise-list li', { hasText: 'Declare one queue' }).first().locator('.meta').textContent()).toBe('cloudformation · entry · yours');
+      await page.getByRole('list', { name: 'Your exercises' }).getByRole('link', { name: 'Declare one queue' }).click();
+      await exercises.editor.waitFor();
       await exercises.check();
       await expect.poll(() => exercises.heading().textContent()).toMatch(/^Not yet: 0 of 1/);
 
@@ -91,7 +98,7 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
     const page = await context.newPage();
     try {
       await page.goto(server.baseUrl);
-      await page.getByLabel('Role').selectOption('sre');
+      await page.getByLabel('Role', { exact: true }).selectOption('sre');
       await page.getByLabel('Level').selectOption('entry');
       await page.getByLabel('Questions', { exact: true }).fill('1');
       await page.getByRole('checkbox', { name: /Include a hands-on exercise/ }).check();
@@ -111,7 +118,7 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
       await expect.poll(() => exercises.heading().textContent()).toMatch(/^Not yet/);
       await page.getByRole('button', { name: 'Show the solution' }).click();
       const solution = (await page.locator('.solution pre code').textContent())!;
-      await exercises.replaceAnswer(solution);
+      await exercises.pasteAnswer(solution);
       await exercises.check();
       await expect.poll(() => exercises.heading().textContent()).toMatch(/^Passed/);
       await page.screenshot({ path: join(SCREENSHOTS, 'interview-exercise.png'), fullPage: true });

@@ -46,7 +46,7 @@ function StartInterview() {
         ))}
       </fieldset>
       <label className="exercise-option">
-        <input type="checkbox" checked={withExercise} onChange={(e) => setWithExercise(e.target.checked)} /> Include a hands-on exercise (a policy, template, network or handler to write, when the role fits)
+        <input type="checkbox" checked={withExercise} onChange={(e) => setWithExercise(e.target.checked)} /> Include a hands-on exercise (a policy, template, network or handler to write, when one fits the job)
       </label>
       <button type="submit" className="primary">Start a mock interview</button>
       {error && <p role="alert" className="error">{error}</p>}
