@@ -82,8 +82,13 @@ export class ExerciseService {
   /** Checks a submission and saves it, with its result, as an attempt (inside an interview when a session id is given). */
   async attempt(exercise: Exercise, submission: string, sessionId: string | null = null): Promise<ExerciseResult> {
     const result = await this.check(exercise, submission);
-    await this.deps.attempts?.save({ id: this.newId(), exerciseId: exercise.id, kind: exercise.kind, topic: exercise.topic, prompt: exercise.prompt, submission, result, sessionId, checkedAt: this.now().toISOString() });
+    await this.record(exercise, submission, result, sessionId);
     return result;
+  }
+
+  /** Saves a submission already checked, with its result, as an attempt. */
+  async record(exercise: Exercise, submission: string, result: ExerciseResult, sessionId: string | null = null): Promise<void> {
+    await this.deps.attempts?.save({ id: this.newId(), exerciseId: exercise.id, kind: exercise.kind, topic: exercise.topic, prompt: exercise.prompt, submission, result, sessionId, checkedAt: this.now().toISOString() });
   }
 
   /** Every saved attempt, newest first. */

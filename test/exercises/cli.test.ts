@@ -85,6 +85,14 @@ describe('loopcoach exercise', () => {
     expect(JSON.parse(progress.stdout).exercises).toEqual([expect.objectContaining({ exerciseId: vpc.id, passed: true, attempts: [expect.objectContaining({ passed: false, score: 50 }), expect.objectContaining({ passed: true, score: 100 })] })]);
   });
 
+  it('still prints the verdict, exit 0, when the history cannot be written, and says the attempt was not saved', async () => {
+    const io = capture();
+    const notADirectory = join(file('plain.txt', 'x'), 'sub', 'attempts.db');
+    expect(await main(['exercise', 'check', vpc.id, '--submission', file('nd.yaml', vpc.solution), '--db', notADirectory, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ passed: true, score: 100 });
+    expect(io.stderr.trim()).toMatch(/^note: the attempt was not saved to your history \(cannot open the database .*ENOTDIR/);
+  });
+
   it.each([
     [['exercise', 'show', 'no-such-exercise'], /no exercise with id "no-such-exercise"/],
     [['exercise', 'list', '--kind', 'terraform'], /unknown kind "terraform"; valid kinds: iam-policy/],

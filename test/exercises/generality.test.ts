@@ -199,3 +199,28 @@ ${naclRules}`;
     expect(result[0]!.message).toMatch(/blocks return traffic outbound tcp \d+ to the internet/);
   });
 });
+
+describe('interface endpoints', () => {
+  const template = (privateDns: string) => `Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16, EnableDnsSupport: true, EnableDnsHostnames: true } }
+  Private: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24 } }
+  Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
+  Assoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Private, RouteTableId: !Ref Rt } }
+  EndpointSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: endpoint, VpcId: !Ref Vpc, SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/16 }] }
+  Sqs: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: com.amazonaws.us-east-1.sqs, VpcEndpointType: Interface, SubnetIds: [!Ref Private], SecurityGroupIds: [!Ref EndpointSg]${privateDns} } }
+  App: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-12345678, SubnetId: !Ref Private } }
+`;
+  const checks = '  - reachable: { from: App, to: sqs, port: 443 }\n';
+  it('reaches the service through an interface endpoint with private DNS', async () => {
+    const [check] = await verdicts('vpc-reachability', checks, template(', PrivateDnsEnabled: true'));
+    expect(check).toMatchObject({ passed: true });
+    expect(check!.message).toContain('private DNS resolves sqs to interface endpoint Sqs');
+  });
+  it('without PrivateDnsEnabled (CloudFormation defaults it to false) the endpoint is not used, and the message says so', async () => {
+    const [check] = await verdicts('vpc-reachability', checks, template(''));
+    expect(check).toMatchObject({ passed: false });
+    expect(check!.message).toMatch(/route table Rt has no route to 0\.0\.0\.0\/0; interface endpoint Sqs is not used: PrivateDnsEnabled is not true/);
+  });
+});

@@ -37,6 +37,10 @@ function readSubmission(path: string): string {
   return text;
 }
 
+function saveAttempt(flags: { db?: string }, exercise: Exercise, submission: string, result: ExerciseResult): Promise<void> {
+  return withStore(flags, async (store) => (await openExerciseService(store)).record(exercise, submission, result));
+}
+
 function formatResult(result: ExerciseResult): string {
   const lines = result.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.check}\n      ${c.line ? `line ${c.line}: ` : ''}${c.message}`);
   const passed = result.checks.filter((c) => c.passed).length;
@@ -102,9 +106,9 @@ export function registerExercise(program: Command, io: CliIo, run: (task: () => 
       run(async () => {
         const found = findExercise(exerciseService(), idOrPath);
         const submission = readSubmission(flags.submission);
-        const result = flags.save
-          ? await withStore(flags, async (store) => (await openExerciseService(store, { allowCodeRun: true })).attempt(found, submission))
-          : await exerciseService().check(found, submission);
+        const result = await exerciseService().check(found, submission);
+        // The verdict stands even when the history cannot be written (a read-only home, a database down).
+        if (flags.save) await saveAttempt(flags, found, submission, result).catch((error: unknown) => io.err(`note: the attempt was not saved to your history (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`));
         if (flags.json) return printJson(io, result);
         io.out(formatResult(result));
       }),

@@ -141,6 +141,10 @@ function references(value: unknown, out: Array<{ target: string; attribute?: str
   if (typeof value.Ref === 'string') out.push({ target: value.Ref });
   const getAtt = value['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') out.push({ target: getAtt[0], attribute: typeof getAtt[1] === 'string' ? getAtt[1] : '' });
+  if (typeof getAtt === 'string') {
+    const [target, ...attribute] = getAtt.split('.');
+    out.push({ target: target!, attribute: attribute.join('.') });
+  }
   const sub = value['Fn::Sub'];
   const subText = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
   const locals = Array.isArray(sub) && isRecord(sub[1]) ? new Set(Object.keys(sub[1])) : new Set<string>();
