@@ -1,13 +1,27 @@
 import type { Coach } from '../coach.js';
-import { buildProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
+import { buildProgress, type ExerciseProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
+import type { Exercise } from '../core/exercises/types.js';
 import type { FindingCode } from '../core/types.js';
-import { suggestPractice } from '../core/session/suggestion.js';
+import { suggestAnyPractice } from '../core/session/suggestion.js';
 import type { AttemptRepository } from '../store/attempt.repository.js';
+import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
   coach: Pick<Coach, 'findQuestion' | 'questions'>;
+  /** Exercise attempts and the exercises that still exist; progress and re-practice include them when given. */
+  exerciseAttempts?: ExerciseAttemptRepository;
+  findExercise?: (id: string) => Exercise | undefined;
   now?: () => Date;
+}
+
+/** Today's practice: a question (questionId) or an exercise (exerciseId), what it asks, its topic and why. */
+export type PracticeSuggestion = { questionId: string; prompt: string; topic: string; reason: string } | { exerciseId: string; prompt: string; topic: string; reason: string };
+
+/** An exercise's attempts with the exercise's prompt and kind. */
+export interface ExerciseProgressView extends ExerciseProgress {
+  prompt: string;
+  kind: string;
 }
 
 /** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
@@ -21,6 +35,7 @@ export interface QuestionComparisonView extends QuestionComparison {
 
 export interface ProgressView extends Progress {
   questions: QuestionComparisonView[];
+  exercises: ExerciseProgressView[];
 }
 
 /** The losses between a question's first and latest attempts (the core's comparison lists the gains). */
@@ -46,23 +61,38 @@ export class ProgressService {
       const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
       return topic ? [{ ...a, topic }] : [];
     });
-    const progress = buildProgress(known, this.today());
+    const exerciseAttempts = await this.exerciseAttempts();
+    const progress = buildProgress(known, this.today(), exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })));
     const questions = progress.questions.map((q) => ({
       ...q,
       prompt: this.deps.coach.findQuestion(q.questionId)?.prompt ?? q.questionId,
       ...losses(known.filter((a) => a.questionId === q.questionId)),
     }));
-    return { ...progress, questions };
+    const exercises = progress.exercises.map((e) => {
+      const last = exerciseAttempts.filter((a) => a.exerciseId === e.exerciseId).at(-1)!;
+      return { ...e, prompt: this.deps.findExercise?.(e.exerciseId)?.prompt ?? last.prompt, kind: last.kind };
+    });
+    return { ...progress, questions, exercises };
   }
 
-  /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
-  async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
+  /** Today's suggestion from spaced re-practice (questions and exercises), with what to show; null when nothing is due. */
+  async suggestion(): Promise<PracticeSuggestion | null> {
     const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
-    const suggestion = suggestPractice(attempts, ordered, this.today());
+    const exerciseAttempts = (await this.exerciseAttempts()).map((e) => ({ exerciseId: e.exerciseId, passed: e.result.passed, score: e.result.score, checkedAt: e.checkedAt }));
+    const known = new Set(exerciseAttempts.map((e) => e.exerciseId).filter((id) => this.deps.findExercise?.(id)));
+    const suggestion = suggestAnyPractice(attempts, ordered, exerciseAttempts, known, this.today());
+    if (suggestion && 'exerciseId' in suggestion) {
+      const exercise = this.deps.findExercise?.(suggestion.exerciseId);
+      return exercise ? { exerciseId: exercise.id, prompt: exercise.prompt, topic: exercise.topic, reason: suggestion.reason } : null;
+    }
     const question = suggestion ? this.deps.coach.findQuestion(suggestion.questionId) : undefined;
     return suggestion && question ? { ...suggestion, prompt: question.prompt, topic: question.topic } : null;
+  }
+
+  private async exerciseAttempts(): Promise<ExerciseAttemptRecord[]> {
+    return (await this.deps.exerciseAttempts?.listAll()) ?? [];
   }
 
   private today(): string {
