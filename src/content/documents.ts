@@ -1,9 +1,10 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { LoopCoachError } from '../errors.js';
+import { MAX_DOCUMENT_BYTES } from '../limits.js';
 
 /** The largest document read, in bytes. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES };
 /**
  * The most text one document may yield, in characters (about 60 pages): a posting or résumé is
  * far shorter, and analysing megabytes of text would hold the server for seconds.

@@ -1,3 +1,4 @@
+import type { PublicExercise } from '../api/exercises.contract.js';
 import type { Exercise, ExerciseKind, ExerciseResult } from '../core/exercises/types.js';
 import type { Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
@@ -8,8 +9,7 @@ export interface ExerciseFilter {
   topic?: Topic;
 }
 
-/** An exercise as listed and shown: everything but the wrong answers kept for our content tests. */
-export type PublicExercise = Omit<Exercise, 'wrongAnswers'>;
+export type { PublicExercise } from '../api/exercises.contract.js';
 
 export function toPublicExercise(exercise: Exercise): PublicExercise {
   const { wrongAnswers: _wrongAnswers, ...rest } = exercise;

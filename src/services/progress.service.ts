@@ -1,26 +1,15 @@
+import type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 import type { Coach } from '../coach.js';
-import { buildProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
-import type { FindingCode } from '../core/types.js';
+import { buildProgress, type ProgressAttempt } from '../core/session/progress.js';
 import { suggestPractice } from '../core/session/suggestion.js';
 import type { AttemptRepository } from '../store/attempt.repository.js';
+
+export type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
   coach: Pick<Coach, 'findQuestion' | 'questions'>;
   now?: () => Date;
-}
-
-/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
-export interface QuestionComparisonView extends QuestionComparison {
-  prompt: string;
-  /** Rubric points covered in the first attempt but not the latest. */
-  lost: string[];
-  /** Findings raised in the latest attempt that the first did not have. */
-  habitsAdded: FindingCode[];
-}
-
-export interface ProgressView extends Progress {
-  questions: QuestionComparisonView[];
 }
 
 /** The losses between a question's first and latest attempts (the core's comparison lists the gains). */
@@ -56,7 +45,7 @@ export class ProgressService {
   }
 
   /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
-  async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
+  async suggestion(): Promise<PracticeSuggestion | null> {
     const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));

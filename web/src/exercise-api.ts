@@ -1,7 +1,9 @@
-/** The exercise routes of the JSON API; types come from the pure core, never restated. */
-import type { Exercise, ExerciseResult } from '../../src/core/exercises/types';
+/** The exercise routes of the JSON API; types come from the API contract (src/api), never restated. */
+import type { ExerciseResult, PublicExercise } from '../../src/api/exercises.contract';
 
-export type { CheckResult, Exercise, ExerciseResult } from '../../src/core/exercises/types';
+/** An exercise as the API shows it (without the wrong answers kept for content tests). */
+export type Exercise = PublicExercise;
+export type { CheckResult, ExerciseResult } from '../../src/api/exercises.contract';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
