@@ -1,14 +1,40 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'test-results/**', 'models/**', 'lexicons/**', 'content/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // Plain JavaScript entry points run on Node.
+    // Type-aware rules over every TypeScript file: each file is checked with the tsconfig that owns it
+    // (tsconfig.json for the server, tests and scripts; web/tsconfig.json for the web app).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['web/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // A promise nobody awaits loses its error (an unhandled rejection) and its ordering.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async function where a void callback is expected (event handlers, Array#forEach) hides its rejection.
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // A switch over a closed union names every member, so adding one is a compile-time to-do list.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // Plain JavaScript entry points run on Node, outside any tsconfig.
     files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     rules: {

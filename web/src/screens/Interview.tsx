@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
 import { AnswerForm } from '../components/AnswerForm';
 import { FullFeedback } from '../components/feedback-parts';
@@ -25,14 +25,17 @@ export function Interview({ id }: { id: string }) {
   const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
 
-  const load = () =>
-    sessionsApi.get(id).then((s) => {
-      setNext(s.next);
-      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
-    }, (e: Error) => setError(e.message));
+  const load = useCallback(
+    () =>
+      sessionsApi.get(id).then((s) => {
+        setNext(s.next);
+        setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
+      }, (e: Error) => setError(e.message)),
+    [id],
+  );
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
 
   const submit = async () => {
     if (!answer.trim() || busy) return;
