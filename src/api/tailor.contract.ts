@@ -19,7 +19,10 @@ export const documentInputSchema = z.union([
   z.strictObject({
     file: z.strictObject({
       name: z.string().min(1).max(255),
-      data: z.string().regex(BASE64, 'the file must be base64-encoded').describe(`PDF, DOCX or text, base64-encoded, at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`),
+      data: z
+        .string()
+        .regex(BASE64, 'the file must be base64-encoded')
+        .describe(`PDF, DOCX or text, base64-encoded, at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`),
     }),
   }),
   z.strictObject({ documentId: z.string().min(1).max(200) }),
@@ -31,7 +34,10 @@ export const tailorBodySchema = z.strictObject({
   posting: documentInputSchema,
   resume: documentInputSchema.optional(),
   count: z.number().int().min(1).max(MAX_PLAN_COUNT).optional(),
-  save: z.strictObject({ posting: z.boolean().optional(), resume: z.boolean().optional() }).optional().describe('which of the given documents to keep; nothing is kept unless asked'),
+  save: z
+    .strictObject({ posting: z.boolean().optional(), resume: z.boolean().optional() })
+    .optional()
+    .describe('which of the given documents to keep; nothing is kept unless asked'),
 });
 export type TailorRequest = z.infer<typeof tailorBodySchema>;
 

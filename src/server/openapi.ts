@@ -70,7 +70,9 @@ export const API_ROUTES: RouteDoc[] = [
     summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
     query: transcribeQuerySchema,
     rawBody: { mediaType: 'audio/wav', description: 'the recording, a WAV file' },
-    responses: { 200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }' },
+    responses: {
+      200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }',
+    },
     errors: ['invalid_input', 'audio_too_long', 'audio_invalid', 'audio_silent'],
   },
   {
@@ -117,7 +119,12 @@ export const API_ROUTES: RouteDoc[] = [
     summary: 'Every session, newest first, with progress and score so far',
     responses: { 200: { description: 'Session summaries', schema: array(sessionSummarySchema) } },
   },
-  { method: 'get', path: '/api/progress', summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { 200: 'Progress' } },
+  {
+    method: 'get',
+    path: '/api/progress',
+    summary: 'Scores per topic and habit over time, repeated questions side by side, streaks',
+    responses: { 200: 'Progress' },
+  },
   {
     method: 'get',
     path: '/api/suggestion',
@@ -156,7 +163,12 @@ export const API_ROUTES: RouteDoc[] = [
     responses: { 201: '{ session, next }' },
     errors: ['invalid_input', 'document_not_found', 'document_unsupported', 'document_too_long'],
   },
-  { method: 'get', path: '/api/documents', summary: 'Saved documents (postings, résumés), newest first, without their text', responses: { 200: 'Array of { id, kind, name, createdAt, characters }' } },
+  {
+    method: 'get',
+    path: '/api/documents',
+    summary: 'Saved documents (postings, résumés), newest first, without their text',
+    responses: { 200: 'Array of { id, kind, name, createdAt, characters }' },
+  },
   {
     method: 'delete',
     path: '/api/documents/:id',
@@ -217,7 +229,10 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record
 
 /** `/api/sessions/:id` → `/api/sessions/{id}` and its path parameters. */
 function openApiPath(path: string): { path: string; parameters: object[] } {
-  const names = path.split('/').filter((part) => part.startsWith(':')).map((part) => part.slice(1));
+  const names = path
+    .split('/')
+    .filter((part) => part.startsWith(':'))
+    .map((part) => part.slice(1));
   return {
     path: path.replace(/:([A-Za-z]+)/g, '{$1}'),
     parameters: names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
@@ -249,7 +264,12 @@ function errorResponses(codes: readonly ErrorCode[]): Record<string, object> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) byStatus.set(ERROR_CODES[code].http, [...(byStatus.get(ERROR_CODES[code].http) ?? []), code]);
   return Object.fromEntries(
-    [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, list]) => [String(status), { description: list.join(' or '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, list]) => [
+        String(status),
+        { description: list.join(' or '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
   );
 }
 
@@ -259,7 +279,11 @@ function operation(route: RouteDoc): object {
   const requestBody = route.body
     ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } }
     : route.rawBody
-      ? { required: true, description: route.rawBody.description, content: { [route.rawBody.mediaType]: { schema: { type: 'string', contentMediaType: route.rawBody.mediaType } } } }
+      ? {
+          required: true,
+          description: route.rawBody.description,
+          content: { [route.rawBody.mediaType]: { schema: { type: 'string', contentMediaType: route.rawBody.mediaType } } },
+        }
       : undefined;
   const errors = [...(route.errors ?? []), ...COMMON_ERRORS, ...(route.method === 'get' ? [] : WRITE_ERRORS)];
   return {

@@ -16,7 +16,17 @@ let app: Hono;
 let store: Store;
 let doc: {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; parameters?: Array<{ name: string; in: string; required: boolean }>; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+        parameters?: Array<{ name: string; in: string; required: boolean }>;
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
   components: { schemas: { Error: { properties: { error: { properties: { code: { enum: string[] } } } } } } };
 };
 
@@ -70,14 +80,25 @@ describe('OpenAPI document', () => {
     expect(start.required).toEqual(['role', 'level']);
     expect(start.additionalProperties).toBe(false);
     expect(start.properties.count.maximum).toBe(50);
-    const tooMany = await app.request('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'sre', level: 'entry', count: 51 }) });
+    const tooMany = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'sre', level: 'entry', count: 51 }),
+    });
     expect(tooMany.status).toBe(400);
 
-    const importBody = doc.paths['/api/my-questions']!.post!.requestBody!.content['application/json']!.schema as { properties: { yaml: { maxLength: number } } };
+    const importBody = doc.paths['/api/my-questions']!.post!.requestBody!.content['application/json']!.schema as {
+      properties: { yaml: { maxLength: number } };
+    };
     expect(importBody.properties.yaml.maxLength).toBe(200_000);
 
     const answer = doc.paths['/api/sessions/{id}/answers']!.post!;
-    expect(answer.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true }), expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]));
+    expect(answer.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path', required: true }),
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+      ]),
+    );
     expect(Object.keys(answer.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '409', '413']));
   });
 
