@@ -8,6 +8,11 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeQuestionBank } from '../../e2e/fixtures.js';
 import { createCoach } from '../../src/coach.js';
+import { errorBodySchema } from '../../src/api/common.contract.js';
+import { importedQuestionsSchema } from '../../src/api/my-questions.contract.js';
+import { suggestionResponseSchema } from '../../src/api/progress.contract.js';
+import { healthSchema } from '../../src/api/questions.contract.js';
+import { sessionSummarySchema } from '../../src/api/sessions.contract.js';
 import { ERROR_CODES } from '../../src/errors.js';
 import { composeServerApp } from '../../src/server/compose.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -104,5 +109,21 @@ describe('OpenAPI document', () => {
 
   it('describes every error code in the error shape', () => {
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(Object.keys(ERROR_CODES)));
+  });
+
+  it('documents response shapes the server really sends', async () => {
+    const json = (path: string, body: unknown) =>
+      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(healthSchema.parse(await (await app.request('/api/health')).json()).questions).toBeGreaterThan(0);
+    expect((await json('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1 })).status).toBe(201);
+    const history = sessionSummarySchema.array().parse(await (await app.request('/api/history')).json());
+    expect(history).toHaveLength(1);
+    expect(suggestionResponseSchema.safeParse(await (await app.request('/api/suggestion')).json()).success).toBe(true);
+    const yaml =
+      'id: my-own\ntopic: troubleshooting\nlevels: [entry]\nkind: concept\nprompt: Why would a Lambda function time out?\nrubric: [It waits on a slow dependency., Its timeout is too short., It runs out of memory.]\nmodelAnswer: It waits on a slow dependency or its timeout is too short.\npitfalls: [{ claim: Timeouts are always code bugs., correction: Often a dependency is slow. }]\nfollowUps: [{ prompt: How do you find the slow call?, when: { missed: 1 } }, { prompt: What would you change first?, when: { missed: 2 } }]\n';
+    const imported = await json('/api/my-questions', { yaml });
+    expect(imported.status).toBe(201);
+    expect(importedQuestionsSchema.parse(await imported.json())).toEqual({ imported: ['my-own'] });
+    expect(errorBodySchema.parse(await (await app.request('/api/questions/nope')).json()).error.code).toBe('question_not_found');
   });
 });
