@@ -1,10 +1,12 @@
+import type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 import type { Coach } from '../coach.js';
-import { buildProgress, type ExerciseProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
+import { buildProgress, type ProgressAttempt } from '../core/session/progress.js';
 import type { Exercise } from '../core/exercises/types.js';
-import type { FindingCode } from '../core/types.js';
 import { suggestAnyPractice } from '../core/session/suggestion.js';
 import type { AttemptRepository } from '../store/attempt.repository.js';
 import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
+
+export type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
@@ -13,29 +15,6 @@ export interface ProgressServiceDeps {
   exerciseAttempts?: ExerciseAttemptRepository;
   findExercise?: (id: string) => Exercise | undefined;
   now?: () => Date;
-}
-
-/** Today's practice: a question (questionId) or an exercise (exerciseId), what it asks, its topic and why. */
-export type PracticeSuggestion = { questionId: string; prompt: string; topic: string; reason: string } | { exerciseId: string; prompt: string; topic: string; reason: string };
-
-/** An exercise's attempts with the exercise's prompt and kind. */
-export interface ExerciseProgressView extends ExerciseProgress {
-  prompt: string;
-  kind: string;
-}
-
-/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
-export interface QuestionComparisonView extends QuestionComparison {
-  prompt: string;
-  /** Rubric points covered in the first attempt but not the latest. */
-  lost: string[];
-  /** Findings raised in the latest attempt that the first did not have. */
-  habitsAdded: FindingCode[];
-}
-
-export interface ProgressView extends Progress {
-  questions: QuestionComparisonView[];
-  exercises: ExerciseProgressView[];
 }
 
 /** The losses between a question's first and latest attempts (the core's comparison lists the gains). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
@@ -14,6 +15,7 @@ import type { AttemptRecord, AttemptRepository } from '../store/attempt.reposito
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 
 export type { PendingPrompt };
+export type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
 
 export interface StartOptions {
   role: string;
@@ -34,27 +36,6 @@ export interface StartOptions {
 export interface SessionExercise {
   exercise: Exercise;
   attempts: ExerciseAttemptRecord[];
-}
-
-
-/** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
-export interface AnsweredPrompt {
-  answered: PendingPrompt;
-  feedback: Feedback;
-  next: PendingPrompt | null;
-  finished: boolean;
-}
-
-/** One line of `loopcoach history`. */
-export interface SessionSummary {
-  id: string;
-  createdAt: string;
-  status: SessionRecord['status'];
-  role: string;
-  level: string;
-  answered: number;
-  total: number;
-  score: number | null;
 }
 
 export interface SessionServiceDeps {

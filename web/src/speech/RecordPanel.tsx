@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { QUESTION_KINDS, type QuestionKind } from '../../../src/core/types';
 import { RecordingError, type RecordingAnalysis } from '../../../src/speech/recording';
 import { encodeWav16 } from '../../../src/speech/wav';
@@ -30,7 +30,9 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
   const [problem, setProblem] = useState('');
   const session = useRef<{ recorder: MicRecorder; live: Promise<LiveTranscriber>; timer: number; busy: Promise<void> } | null>(null);
   const onTranscript = useRef(props.onTranscript);
-  onTranscript.current = props.onTranscript;
+  useLayoutEffect(() => {
+    onTranscript.current = props.onTranscript;
+  });
 
   useEffect(() => () => {
     const s = session.current;
