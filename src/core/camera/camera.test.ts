@@ -144,7 +144,7 @@ describe('camera report on synthetic frame streams', () => {
 
   it('dim light is flagged, and jittery eye points switch gaze to head pose only and say so', () => {
     const j = noise();
-    const dim = stream(20, 8, () => face({ brightness: 30, irisH: 0.5 + 0.1 * j(), irisV: 0.5 + 0.1 * j() }, j));
+    const dim = stream(20, 8, () => face({ brightness: 20, irisH: 0.5 + 0.1 * j(), irisV: 0.5 + 0.1 * j() }, j));
     const report = measureCamera({ frames: dim, durationSec: 20, baseline: straight });
     expect(report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['too-dim', 'signal-unreliable']));
     expect(report.reliability.gaze).toBe('head-only');

@@ -26,9 +26,13 @@ export interface CameraParameters {
   movementWindowSec: number;
   fidgetCentreSpread: number;
   fidgetAngleSpreadDeg: number;
-  /** Face luma (0..255) below which the light is too dim to see the face well (measured: dim fixtures 33-41). */
+  /**
+   * Face luma (0..255) below which the light is too dim to see the face well. Luma depends on skin
+   * tone as well as on light, so the limit sits well below any well lit face (measured: a darkened
+   * fixture 8, research's noisy low-light clip 33; well lit faces 40-120).
+   */
   dimBrightness: number;
-  /** Iris jitter: σ of the horizontal iris position within a window above this means unreliable eyes (clean 0.006-0.033, noisy 0.058). */
+  /** Iris jitter: σ of the horizontal iris position within a window above this means unreliable eyes (clean 0.006-0.042, noisy low light 0.058). */
   reliabilityWindowSec: number;
   irisJitter: number;
   /** Share of windows with jittery iris above which gaze uses head pose only. */
@@ -68,9 +72,9 @@ export function defaultCameraParameters(overrides: Partial<CameraParameters> = {
     movementWindowSec: 2,
     fidgetCentreSpread: 0.05,
     fidgetAngleSpreadDeg: 3,
-    dimBrightness: 40,
+    dimBrightness: 30,
     reliabilityWindowSec: 1,
-    irisJitter: 0.04,
+    irisJitter: 0.05,
     jitteryWindowsShare: 0.3,
     smileHappy: 0.6,
     maxFrameGapSec: 0.5,
