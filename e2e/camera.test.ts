@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateBaseline, defaultCameraParameters, measureCamera, type CameraFrame } from '../src/core/camera/index.js';
@@ -140,7 +141,8 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
     });
 
     it('calibrates, watches the answer and reports it beside the delivery, with zero requests outside the app', { timeout: 240_000 }, async () => {
-      const cameraPage = await cameraBrowser.newPage();
+      const context = await cameraBrowser.newContext();
+      const cameraPage = await context.newPage();
       const requests = outsideRequests(cameraPage, new URL(server.baseUrl).origin);
       const problems: string[] = [];
       cameraPage.on('pageerror', (error) => problems.push(error.message));
@@ -151,6 +153,8 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       await camera.ready.waitFor({ timeout: 60_000 });
       expect(await camera.selfView.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(640);
       await cameraPage.screenshot({ path: join(tmpdir(), 'loopcoach-camera-ready.png') });
+      const { violations } = await new AxeBuilder({ page: cameraPage }).include('.record').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await screen.record.click();
       await camera.calibrating.waitFor();
       await screen.stop.waitFor({ timeout: 30_000 });
@@ -172,7 +176,7 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       await cameraPage.screenshot({ path: join(tmpdir(), 'loopcoach-camera-report.png'), fullPage: true });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
-      await cameraPage.close();
+      await context.close();
     });
 
     it('a denied camera leaves audio only, with a clear message', { timeout: 60_000 }, async () => {
