@@ -174,6 +174,10 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       console.log(`browser: camera analysed at ${fps} frames a second during the answer (load average ${load.toFixed(1)})`);
       expect(fps).toBeGreaterThanOrEqual(load < 2 ? 5 : 1);
       await cameraPage.screenshot({ path: join(tmpdir(), 'loopcoach-camera-report.png'), fullPage: true });
+      // The choice lasts for the visit: answering again opens the camera again.
+      await cameraPage.getByRole('button', { name: 'Improve this answer' }).click();
+      await camera.ready.waitFor({ timeout: 60_000 });
+      expect(await camera.useCamera.isChecked()).toBe(true);
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       await context.close();

@@ -1,7 +1,7 @@
 import { attentionOf, findLookAways, isWellFramed, runsOf, smoothLabels, UNCALIBRATED_BASELINE, visibleFace } from './attention.js';
 import { fidgetWindows, jitteryIrisWindows, mergeMoments, type TimedFace } from './movement.js';
 import { defaultCameraParameters, type CameraParameters } from './params.js';
-import type { Attention, CameraBaseline, CameraCode, CameraFinding, CameraFrame, CameraReliability, CameraReport, LookAway, Moment } from './types.js';
+import type { Attention, CameraBaseline, CameraCode, CameraFinding, CameraFrame, CameraReliability, CameraReport, FaceObservation, LookAway, Moment } from './types.js';
 
 /** What the camera report is computed from. */
 export interface CameraInput {
@@ -31,53 +31,85 @@ export function measureCamera(input: CameraInput, params: CameraParameters = def
   return { ...facts.report, findings };
 }
 
-function cameraFacts(input: CameraInput, params: CameraParameters): CameraFacts {
+/** The frames in time order, each with the time it stands for and its face (if one was found). */
+interface Timeline {
+  times: number[];
+  durationSec: number;
+  weights: number[];
+  total: number;
+  faces: Array<FaceObservation | undefined>;
+  timed: TimedFace[];
+  visibleTime: number;
+}
+
+function timelineOf(input: CameraInput, params: CameraParameters): Timeline {
   const frames = [...input.frames].sort((a, b) => a.atSec - b.atSec);
   const times = frames.map((f) => f.atSec);
   const durationSec = input.durationSec ?? (frames.length > 0 ? frames.at(-1)!.atSec + params.maxFrameGapSec / 2 : 0);
+  // each frame stands for the time until the next one, capped, so a stalled camera is not minutes of one pose
   const weights = times.map((t, i) => Math.max(0, Math.min(params.maxFrameGapSec, (times[i + 1] ?? durationSec) - t)));
-  const total = weights.reduce((a, b) => a + b, 0);
   const faces = frames.map((f) => visibleFace(f, params));
-  const timed: TimedFace[] = faces.flatMap((face, i) => (face ? [{ atSec: times[i]!, face }] : []));
-  const visibleTime = sumWhere(weights, (i) => faces[i] !== undefined);
+  return {
+    times,
+    durationSec,
+    weights,
+    total: weights.reduce((a, b) => a + b, 0),
+    faces,
+    timed: faces.flatMap((face, i) => (face ? [{ atSec: times[i]!, face }] : [])),
+    visibleTime: sumWhere(weights, (i) => faces[i] !== undefined),
+  };
+}
 
-  const jitter = jitteryIrisWindows(timed, durationSec, params);
-  const hasIris = timed.some((f) => f.face.irisH !== undefined);
+/** Where the user looked: eyes used only when their points are steady; look-aways of at least the glance limit. */
+interface Gaze {
+  hasIris: boolean;
+  useEyes: boolean;
+  rawLabels: Attention[];
+  lookAways: LookAway[];
+  awayTime: number;
+  downTime: number;
+}
+
+function gazeOf(line: Timeline, baseline: CameraBaseline, params: CameraParameters): Gaze {
+  const jitter = jitteryIrisWindows(line.timed, line.durationSec, params);
+  const hasIris = line.timed.some((f) => f.face.irisH !== undefined);
   const useEyes = hasIris && jitter.jittery.length <= jitter.judged * params.jitteryWindowsShare;
-  const baseline = input.baseline ?? UNCALIBRATED_BASELINE;
-  const rawLabels = faces.map((face) => attentionOf(face, baseline, useEyes, params));
-  const labels = smoothLabels<Attention>(rawLabels, params.smoothingFrames);
-  const lookAways = findLookAways(labels, times, durationSec, params);
-  const inLookAway = (i: number, direction?: LookAway['direction']) =>
-    lookAways.some((l) => times[i]! >= l.startSec && times[i]! < l.endSec && (direction === undefined || l.direction === direction)) && faces[i] !== undefined;
-  const awayTime = sumWhere(weights, (i) => inLookAway(i));
-  const downTime = sumWhere(weights, (i) => inLookAway(i, 'down'));
+  const rawLabels = line.faces.map((face) => attentionOf(face, baseline, useEyes, params));
+  const lookAways = findLookAways(smoothLabels<Attention>(rawLabels, params.smoothingFrames), line.times, line.durationSec, params);
+  const timeIn = (direction?: LookAway['direction']) =>
+    sumWhere(line.weights, (i) => line.faces[i] !== undefined && lookAways.some((l) => line.times[i]! >= l.startSec && line.times[i]! < l.endSec && (direction === undefined || l.direction === direction)));
+  return { hasIris, useEyes, rawLabels, lookAways, awayTime: timeIn(), downTime: timeIn('down') };
+}
+
+function cameraFacts(input: CameraInput, params: CameraParameters): CameraFacts {
+  const line = timelineOf(input, params);
+  const { times, durationSec, weights, total, faces, timed, visibleTime } = line;
+  const gaze = gazeOf(line, input.baseline ?? UNCALIBRATED_BASELINE, params);
   const framed = faces.map((face) => face !== undefined && isWellFramed(face, params));
   const isDim = faces.map((face) => face !== undefined && face.brightness < params.dimBrightness);
   // Head movement is judged while facing the screen: turning to look at notes is a look away, not fidgeting.
-  const facingScreen: TimedFace[] = faces.flatMap((face, i) => (face && rawLabels[i] === 'screen' ? [{ atSec: times[i]!, face }] : []));
+  const facingScreen: TimedFace[] = faces.flatMap((face, i) => (face && gaze.rawLabels[i] === 'screen' ? [{ atSec: times[i]!, face }] : []));
   const fidget = fidgetWindows(facingScreen, durationSec, params);
   const smiles = timed.filter((f) => f.face.happy !== undefined);
-  const fps = durationSec > 0 ? frames.length / durationSec : 0;
-
+  const fps = durationSec > 0 ? times.length / durationSec : 0;
   const report: Omit<CameraReport, 'findings'> = {
     durationSec: round(durationSec, 2),
-    framesAnalysed: frames.length,
+    framesAnalysed: times.length,
     framesPerSecond: round(fps, 1),
     faceVisiblePct: pct(visibleTime, total),
     wellFramedPct: pct(sumWhere(weights, (i) => framed[i]!), total),
-    lookingAtScreenPct: visibleTime > 0 ? pct(visibleTime - awayTime, visibleTime) : 0,
-    lookingAwayPct: pct(awayTime, visibleTime),
-    longestLookAwaySec: round(lookAways.reduce((m, l) => Math.max(m, l.endSec - l.startSec), 0), 1),
-    lookingDownPct: pct(downTime, visibleTime),
+    lookingAtScreenPct: visibleTime > 0 ? pct(visibleTime - gaze.awayTime, visibleTime) : 0,
+    lookingAwayPct: pct(gaze.awayTime, visibleTime),
+    longestLookAwaySec: round(gaze.lookAways.reduce((m, l) => Math.max(m, l.endSec - l.startSec), 0), 1),
+    lookingDownPct: pct(gaze.downTime, visibleTime),
     fidgetingPct: pct(fidget.fidgety.length, fidget.judged),
     headMovement: fidget.fidgety.length > fidget.judged * (params.tipFidgetingAbovePct / 100) ? 'fidgeting' : 'steady',
     tooDimPct: pct(sumWhere(weights, (i) => isDim[i]!), visibleTime),
     ...(smiles.length > 0 ? { smilingPct: pct(smiles.filter((f) => f.face.happy! >= params.smileHappy).length, smiles.length) } : {}),
-    lookAways: lookAways.map((l) => ({ ...l, startSec: round(l.startSec, 2), endSec: round(l.endSec, 2) })),
+    lookAways: gaze.lookAways.map((l) => ({ ...l, startSec: round(l.startSec, 2), endSec: round(l.endSec, 2) })),
     reliability: { gaze: 'eyes-and-head', isUnreliable: false, reasons: [] },
   };
-  report.reliability = reliabilityOf(report, { useEyes, hasIris, calibrated: input.baseline !== undefined }, params);
+  report.reliability = reliabilityOf(report, { useEyes: gaze.useEyes, hasIris: gaze.hasIris, calibrated: input.baseline !== undefined }, params);
   const spans = (flags: boolean[]) => longRuns(flags, times, durationSec, params.glanceSec);
   return {
     params,

@@ -16,6 +16,9 @@ export interface CameraControl {
 
 type Phase = 'off' | 'opening' | 'ready' | 'calibrating' | 'answering';
 
+/** The user's choice lasts for this visit: the next question (a new recording panel) opens the camera again. */
+let isWanted = false;
+
 /**
  * "Use camera": a small self-view with a framing guide, the calibration dot, and no overlay while
  * answering. Frames are analysed in this page and never leave it; nothing is recorded.
@@ -30,24 +33,43 @@ export function CameraOption({ control, disabled }: { control: Ref<CameraControl
   const phaseNow = useRef<Phase>('off');
   phaseNow.current = phase;
 
-  useEffect(() => () => watcher.current?.close(), []);
+  const isMounted = useRef(true);
+  // On mount only: reopen the camera the user chose for an earlier question.
+  useEffect(() => {
+    isMounted.current = true;
+    if (isWanted) void turnOn();
+    return () => {
+      isMounted.current = false;
+      watcher.current?.close();
+      watcher.current = null;
+    };
+  }, []);
 
   const turnOff = (message = '') => {
+    isWanted = false;
     watcher.current?.close();
     watcher.current = null;
     setProblem(message);
     setPhase('off');
   };
 
+  const isOpening = useRef(false);
   const turnOn = async () => {
+    if (watcher.current || isOpening.current) return;
+    isOpening.current = true;
     setProblem('');
     setNote('');
     setPhase('opening');
+    isWanted = true;
     try {
-      watcher.current = await CameraWatcher.open(video.current!);
+      const opened = await CameraWatcher.open(video.current!);
+      if (!isMounted.current) return opened.close();
+      watcher.current = opened;
       setPhase('ready');
     } catch (error) {
       turnOff(cameraProblem(error));
+    } finally {
+      isOpening.current = false;
     }
   };
 
