@@ -146,6 +146,8 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       const requests = outsideRequests(cameraPage, new URL(server.baseUrl).origin);
       const problems: string[] = [];
       cameraPage.on('pageerror', (error) => problems.push(error.message));
+      // a Content-Security-Policy violation is reported as a console error
+      cameraPage.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       await cameraPage.goto(`${server.baseUrl}#/practise/slow-service`);
       const camera = new CameraPage(cameraPage);
       const screen = new RecordPage(cameraPage);
