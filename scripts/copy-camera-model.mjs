@@ -3,7 +3,7 @@
 // packages into models/camera/, which the package ships: human's ESM bundle, the blazeface,
 // facemesh and iris models (about 5 MB) and the tfjs WebAssembly binaries. The packages
 // themselves (43 MB and more) are not runtime dependencies.
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
@@ -30,4 +30,16 @@ for (const [name, pkg, inside] of FILES) {
   if (existsSync(to) && statSync(to).size === statSync(from).size) continue;
   copyFileSync(from, to);
 }
-console.log(`models/camera: ${FILES.map(([name]) => name).join(', ')}`);
+copyFileSync(find('@vladmandic/human', 'LICENSE'), join(target, 'LICENSE.human'));
+writeFileSync(
+  join(target, 'NOTICE'),
+  [
+    'Files in this folder come from other projects, unchanged:',
+    '- human.esm.js and the blazeface, facemesh and iris models: @vladmandic/human 3.3.6, MIT licence (LICENSE.human).',
+    "  The model files name github.com/google/mediapipe as their origin; Google's model cards give their terms.",
+    '- tfjs-backend-wasm-simd.wasm, tfjs-backend-wasm.wasm: @tensorflow/tfjs-backend-wasm 4.22.0, Apache-2.0',
+    '  (https://www.apache.org/licenses/LICENSE-2.0), Copyright Google LLC.',
+    '',
+  ].join('\n'),
+);
+console.log(`models/camera: ${FILES.map(([name]) => name).join(', ')}, LICENSE.human, NOTICE`);
