@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { CameraFrame } from '../src/core/camera/types.js';
@@ -71,6 +71,9 @@ export async function buildCameraHarness(): Promise<string> {
     root,
     logLevel: 'warn',
     mode: 'production',
+    // relative chunk URLs: the harness is served under /__test__/ (see openHarness)
+    base: './',
+    worker: { format: 'es' },
     build: { outDir, emptyOutDir: true, minify: false, write: true, lib: { entry: join(root, 'e2e', 'camera-harness.ts'), formats: ['es'], fileName: () => 'camera-harness.js' } },
   });
   return join(outDir, 'camera-harness.js');
@@ -87,7 +90,11 @@ export interface CameraHarness {
 /** Opens the app in `page` with the harness loaded (served on the app's own origin, for this page only). */
 export async function openHarness(page: Page, baseUrl: string, harnessPath: string): Promise<void> {
   const origin = new URL(baseUrl).origin;
-  await page.route(`${origin}/__test__/camera-harness.js`, (route) => route.fulfill({ path: harnessPath, contentType: 'text/javascript' }));
+  // the harness and the chunks it loads (the face worker), served from the bundle's folder
+  await page.route(`${origin}/__test__/**`, (route) => {
+    const file = join(dirname(harnessPath), ...new URL(route.request().url()).pathname.replace(/^\/__test__\//, '').split('/').filter((p) => p !== '..'));
+    return route.fulfill({ path: file, contentType: 'text/javascript' });
+  });
   await page.goto(baseUrl);
   await page.addScriptTag({ url: `${origin}/__test__/camera-harness.js`, type: 'module' });
   await page.waitForFunction(() => 'cameraHarness' in globalThis);

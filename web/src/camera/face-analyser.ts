@@ -1,147 +1,58 @@
 import type { FaceObservation } from '../../../src/core/camera/types.js';
-
-/** The part of human's face result this page reads (human 3.3.6). */
-interface HumanFace {
-  score: number;
-  boxRaw: [number, number, number, number];
-  mesh: Array<[number, number, number]>;
-  rotation?: { angle: { yaw: number; pitch: number; roll: number } } | null;
-}
-interface HumanLike {
-  load(): Promise<void>;
-  warmup(): Promise<unknown>;
-  detect(input: HTMLVideoElement | HTMLCanvasElement): Promise<{ face: HumanFace[] }>;
-  tf: { getBackend(): string };
-}
-type HumanModule = { Human: new (config: Record<string, unknown>) => HumanLike };
-
-/** Mesh points (MediaPipe face mesh) of each eye's corners and lids, and its iris centre (478-point mesh). */
-const EYES = [
-  { corners: [33, 133], lids: [159, 145], iris: 468 },
-  { corners: [362, 263], lids: [386, 374], iris: 473 },
-] as const;
-
-const RADIANS_TO_DEGREES = 180 / Math.PI;
+import type { FaceWorkerReply, FaceWorkerRequest } from './face-worker.js';
 
 /**
- * human (MIT, vendored from this server: /camera/…) on tfjs's WebAssembly backend, the only one
- * fast enough without a GPU (about 40 ms a 640×480 frame on 2 cores; webgl falls back to a
- * software renderer at about 1 s). Face detector, mesh and iris only. Loaded once.
+ * Turns camera frames into face observations (the input of the camera report) in a worker (see
+ * face-worker.ts): human on tfjs's WebAssembly backend, loaded from this server's /camera/. Nothing
+ * leaves the device. One worker per page, started on the first "Use camera".
  */
-let loading: Promise<HumanLike> | null = null;
-
-export function loadFaceModel(): Promise<HumanLike> {
-  loading ??= load().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
-
-async function load(): Promise<HumanLike> {
-  const base = new URL('camera/', new URL(document.baseURI)).href;
-  const { Human } = (await import(/* @vite-ignore */ `${base}human.esm.js`)) as HumanModule;
-  const human = new Human({
-    backend: 'wasm',
-    wasmPath: base,
-    modelBasePath: base,
-    debug: false,
-    async: true,
-    warmup: 'none',
-    cacheModels: false,
-    // skip the detector on frames that barely changed (measured: 34 ms instead of 42 a frame)
-    cacheSensitivity: 0.7,
-    filter: { enabled: true, equalization: false, flip: false },
-    face: {
-      enabled: true,
-      detector: { modelPath: 'blazeface.json', rotation: false, maxDetected: 1, return: false },
-      mesh: { enabled: true, modelPath: 'facemesh.json' },
-      iris: { enabled: true, modelPath: 'iris.json' },
-      emotion: { enabled: false },
-      description: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-      attention: { enabled: false },
-      gear: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
-  });
-  await human.load();
-  return human;
-}
-
-/** Where the iris sits inside the eye, averaged over both eyes (0.5: centred; v grows looking down). */
-function irisPosition(mesh: HumanFace['mesh']): { irisH: number; irisV: number } | undefined {
-  if (mesh.length < 478) return undefined;
-  const parts = EYES.map(({ corners, lids, iris }) => {
-    const [a, b] = [mesh[corners[0]]!, mesh[corners[1]]!];
-    const [up, down] = [mesh[lids[0]]!, mesh[lids[1]]!];
-    const centre = mesh[iris]!;
-    const left = Math.min(a[0], b[0]);
-    const width = Math.abs(a[0] - b[0]);
-    const height = down[1] - up[1];
-    return { h: width > 0 ? (centre[0] - left) / width : 0.5, v: height > 0 ? (centre[1] - up[1]) / height : 0.5 };
-  });
-  return { irisH: (parts[0]!.h + parts[1]!.h) / 2, irisV: (parts[0]!.v + parts[1]!.v) / 2 };
-}
-
-/** Mean luma (0..255) of the box (fractions of the frame) in a small copy of the frame. */
-function boxBrightness(pixels: ImageData, box: FaceObservation['box']): number {
-  const x0 = Math.max(0, Math.floor(box.x * pixels.width));
-  const y0 = Math.max(0, Math.floor(box.y * pixels.height));
-  const x1 = Math.min(pixels.width, Math.ceil((box.x + box.width) * pixels.width));
-  const y1 = Math.min(pixels.height, Math.ceil((box.y + box.height) * pixels.height));
-  let sum = 0;
-  let n = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = (y * pixels.width + x) * 4;
-      sum += 0.299 * pixels.data[i]! + 0.587 * pixels.data[i + 1]! + 0.114 * pixels.data[i + 2]!;
-      n++;
-    }
-  }
-  return n > 0 ? sum / n : 0;
-}
-
-/** Turns camera frames into face observations (the input of the camera report); nothing leaves the page. */
 export class FaceAnalyser {
-  private readonly thumb = document.createElement('canvas');
+  private readonly waiting = new Map<number, (reply: Extract<FaceWorkerReply, { type: 'face' }>) => void>();
+  private nextId = 0;
 
-  private constructor(private readonly human: HumanLike) {
-    this.thumb.width = 80;
-    this.thumb.height = 60;
+  private constructor(private readonly worker: Worker) {
+    worker.addEventListener('message', (event: MessageEvent<FaceWorkerReply>) => {
+      const reply = event.data;
+      if (reply.type !== 'face') return;
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
   }
 
-  static async create(): Promise<FaceAnalyser> {
-    return new FaceAnalyser(await loadFaceModel());
-  }
-
-  get backend(): string {
-    return this.human.tf.getBackend();
+  static create(): Promise<FaceAnalyser> {
+    loading ??= FaceAnalyser.start().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
   }
 
   /** The face in this frame, or undefined when there is none. */
   async observe(frame: HTMLVideoElement | HTMLCanvasElement): Promise<FaceObservation | undefined> {
-    const result = await this.human.detect(frame);
-    const face = result.face[0];
-    if (!face) return undefined;
-    const [x, y, width, height] = face.boxRaw;
-    const box = { x, y, width, height };
-    const context = this.thumb.getContext('2d', { willReadFrequently: true })!;
-    context.drawImage(frame, 0, 0, this.thumb.width, this.thumb.height);
-    const angle = face.rotation?.angle ?? { yaw: 0, pitch: 0, roll: 0 };
-    return {
-      box,
-      confidence: face.score,
-      yawDeg: angle.yaw * RADIANS_TO_DEGREES,
-      pitchDeg: angle.pitch * RADIANS_TO_DEGREES,
-      rollDeg: angle.roll * RADIANS_TO_DEGREES,
-      ...irisPosition(face.mesh),
-      brightness: boxBrightness(context.getImageData(0, 0, this.thumb.width, this.thumb.height), box),
-    };
+    const bitmap = await createImageBitmap(frame);
+    const id = this.nextId++;
+    const reply = await new Promise<Extract<FaceWorkerReply, { type: 'face' }>>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ type: 'frame', id, frame: bitmap } satisfies FaceWorkerRequest, [bitmap]);
+    });
+    if (reply.error) throw new Error(reply.error);
+    return reply.face;
+  }
+
+  private static async start(): Promise<FaceAnalyser> {
+    const worker = new Worker(new URL('./face-worker.ts', import.meta.url), { type: 'module' });
+    const base = new URL('camera/', new URL(document.baseURI)).href;
+    const loaded = await new Promise<FaceWorkerReply>((resolve, reject) => {
+      worker.addEventListener('message', (event: MessageEvent<FaceWorkerReply>) => resolve(event.data), { once: true });
+      worker.addEventListener('error', (event) => reject(new Error(event.message || 'the face analysis could not start')), { once: true });
+      worker.postMessage({ type: 'load', base } satisfies FaceWorkerRequest);
+    });
+    if (loaded.type === 'failed') {
+      worker.terminate();
+      throw new Error(loaded.message);
+    }
+    return new FaceAnalyser(worker);
   }
 }
+
+let loading: Promise<FaceAnalyser> | null = null;
