@@ -17,6 +17,7 @@ import { apiFallback } from './method-not-allowed.js';
 import { openApiDocument } from './openapi.js';
 import { requestGuard, securityHeaders, type RequestPolicy } from './security.js';
 import { registerExerciseRoutes } from './exercise.routes.js';
+import { registerCameraRoutes } from './camera.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSpeechRoutes } from './speech.routes.js';
 import { registerTailorRoutes } from './tailor.routes.js';
@@ -72,6 +73,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   // Uploads carry their own, larger limit, so they are registered before the general one.
   if (tailor) registerTailorRoutes(app, tailor);
   registerSpeechRoutes(app);
+  registerCameraRoutes(app);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',
