@@ -13,7 +13,7 @@ import { transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'head' | 'post' | 'delete';
 
 /** One response: what it is, and its schema when the contract has one (errors always do). */
 type ResponseDoc = string | { description: string; schema: z.ZodType };
@@ -80,6 +80,18 @@ export const API_ROUTES: RouteDoc[] = [
     path: '/speech/:file',
     summary: 'The in-page transcription runtime and model files, served from this server (never a CDN)',
     responses: { 200: 'The file' },
+  },
+  {
+    method: 'get',
+    path: '/camera/:file',
+    summary: 'The in-page face analysis library, its models and WebAssembly files, served from this server (never a CDN); Range requests answered with 206',
+    responses: { 200: 'The file' },
+  },
+  {
+    method: 'head',
+    path: '/camera/:file',
+    summary: "A camera file's size and type without its body (for ranged loading)",
+    responses: { 200: 'The headers' },
   },
   {
     method: 'post',
