@@ -19,6 +19,10 @@ const configSchema = z.object({
     .trim()
     .refine(isOrigin, { message: 'LOOPCOACH_ORIGIN must be an origin such as https://coach.example.com (scheme, host and port only)' })
     .optional(),
+  /** Team mode: sign-in required, every row owned by an account (`serve --team` or LOOPCOACH_TEAM=1). */
+  team: z.boolean(),
+  /** Team mode behind a reverse proxy: take the client's address from X-Forwarded-For (LOOPCOACH_TRUST_PROXY=1). */
+  trustProxy: z.boolean(),
 });
 
 function isOrigin(value: string): boolean {
@@ -38,12 +42,16 @@ export function defaultDatabasePath(): string {
 }
 
 /** Reads configuration once, from flags over environment over defaults; fails fast with a fix. */
-export function loadConfig(flags: { db?: string; port?: string | number } = {}, env: NodeJS.ProcessEnv = process.env): Config {
+const isOn = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+
+export function loadConfig(flags: { db?: string; port?: string | number; team?: boolean } = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse({
     db: flags.db ?? env.LOOPCOACH_DB ?? defaultDatabasePath(),
     port: flags.port ?? env.PORT ?? 4173,
     host: env.HOST ?? '127.0.0.1',
     ...(env.LOOPCOACH_ORIGIN ? { publicOrigin: env.LOOPCOACH_ORIGIN } : {}),
+    team: flags.team === true || isOn(env.LOOPCOACH_TEAM),
+    trustProxy: isOn(env.LOOPCOACH_TRUST_PROXY),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -52,5 +60,6 @@ export function loadConfig(flags: { db?: string; port?: string | number } = {}, 
     throw new LoopCoachError('config_invalid', hint);
   }
   const { publicOrigin, ...rest } = parsed.data;
+  if (rest.team && !publicOrigin) throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
   return publicOrigin ? { ...rest, publicOrigin: new URL(publicOrigin).origin } : rest;
 }

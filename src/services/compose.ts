@@ -7,6 +7,9 @@ import { TailorService } from './tailor.service.js';
 import { loadCfnSpec } from '../content/cfn-spec.js';
 import { loadExercises } from '../content/exercises.js';
 import { ExerciseService } from './exercise.service.js';
+import { AccountService, type AccountParameters } from './account.service.js';
+import { argon2idHasher } from '../store/password-hasher.js';
+import { hashToken, newToken } from '../store/tokens.js';
 
 /** Every service over one coach and one store. */
 export interface Services {
@@ -31,8 +34,13 @@ export async function composeServices({ coach, store }: { coach: Coach; store: S
 
 /**
  * The hands-on exercises over the shipped files. Candidate code runs only in single-user mode,
- * the only mode today; a shared (team) server must compose it with allowCodeRun: false.
+ * a shared (team) server composes it with allowCodeRun: false.
  */
 export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?: boolean } = {}): ExerciseService {
   return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun });
+}
+
+/** Accounts and sign-in over the store's team tables (argon2id passwords, hashed session tokens). */
+export function composeAccountService(store: Store, params?: AccountParameters): AccountService {
+  return new AccountService({ team: store.team, storeFor: (userId) => store.forUser(userId), hasher: argon2idHasher(), tokens: { newToken: () => newToken(), hashToken }, ...(params ? { params } : {}) });
 }

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { LoopCoachError } from '../errors.js';
 import type { Database } from './schema.js';
+import { accountsAndCohorts } from './accounts-cohorts.migration.js';
 
 /**
  * Migrations in order, run by Kysely's Migrator (one transaction, under its lock, so several
@@ -76,6 +77,7 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     await db.schema.alterTable('attempts').addColumn('idempotency_key', 'text').execute();
     await db.schema.createIndex('attempts_idempotency_unique').unique().on('attempts').columns(['session_id', 'idempotency_key']).execute();
   },
+  accountsAndCohorts,
 ];
 
 /** The newest schema version this code knows. */
@@ -88,7 +90,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0007-accounts-cohorts'];
 
 const provider: MigrationProvider = {
   async getMigrations() {
