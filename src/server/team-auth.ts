@@ -20,11 +20,16 @@ export interface SignedInRequest {
   token: string;
 }
 
-const signedIn = new WeakMap<Request, SignedInRequest>();
+/** The context variable holding the request's sign-in (the app's Hono is untyped, so it is reached through these two). */
+const SIGNED_IN = 'loopcoachSignedIn';
+
+function setSignedIn(c: Context, value: SignedInRequest): void {
+  (c.set as (key: string, value: unknown) => void)(SIGNED_IN, value);
+}
 
 /** The signed-in user of a request, or undefined before signing in. */
 export function signedInOf(c: Context): SignedInRequest | undefined {
-  return signedIn.get(c.req.raw);
+  return (c.get as (key: string) => SignedInRequest | undefined)(SIGNED_IN);
 }
 
 /** The signed-in user of a request that needed one. */
@@ -57,7 +62,7 @@ export function teamAuth({ accounts, runAs }: TeamAuthOptions): MiddlewareHandle
     const isApi = c.req.path.startsWith('/api/');
     const token = getCookie(c, SESSION_COOKIE);
     const auth = token ? await accounts.authenticate(token) : undefined;
-    if (auth && token) signedIn.set(c.req.raw, { ...auth, token });
+    if (auth && token) setSignedIn(c, { ...auth, token });
     if (!isApi || PUBLIC_API.has(c.req.path)) return next();
     if (!auth) throw new LoopCoachError('sign_in_required', 'sign in first: your session has ended or you are not signed in');
     if (WRITE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
