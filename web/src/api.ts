@@ -1,4 +1,5 @@
 /** The web app talks to the same JSON API scripts use. */
+import { withCsrf } from './team-session';
 import type { Feedback } from '../../src/core/types';
 import type { PendingPrompt } from '../../src/core/session/pending';
 import type { SessionReport } from '../../src/core/session/report';
@@ -24,7 +25,7 @@ export interface Question {
 export type { Feedback } from '../../src/core/types';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await fetch(path, withCsrf(init));
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `request failed (${response.status})`);
   return body as T;

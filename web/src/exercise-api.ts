@@ -1,10 +1,11 @@
 /** The exercise routes of the JSON API; types come from the pure core, never restated. */
+import { withCsrf } from './team-session';
 import type { Exercise, ExerciseResult } from '../../src/core/exercises/types';
 
 export type { CheckResult, Exercise, ExerciseResult } from '../../src/core/exercises/types';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await fetch(path, withCsrf(init));
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `request failed (${response.status})`);
   return body as T;
