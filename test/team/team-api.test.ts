@@ -147,7 +147,7 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     expect((await ann.get('/api/history')).body).toHaveLength(1);
     expect((await ann.get('/api/documents')).body).toHaveLength(1);
     // The session is still Ann's alone: Bob's answer was never recorded.
-    expect(await store.forUser(ids.ann!).attempts.listBySession(s)).toHaveLength(1);
+    expect(await store.forUser(ids.ann!).attempts.listBySession(s!)).toHaveLength(1);
   });
 
   it.skipIf(skip)('lets only an admin manage accounts', async () => {
