@@ -103,7 +103,10 @@ export class CohortService {
           return topic ? [{ ...a, topic }] : [];
         });
         const attempts = [...visible].reverse().map((a) => ({ id: a.id, sessionId: a.sessionId, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt }));
-        return { userId: m.userId, name: m.name, email: m.email, sharing: m.sharing, summary: summariseCandidate(dated, today), attempts };
+        const summary = summariseCandidate(dated, today);
+        // Sharing only chosen answers, with none shared: the coach learns nothing, not even "never practised".
+        const stuck = m.sharing === 'shared' && visible.length === 0 ? null : summary.stuck;
+        return { userId: m.userId, name: m.name, email: m.email, sharing: m.sharing, summary: { ...summary, stuck }, attempts };
       }),
     );
     return { cohort, candidates };

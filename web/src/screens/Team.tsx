@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { labelOf, TOPIC_LABELS } from '../labels';
 import { teamApi, type Comment, type DashboardRow, type Me, type Sharing, type UserRecord } from '../team-api';
 
 /** Loads once; shows an alert on failure, `render` on success. */
@@ -164,7 +165,7 @@ export function Join({ code }: { code: string }) {
 }
 
 function CandidateLine({ cohortId, row, onRemove }: { cohortId: string; row: DashboardRow; onRemove: () => void }) {
-  const topics = Object.entries(row.summary.progress.topics).map(([topic, scores]) => `${topic} ${scores!.at(-1)!.score}`);
+  const topics = Object.entries(row.summary.progress.topics).map(([topic, scores]) => `${labelOf(TOPIC_LABELS, topic)} ${scores!.at(-1)!.score}`);
   return (
     <tr>
       <th scope="row">{row.name}<br /><span className="meta">{row.email}</span></th>
@@ -179,7 +180,7 @@ function CandidateLine({ cohortId, row, onRemove }: { cohortId: string; row: Das
         </ul>
         {row.sharing === 'shared' && <span className="meta">shares chosen answers only</span>}
       </td>
-      <td><button type="button" onClick={onRemove}>Remove</button></td>
+      <td><button type="button" onClick={onRemove} aria-label={`Remove ${row.name}`}>Remove</button></td>
     </tr>
   );
 }
