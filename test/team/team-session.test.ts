@@ -40,6 +40,27 @@ describe('sign-in sessions', () => {
   });
 });
 
+describe('grading rate limit', () => {
+  it('refuses graded answers past the per-account limit with 429, and counts each account apart', async () => {
+    const { store, db } = await freshStore();
+    const accounts = composeAccountService(store);
+    for (const email of ['lee@school.test', 'max@school.test']) await accounts.addUser({ email, name: email, role: 'candidate', password: 'long enough password' });
+    const limits = { signInPerAccount: { points: 5, duration: 900 }, signInPerAddress: { points: 100, duration: 900 }, gradingPerAccount: { points: 2, duration: 60 }, gradingPerAddress: { points: 100, duration: 60 } };
+    const { app, close } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, policy: { publicOrigin: ORIGIN }, databaseLocation: db, rateLimits: limits });
+    const lee = new TeamClient(app);
+    const max = new TeamClient(app);
+    await lee.signIn('lee@school.test', 'long enough password');
+    await max.signIn('max@school.test', 'long enough password');
+    const grade = (who: TeamClient) => who.post('/api/grade', { questionId: 'sg-vs-nacl', answer: 'Security groups are stateful.' });
+    expect([(await grade(lee)).status, (await grade(lee)).status]).toEqual([200, 200]);
+    const refused = await grade(lee);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/try again in \d+ seconds/) });
+    expect((await grade(max)).status).toBe(200);
+    await close();
+  });
+});
+
 describe('single-user mode', () => {
   it('needs no sign-in and says so to the web app', async () => {
     const { store } = await freshStore();
