@@ -23,6 +23,8 @@ const configSchema = z.object({
   team: z.boolean(),
   /** Team mode behind a reverse proxy: take the client's address from X-Forwarded-For (LOOPCOACH_TRUST_PROXY=1). */
   trustProxy: z.boolean(),
+  /** Team mode: sign-in with the organisation's OpenID Connect provider (all three variables, or none). */
+  oidc: z.object({ issuer: z.url('LOOPCOACH_OIDC_ISSUER must be the provider\'s URL'), clientId: z.string().min(1), clientSecret: z.string().min(1) }).optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -52,11 +54,12 @@ export function loadConfig(flags: { db?: string; port?: string | number; team?: 
     ...(env.LOOPCOACH_ORIGIN ? { publicOrigin: env.LOOPCOACH_ORIGIN } : {}),
     team: flags.team === true || isOn(env.LOOPCOACH_TEAM),
     trustProxy: isOn(env.LOOPCOACH_TRUST_PROXY),
+    ...(env.LOOPCOACH_OIDC_ISSUER || env.LOOPCOACH_OIDC_CLIENT_ID ? { oidc: { issuer: env.LOOPCOACH_OIDC_ISSUER, clientId: env.LOOPCOACH_OIDC_CLIENT_ID, clientSecret: env.LOOPCOACH_OIDC_CLIENT_SECRET } } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    const hint = field === 'port' ? 'PORT must be a whole number from 1 to 65535' : issue.message;
+    const hint = field === 'port' ? 'PORT must be a whole number from 1 to 65535' : field.startsWith('oidc') ? 'OpenID Connect needs LOOPCOACH_OIDC_ISSUER (a URL), LOOPCOACH_OIDC_CLIENT_ID and LOOPCOACH_OIDC_CLIENT_SECRET' : issue.message;
     throw new LoopCoachError('config_invalid', hint);
   }
   const { publicOrigin, ...rest } = parsed.data;

@@ -4,6 +4,8 @@ import type { Coach } from '../coach.js';
 import { composeExerciseService, composeServices } from '../services/compose.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
+import { LoopCoachError } from '../errors.js';
+import { openIdConnectClient, type OidcSettings } from '../store/oidc.client.js';
 import { composeAccountService } from '../services/compose.js';
 import { CohortService } from '../services/cohort.service.js';
 import type { AccountParameters } from '../services/account.service.js';
@@ -37,6 +39,8 @@ export interface TeamServerParts extends ServerParts {
   /** Trust X-Forwarded-For from the reverse proxy for the client's address. */
   trustProxy?: boolean;
   rateLimits?: RateLimitParameters;
+  /** Sign-in with the organisation's identity provider, when configured. */
+  oidc?: Omit<OidcSettings, 'redirectUri'>;
   accountParams?: AccountParameters;
 }
 
@@ -52,10 +56,13 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
   const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, coach, newInviteCode: () => newToken(18) });
   const limits = await createRateLimits(parts.databaseLocation, parts.rateLimits, parts.schema);
   const trustProxy = parts.trustProxy ?? false;
+  const publicOrigin = policy?.publicOrigin;
+  if (!publicOrigin) throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
+  const oidc = parts.oidc ? await openIdConnectClient({ ...parts.oidc, redirectUri: `${publicOrigin}/api/auth/oidc/callback` }) : undefined;
   const team = {
     auth: teamAuth({ accounts, runAs: scope.runAs }),
     gradingLimit: gradingLimit(limits, trustProxy),
-    routes: { accounts, cohorts, limits, secureCookies: policy?.publicOrigin?.startsWith('https:') ?? false, trustProxy },
+    routes: { accounts, cohorts, limits, secureCookies: publicOrigin.startsWith('https:'), trustProxy, publicOrigin, ...(oidc ? { oidc } : {}) },
   };
   const exercises = composeExerciseService({ allowCodeRun: false });
   const app = createApp({ coach, ...scope.services, exercises, team, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });

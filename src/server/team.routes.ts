@@ -1,5 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { OidcChallenge, OidcClient } from '../store/oidc.client.js';
+import { errorResponse } from './errors.js';
 import { z } from 'zod';
 import { LoopCoachError } from '../errors.js';
 import type { AccountService, SignedIn } from '../services/account.service.js';
@@ -16,6 +18,23 @@ export interface TeamRouteDeps {
   /** Cookies marked Secure (the public origin is https). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** The public origin: the OIDC callback URL is built on it (the proxy may rewrite the request's). */
+  publicOrigin: string;
+  /** Sign-in with the organisation's identity provider, when configured. */
+  oidc?: OidcClient;
+}
+
+/** Holds one OIDC sign-in's state, nonce and PKCE verifier between the start and the callback. */
+const OIDC_COOKIE = 'loopcoach_oidc';
+
+function readChallenge(value: string | undefined): OidcChallenge | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<OidcChallenge>;
+    return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.verifier === 'string' ? (parsed as OidcChallenge) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const signInBody = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(1000) });
@@ -47,7 +66,26 @@ function requireAdmin(c: Context) {
 }
 
 /** Sign-in, accounts, cohorts, comments, assignments, export and deletion (team mode only). */
-export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secureCookies, trustProxy }: TeamRouteDeps): void {
+export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secureCookies, trustProxy, publicOrigin, oidc }: TeamRouteDeps): void {
+  app.get('/api/auth/oidc/start', async (c) => {
+    if (!oidc) return errorResponse(c, 'not_found', 'sign-in with an identity provider is not configured on this server', 404);
+    const { url, challenge } = await oidc.start();
+    setCookie(c, OIDC_COOKIE, Buffer.from(JSON.stringify(challenge)).toString('base64url'), { httpOnly: true, sameSite: 'Lax', secure: secureCookies, path: '/api/auth/oidc', maxAge: 600 });
+    return c.redirect(url, 302);
+  });
+  app.get('/api/auth/oidc/callback', async (c) => {
+    if (!oidc) return errorResponse(c, 'not_found', 'sign-in with an identity provider is not configured on this server', 404);
+    const challenge = readChallenge(getCookie(c, OIDC_COOKIE));
+    if (!challenge) throw new LoopCoachError('sign_in_failed', 'this sign-in was not started here or took over 10 minutes: start again');
+    const url = new URL(c.req.url);
+    const identity = await oidc.finish(new URL(`${publicOrigin}${url.pathname}${url.search}`), challenge).catch(() => {
+      throw new LoopCoachError('sign_in_failed', "the identity provider's answer could not be verified: start the sign-in again");
+    });
+    startSession(c, await accounts.signInWithIdentity(identity), secureCookies);
+    deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
+    return c.redirect('/', 302);
+  });
+
   app.post('/api/auth/sign-in', async (c) => {
     const { email, password } = await parseJsonBody(c, signInBody);
     const account = email.trim().toLowerCase();
@@ -64,7 +102,7 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   });
   app.get('/api/auth/me', (c) => {
     const auth = signedInOf(c);
-    return c.json({ mode: 'team', user: auth?.user ?? null, csrfToken: auth?.csrfToken ?? null });
+    return c.json({ mode: 'team', user: auth?.user ?? null, csrfToken: auth?.csrfToken ?? null, identityProvider: oidc !== undefined });
   });
   app.post('/api/auth/sign-out', async (c) => {
     await accounts.signOut(signedInOf(c)!.token);

@@ -87,7 +87,24 @@ export class AccountService {
     return this.openSession(user);
   }
 
-  /** A sign-in session for a user the identity provider vouched for (OIDC). */
+  /**
+   * Signs in someone the organisation's identity provider vouched for: the account linked to that
+   * subject, else the account with that email (then linked), else a new candidate account.
+   */
+  async signInWithIdentity(identity: { subject: string; email: string | undefined; name: string | undefined }): Promise<SignedIn> {
+    const linked = await this.deps.team.findUserByOidcSubject(identity.subject);
+    if (linked) return this.openSession(linked);
+    if (!identity.email) throw new LoopCoachError('sign_in_failed', 'the identity provider did not share your email address, which Loop Coach needs to find your account');
+    const byEmail = await this.deps.team.findUserByEmail(identity.email.trim().toLowerCase());
+    if (byEmail) {
+      await this.deps.team.setOidcSubject(byEmail.id, identity.subject);
+      return this.openSession(byEmail);
+    }
+    const user = await this.addUser({ email: identity.email, name: identity.name ?? identity.email, role: 'candidate', oidcSubject: identity.subject });
+    return this.openSession(user);
+  }
+
+  /** A sign-in session for a user whose identity is established. */
   async openSession(user: UserRecord): Promise<SignedIn> {
     const token = this.deps.tokens.newToken();
     const csrfToken = this.deps.tokens.newToken();

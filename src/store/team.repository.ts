@@ -75,6 +75,8 @@ export interface TeamRepository {
   findUserByOidcSubject(subject: string): Promise<UserCredentials | undefined>;
   listUsers(): Promise<UserRecord[]>;
   setPasswordHash(userId: string, hash: string): Promise<void>;
+  /** Links an account to the identity provider's subject (its first OIDC sign-in). */
+  setOidcSubject(userId: string, subject: string): Promise<void>;
   /** Removes the account and every row it owns (sessions, attempts, questions, documents, cohorts it coaches, comments, sign-ins). */
   deleteUser(userId: string): Promise<void>;
 

@@ -46,6 +46,9 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     async setPasswordHash(userId, hash) {
       await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
     },
+    async setOidcSubject(userId, subject) {
+      await db.updateTable('users').set({ oidc_subject: subject }).where('id', '=', userId).execute();
+    },
     async deleteUser(userId) {
       await db.transaction().execute(async (trx) => {
         // Comments on this user's attempts go with the attempts (cascade); their own rows by user_id.

@@ -87,7 +87,7 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
   it.skipIf(skip)(`needs a sign-in for every API route but the public ones${skip ? ` (skipped: ${skip})` : ''}`, async () => {
     const anonymous = client();
     expect((await anonymous.get('/api/health')).status).toBe(200);
-    expect((await anonymous.get('/api/auth/me')).body).toEqual({ mode: 'team', user: null, csrfToken: null });
+    expect((await anonymous.get('/api/auth/me')).body).toEqual({ mode: 'team', user: null, csrfToken: null, identityProvider: false });
     for (const path of ['/api/history', '/api/progress', '/api/my-questions', '/api/documents', '/api/cohorts', '/api/assignments', '/api/account/export']) {
       const reply = await anonymous.get(path);
       expect(reply.status, path).toBe(401);

@@ -48,7 +48,7 @@ function App() {
     teamApi.me().then(setMe, () => setMe({ mode: 'single-user', user: null, csrfToken: null }));
   }, []);
   if (me === null) return <main id="main" tabIndex={-1}><p>Loading…</p></main>;
-  if (me.mode === 'team' && !me.user) return <main id="main" tabIndex={-1}><SignIn onSignedIn={setMe} /></main>;
+  if (me.mode === 'team' && !me.user) return <main id="main" tabIndex={-1}><SignIn me={me} onSignedIn={setMe} /></main>;
   const isTeam = me.mode === 'team';
   const signedOut = () => setMe({ mode: 'team', user: null, csrfToken: null });
   let content = isTeam ? teamScreen(me, route, signedOut) : undefined;

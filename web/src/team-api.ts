@@ -10,6 +10,8 @@ export interface Me {
   mode: 'team' | 'single-user';
   user: UserRecord | null;
   csrfToken: string | null;
+  /** Team mode: sign-in with the organisation's identity provider is offered. */
+  identityProvider?: boolean;
 }
 
 export interface DashboardRow {

@@ -28,7 +28,7 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
         const { createLogger } = await import('../../logger.js');
         const parts = { coach, store, staticHandler: staticFiles(dist), policy, logger: createLogger() };
         const { app, close } = config.team
-          ? await composeTeamServerApp({ ...parts, databaseLocation: config.db, trustProxy: config.trustProxy })
+          ? await composeTeamServerApp({ ...parts, databaseLocation: config.db, trustProxy: config.trustProxy, ...(config.oidc ? { oidc: config.oidc } : {}) })
           : { app: await composeServerApp(parts), close: async () => undefined };
         const server = await listen(app, { port: config.port, hostname: config.host }).catch(async (error: NodeJS.ErrnoException) => {
           await close();

@@ -20,7 +20,7 @@ function Loaded<T>({ state, children }: { state: { data: T | undefined; error: s
 }
 
 /** Team mode's sign-in form. */
-export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function SignIn({ me, onSignedIn }: { me: Me; onSignedIn: (me: Me) => void }) {
   const [error, setError] = useState('');
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,6 +41,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required />
         <button className="primary" type="submit">Sign in</button>
       </form>
+      {me.identityProvider && <p><a href="/api/auth/oidc/start">Sign in with your organisation</a></p>}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );
