@@ -23,6 +23,8 @@ const configSchema = z.object({
   team: z.boolean(),
   /** Team mode behind a reverse proxy: take the client's address from X-Forwarded-For (LOOPCOACH_TRUST_PROXY=1). */
   trustProxy: z.boolean(),
+  /** Team mode: graded answers per account per minute (LOOPCOACH_GRADING_LIMIT; an address gets five times as many). */
+  gradingLimit: z.coerce.number().int().min(1, 'LOOPCOACH_GRADING_LIMIT must be a whole number of answers per minute, 1 or more').optional(),
   /** Team mode: sign-in with the organisation's OpenID Connect provider (all three variables, or none). */
   oidc: z.object({ issuer: z.url('LOOPCOACH_OIDC_ISSUER must be the provider\'s URL'), clientId: z.string().min(1), clientSecret: z.string().min(1) }).optional(),
 });
@@ -54,6 +56,7 @@ export function loadConfig(flags: { db?: string; port?: string | number; team?: 
     ...(env.LOOPCOACH_ORIGIN ? { publicOrigin: env.LOOPCOACH_ORIGIN } : {}),
     team: flags.team === true || isOn(env.LOOPCOACH_TEAM),
     trustProxy: isOn(env.LOOPCOACH_TRUST_PROXY),
+    ...(env.LOOPCOACH_GRADING_LIMIT ? { gradingLimit: env.LOOPCOACH_GRADING_LIMIT } : {}),
     ...(env.LOOPCOACH_OIDC_ISSUER || env.LOOPCOACH_OIDC_CLIENT_ID ? { oidc: { issuer: env.LOOPCOACH_OIDC_ISSUER, clientId: env.LOOPCOACH_OIDC_CLIENT_ID, clientSecret: env.LOOPCOACH_OIDC_CLIENT_SECRET } } : {}),
   });
   if (!parsed.success) {

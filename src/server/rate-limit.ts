@@ -23,6 +23,11 @@ export function defaultRateLimitParameters(): RateLimitParameters {
   };
 }
 
+/** The default limits with graded answers set to `perMinute` per account (five times that per address). */
+export function rateLimitsWithGrading(perMinute: number): RateLimitParameters {
+  return { ...defaultRateLimitParameters(), gradingPerAccount: { points: perMinute, duration: 60 }, gradingPerAddress: { points: perMinute * 5, duration: 60 } };
+}
+
 /** The limits a team server applies, shared by every instance when they are kept in PostgreSQL. */
 export interface RateLimits {
   /** Throws rate_limited when this account or address has had too many wrong passwords lately. */

@@ -59,11 +59,12 @@ export interface TeamAuthOptions {
  */
 export function teamAuth({ accounts, runAs }: TeamAuthOptions): MiddlewareHandler {
   return async (c, next) => {
-    const isApi = c.req.path.startsWith('/api/');
+    // The web app's files are public (its sign-in screen among them); only the API needs a user.
+    if (!c.req.path.startsWith('/api/')) return next();
     const token = getCookie(c, SESSION_COOKIE);
     const auth = token ? await accounts.authenticate(token) : undefined;
     if (auth && token) setSignedIn(c, { ...auth, token });
-    if (!isApi || PUBLIC_API.has(c.req.path)) return next();
+    if (PUBLIC_API.has(c.req.path)) return next();
     if (!auth) throw new LoopCoachError('sign_in_required', 'sign in first: your session has ended or you are not signed in');
     if (WRITE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
       throw new LoopCoachError('csrf_invalid', `this write needs the ${CSRF_HEADER} header of your signed-in session`);

@@ -14,12 +14,13 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
     .action((flags: { port?: string; team?: boolean }) =>
       run(async () => {
         const config = loadConfig({ port: flags.port, ...(flags.team ? { team: true } : {}) });
-        const [{ listen }, { composeServerApp, composeTeamServerApp }, { staticFiles }, { ensureWebBuilt }, { openStore }] = await Promise.all([
+        const [{ listen }, { composeServerApp, composeTeamServerApp }, { staticFiles }, { ensureWebBuilt }, { openStore }, { rateLimitsWithGrading }] = await Promise.all([
           import('../../server/listen.js'),
           import('../../server/compose.js'),
           import('../../server/static.js'),
           import('../../server/web-build.js'),
           import('../../store/open-store.js'),
+          import('../../server/rate-limit.js'),
         ]);
         const dist = await ensureWebBuilt(undefined, (line) => io.out(line));
         const coach = await createCoach();
@@ -28,7 +29,7 @@ export function registerServe(program: Command, io: CliIo, run: (task: () => Pro
         const { createLogger } = await import('../../logger.js');
         const parts = { coach, store, staticHandler: staticFiles(dist), policy, logger: createLogger() };
         const { app, close } = config.team
-          ? await composeTeamServerApp({ ...parts, databaseLocation: config.db, trustProxy: config.trustProxy, ...(config.oidc ? { oidc: config.oidc } : {}) })
+          ? await composeTeamServerApp({ ...parts, databaseLocation: config.db, trustProxy: config.trustProxy, ...(config.oidc ? { oidc: config.oidc } : {}), ...(config.gradingLimit ? { rateLimits: rateLimitsWithGrading(config.gradingLimit) } : {}) })
           : { app: await composeServerApp(parts), close: async () => undefined };
         const server = await listen(app, { port: config.port, hostname: config.host }).catch(async (error: NodeJS.ErrnoException) => {
           await close();
