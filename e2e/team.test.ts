@@ -121,5 +121,11 @@ describe.skipIf(!hasChromium)('a class in team mode, in Chromium', () => {
     await ann.page.screenshot({ path: join(SCREENSHOTS, 'team-candidate-home.png'), fullPage: true });
     await bob.page.goto(baseUrl);
     await bob.page.getByText('No comments yet.').waitFor();
+
+    // Bob shares his answer from Home; the coach can open it at once.
+    await bob.page.getByRole('checkbox', { name: /security group and a network ACL/ }).check();
+    await expect.poll(() => bob.page.getByRole('checkbox', { name: /security group and a network ACL/ }).isChecked()).toBe(true);
+    await coach.team.openCohort('Autumn class');
+    await coach.team.row('Bob').getByRole('link', { name: /sg-vs-nacl/ }).waitFor();
   }, 180_000);
 });

@@ -154,6 +154,7 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
 
   app.get('/api/assignments', async (c) => c.json(await cohorts.assignmentsForMe(actorOf(c))));
   app.get('/api/comments', async (c) => c.json(await cohorts.commentsForMe(actorOf(c))));
+  app.get('/api/my-answers', async (c) => c.json(await cohorts.myAnswers(actorOf(c))));
   app.put('/api/attempts/:id/share', async (c) => {
     const { shared } = await parseJsonBody(c, shareBody);
     await cohorts.share(actorOf(c), c.req.param('id'), shared);

@@ -135,6 +135,12 @@ export class CohortService {
     return this.deps.team.listCommentsOnAttemptsOf(actor.id);
   }
 
+  /** The actor's own answers, newest first, each marked shared or not: what they may choose to share. */
+  async myAnswers(actor: UserRecord, limit = 20) {
+    const [attempts, shared] = await Promise.all([this.deps.attemptsOf(actor.id).listAll(), this.deps.team.listSharedAttemptIds(actor.id)]);
+    return attempts.slice(-limit).reverse().map((a) => ({ id: a.id, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt, shared: shared.has(a.id) }));
+  }
+
   /** Shares one of the actor's answers with their coaches (or stops sharing it). */
   async share(actor: UserRecord, attemptId: string, shared: boolean): Promise<void> {
     const attempt = await this.deps.team.findAttempt(attemptId);

@@ -188,6 +188,7 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     expect(line('bob').summary).toMatchObject({ sessions: 0, answers: 0, stuck: null });
     expect((await coach.get(`/api/cohorts/${id}/attempts/${bobAttempt}`)).status).toBe(404);
     expect((await bob.put(`/api/attempts/${bobAttempt}/share`, { shared: true })).status).toBe(200);
+    expect((await bob.get('/api/my-answers')).body).toEqual([expect.objectContaining({ id: bobAttempt, shared: true })]);
     dashboard = (await coach.get(`/api/cohorts/${id}/dashboard`)).body;
     expect(line('bob').attempts.map((a: { id: string }) => a.id)).toEqual([bobAttempt]);
     expect((await coach.get(`/api/cohorts/${id}/attempts/${bobAttempt}`)).body.attempt.feedback.score).toEqual(expect.any(Number));

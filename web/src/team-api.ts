@@ -62,5 +62,7 @@ export const teamApi = {
   cohortAssignments: (id: string) => call<AssignmentRecord[]>(`/api/cohorts/${encodeURIComponent(id)}/assignments`),
   myAssignments: () => call<Array<AssignmentRecord & { cohortName: string; done: boolean }>>('/api/assignments'),
   myComments: () => call<Comment[]>('/api/comments'),
+  myAnswers: () => call<Array<{ id: string; questionId: string; prompt: string; score: number; answeredAt: string; shared: boolean }>>('/api/my-answers'),
+  share: (attemptId: string, shared: boolean) => send<unknown>('PUT', `/api/attempts/${encodeURIComponent(attemptId)}/share`, { shared }),
   deleteAccount: (email: string) => send<unknown>('DELETE', '/api/account', { email }),
 };

@@ -69,7 +69,41 @@ export function MyCoaching() {
       </Loaded>
       <h2>Comments from your coach</h2>
       <Loaded state={comments}>{(list) => list.length === 0 ? <p className="meta">No comments yet.</p> : <CommentList comments={list} />}</Loaded>
+      <ShareAnswers />
     </section>
+  );
+}
+
+/** A candidate who lets coaches see only what they share chooses answers here. */
+function ShareAnswers() {
+  const state = useLoad(() => teamApi.myAnswers(), []);
+  const [error, setError] = useState('');
+  /** Choices made here, shown at once while the server records them. */
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  const toggle = async (id: string, shared: boolean) => {
+    setChosen((c) => ({ ...c, [id]: shared }));
+    await teamApi.share(id, shared).catch((e: Error) => {
+      setChosen((c) => ({ ...c, [id]: !shared }));
+      setError(e.message);
+    });
+  };
+  return (
+    <>
+      <h2>Share answers with your coach</h2>
+      <p className="meta">If you joined a cohort sharing only chosen answers, your coach sees just the ones ticked here.</p>
+      <Loaded state={state}>
+        {(answers) => answers.length === 0 ? <p className="meta">No answers yet.</p> : (
+          <ul className="plain">
+            {answers.map((a) => (
+              <li key={a.id}>
+                <label><input type="checkbox" checked={chosen[a.id] ?? a.shared} onChange={(e) => void toggle(a.id, e.target.checked)} /> {a.prompt} <span className="meta">{a.answeredAt.slice(0, 10)} · {a.score}/100</span></label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+      {error && <p role="alert" className="error">{error}</p>}
+    </>
   );
 }
 
