@@ -1,4 +1,5 @@
 import type { PassageMatch } from './match.js';
+import type { EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure } from './types.js';
 
@@ -27,7 +28,7 @@ export function guessKind(prompt: string): QuestionKind {
 /** What an open answer is judged on: each entry a point shown to the user, with how it is judged. */
 export interface OpenPoint {
   point: string;
-  judge(input: OpenInput): { strength: number; evidence: Sentence[] };
+  judge(input: OpenInput, params: EngineParameters): { strength: number; evidence: Sentence[] };
 }
 
 export interface OpenInput {
@@ -51,7 +52,7 @@ const shown = (evidence: Sentence[]) => ({ strength: evidence.length > 0 ? 1 : 0
 /** The answer speaks about what the prompt asks (strength: share of the prompt's subject it names). */
 const ON_SUBJECT: OpenPoint = {
   point: 'Answers the question asked, in its own terms, from the first sentences.',
-  judge: ({ onSubject }) => ({ strength: Math.min(1, onSubject.share / 0.5), evidence: onSubject.sentences }),
+  judge: ({ onSubject }, params) => ({ strength: Math.min(1, onSubject.share / params.openSubjectFullAt), evidence: onSubject.sentences }),
 };
 
 export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {

@@ -1,3 +1,4 @@
+import { DEFAULT_PARAMETERS, type EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure, StructurePart } from './types.js';
 
@@ -25,18 +26,18 @@ const FIRST_PERSON = /\b(?:i|we|my|our|me|us)\b/i;
 const PAST_TENSE = /\b(?:was|were|had|did|\w+ed|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|gave|shut|split|set up)\b/i;
 
 /** Whether an answer reads as a story: first person, past tense, several times. */
-export function isStory(answer: AnalysedText): boolean {
+export function isStory(answer: AnalysedText, params: EngineParameters = DEFAULT_PARAMETERS): boolean {
   let storySentences = 0;
   for (const s of answer.sentences) {
     if (FIRST_PERSON.test(s.text) && PAST_TENSE.test(s.text)) storySentences += 1;
   }
-  return storySentences >= 2 && storySentences >= answer.sentences.length / 3;
+  return storySentences >= params.story.minSentences && storySentences >= answer.sentences.length * params.story.minShare;
 }
 
 /** Which framework judges this answer: STAR for behavioural kinds and stories of experience. */
-export function frameworkFor(kind: QuestionKind, answer: AnalysedText): 'CCTR' | 'STAR' {
+export function frameworkFor(kind: QuestionKind, answer: AnalysedText, params: EngineParameters = DEFAULT_PARAMETERS): 'CCTR' | 'STAR' {
   if (STORY_KINDS.has(kind)) return 'STAR';
-  if (kind === 'experience' && isStory(answer)) return 'STAR';
+  if (kind === 'experience' && isStory(answer, params)) return 'STAR';
   return 'CCTR';
 }
 
@@ -51,14 +52,14 @@ function part(name: StructurePart['part'], sentence: Sentence | null): Structure
 }
 
 /** Finds the CCTR or STAR parts of an answer, each with the sentence that shows it. */
-export function analyseStructure(kind: QuestionKind, answer: AnalysedText): Structure {
+export function analyseStructure(kind: QuestionKind, answer: AnalysedText, params: EngineParameters = DEFAULT_PARAMETERS): Structure {
   const sentences = answer.sentences;
-  if (frameworkFor(kind, answer) === 'STAR') {
+  if (frameworkFor(kind, answer, params) === 'STAR') {
     const rest = sentences.slice(1);
     return {
       framework: 'STAR',
       parts: [
-        part('situation', firstMatching(sentences, 'situation', (s) => s.index === 0 && s.wordCount >= 8 && /\b(?:we|our|i|my|the team|the company)\b/i.test(s.text))),
+        part('situation', firstMatching(sentences, 'situation', (s) => s.index === 0 && s.wordCount >= params.story.situationOpeningWords && /\b(?:we|our|i|my|the team|the company)\b/i.test(s.text))),
         part('task', firstMatching(sentences, 'task')),
         part('action', firstMatching(sentences, 'action')),
         part('result', firstMatching(rest.length > 0 ? rest : sentences, 'result', (s) => NUMBER.test(s.text) && /\b(?:cut|reduc|improv|drop|sav|increas|fell|rose|went|down|up|faster|fewer|less|more)\w*/i.test(s.text))),
