@@ -2,7 +2,7 @@ import { lookup, type Knowledge } from './lexicon.js';
 import { answerWords, type PassageWords, attributedElsewhere, bestPassage, bestPassageOfAny, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
 import { findPrinciples } from './principles.js';
 import { explainScore } from './score.js';
-import { DEFAULT_PARAMETERS, parametersFor, type EngineParameters, type GradingProfile } from './params.js';
+import { DEFAULT_PARAMETERS, parametersFor, type EngineParameters, type GradingProfile, type MatchParameters } from './params.js';
 import { findHabits } from './rules/findings.js';
 import { distinctServices, findServiceMentions } from './services.js';
 import { analyseStructure, isStory } from './structure.js';
@@ -49,7 +49,7 @@ export function createGrader(knowledge: Knowledge, params: EngineParameters = DE
   const modelFor = (question: Question) => {
     let model = questionCache.get(question);
     if (!model) {
-      model = buildQuestionModel(question, knowledge, sentenceCache);
+      model = buildQuestionModel(question, knowledge, sentenceCache, params.matching);
       questionCache.set(question, model);
     }
     return model;
@@ -65,7 +65,8 @@ export function rubricPoints(question: Question): string[] {
   return question.modelAnswer ? splitSentences(question.modelAnswer) : [];
 }
 
-function buildQuestionModel(question: Question, knowledge: Knowledge, cache: SentenceCache): QuestionModel {
+/** The question's model; the profiles share it, as a preset does not change how words are matched. */
+function buildQuestionModel(question: Question, knowledge: Knowledge, cache: SentenceCache, tuning: MatchParameters): QuestionModel {
   const analyse = (text: string) => analyseText(text, knowledge, cache).sentences;
   const prompt = analyse(question.prompt);
   const questionKeys = new Set(prompt.flatMap((s) => [...s.keys]));
@@ -73,18 +74,18 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const points = rubricPoints(question).map((p) => ({ text: p, sentences: analyse(p) }));
   const statementFrequency = new Map<string, number>();
   for (const p of points) for (const k of new Set(p.sentences.flatMap((s) => [...s.keys]))) statementFrequency.set(k, (statementFrequency.get(k) ?? 0) + 1);
-  const ctx = { questionKeys, statementFrequency, knowledge };
+  const ctx = { questionKeys, statementFrequency, knowledge, tuning };
   const phrasings = (i: number) => (question.rubric && question.rubric.length > 0 ? (question.accept?.[i] ?? []) : []);
   const topicSources = [question.prompt, ...(question.rubric ?? []), question.modelAnswer ?? '', ...(question.services ?? [])];
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
     kind: question.kind ?? guessKind(question.prompt),
-    subjects: [subjectModel(question.prompt, prompt, knowledge), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge)] : [])],
+    subjects: [subjectModel(question.prompt, prompt, knowledge, tuning), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge, tuning)] : [])],
     points: points.map((p, i) => [modelStatement(p.text, p.sentences, ctx), ...phrasings(i).map((a) => modelStatement(p.text, analyse(a), ctx))]),
     claims: (question.pitfalls ?? []).map((pitfall) => ({
       pitfall,
-      models: [pitfall.claim, ...(pitfall.accept ?? [])].map((claim) => modelStatement(pitfall.claim, analyse(claim), { questionKeys, knowledge })),
-      correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge }),
+      models: [pitfall.claim, ...(pitfall.accept ?? [])].map((claim) => modelStatement(pitfall.claim, analyse(claim), { questionKeys, knowledge, tuning })),
+      correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge, tuning }),
     })),
     topic: {
       keys: new Set(topicSentences.flatMap((s) => [...s.keys])),
@@ -96,8 +97,8 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
 /** Words of how a prompt asks, not of what it asks about. */
 const ASKING_WORDS = new Set(['tell', 'time', 'describe', 'explain', 'difference', 'differ', 'choose', 'pick', 'would', 'could', 'should', 'when', 'what', 'which', 'how', 'why', 'example', 'give', 'walk', 'happen', 'handle', 'approach', 'situation', 'do', 'did', 'result', 'learn', 'each', 'use']);
 
-function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge): StatementModel {
-  const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge });
+function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge, tuning: MatchParameters): StatementModel {
+  const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge, tuning });
   const terms = model.terms.filter((t) => !ASKING_WORDS.has(t.key));
   return { ...model, terms, totalWeight: terms.reduce((n, t) => n + t.weight, 0) };
 }
@@ -129,7 +130,7 @@ function judgeRubric(model: QuestionModel, answer: AnalysedText, asserted: Analy
   const lexical: number[] = [];
   const results = model.points.map((phrasings) => {
     const point = phrasings[0]!;
-    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, 3, whole, claimsOnly);
+    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, params.passageWindow, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
       const quality = judgeQualityPoint(point.text, asserted, structure);
@@ -203,14 +204,14 @@ function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedT
 }
 
 /** Share of the answer's meaning words that belong to the question's topic (0–1). */
-function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge): number {
+function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, tuning: MatchParameters): number {
   const keys = new Set(answer.sentences.flatMap((s) => [...s.keys]));
   if (keys.size === 0) return 0;
   const terms = new Map<string, { key: string; stem: string; weight: number; synonyms: readonly string[] }>();
   for (const unit of answer.sentences.flatMap((s) => s.units)) {
     if (keys.has(unit.key) && !terms.has(unit.key)) terms.set(unit.key, { key: unit.key, stem: unit.stem, weight: 1, synonyms: lookup(knowledge.wordnet.synonyms, unit.key) ?? [] });
   }
-  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [] }, model.topic.keys, model.topic.stems);
+  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [], tuning }, model.topic.keys, model.topic.stems);
 }
 
 /** An answer about something else earns no praise: no part of its shape, no principle, no point. */
@@ -239,7 +240,7 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   // A list of the right terms is on topic, though it asserts nothing (it is a keyword list instead).
   const namesSubject = claimsOnly ? Math.max(onSubject.share, subjectShare(model, answerWords(answer, false)).share) : onSubject.share;
-  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge), params);
+  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge, params.matching), params);
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits(
     {

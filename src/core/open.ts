@@ -52,7 +52,7 @@ const shown = (evidence: Sentence[]) => ({ strength: evidence.length > 0 ? 1 : 0
 /** The answer speaks about what the prompt asks (strength: share of the prompt's subject it names). */
 const ON_SUBJECT: OpenPoint = {
   point: 'Answers the question asked, in its own terms, from the first sentences.',
-  judge: ({ onSubject }, params) => ({ strength: Math.min(1, onSubject.share / params.openSubjectFullAt), evidence: onSubject.sentences }),
+  judge: ({ onSubject }, params) => ({ strength: Math.min(1, onSubject.share / params.open.subjectFullAt), evidence: onSubject.sentences }),
 };
 
 export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
@@ -68,7 +68,7 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
     },
     {
       point: 'Explains a concrete mechanism: how it works, with the specific setting, service or step.',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= 2 && s.wordCount >= 8)),
+      judge: ({ answer }, params) => shown(firstWhere(answer, (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= params.open.mechanismTerms && s.wordCount >= params.open.mechanismMinWords)),
     },
     {
       point: 'Names a limit, risk or trade-off of the approach.',

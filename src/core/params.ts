@@ -80,8 +80,15 @@ export interface EngineParameters {
   };
   /** Fewest words that can mean anything: below this no point is judged. */
   minWordsForMeaning: number;
-  /** Open (prompt-only) questions: share of the prompt's subject that earns the on-subject point in full. */
-  openSubjectFullAt: number;
+  /** Open (prompt-only) questions (src/core/open.ts). */
+  open: {
+    /** Share of the prompt's subject that earns the on-subject point in full: half its words is answering it. */
+    subjectFullAt: number;
+    /** Named services or concepts a sentence needs to explain a mechanism. */
+    mechanismTerms: number;
+    /** Words a sentence needs to explain a mechanism rather than name one. */
+    mechanismMinWords: number;
+  };
   /** Whether only sentences that assert something show a part, a quality or a point (an exam's fragment may not). */
   claimsOnly: boolean;
   /** Tips (src/core/tips.ts). */
@@ -95,6 +102,10 @@ export interface EngineParameters {
     /** Most tips shown. */
     count: number;
   };
+  /** Word-alignment matching of a statement and a passage (src/core/match.ts). */
+  matching: MatchParameters;
+  /** Most consecutive sentences read as one passage for a rubric point. */
+  passageWindow: number;
   /** Stories (src/core/structure.ts). */
   story: {
     /** Fewest first-person past-tense sentences in a story. */
@@ -104,6 +115,28 @@ export interface EngineParameters {
     /** A first sentence this long, in first person, sets the situation. */
     situationOpeningWords: number;
   };
+}
+
+/** How a reference statement's words are weighed and matched in a passage. */
+export interface MatchParameters {
+  /** How much a word says: named concepts most, light verbs ("have", "use") least. */
+  wordWeights: { concept: number; light: number; number: number; noun: number; adjective: number; verb: number; adverb: number; other: number };
+  /** A word that repeats the question shows little. */
+  questionDemotion: number;
+  /** A word in many of a question's points tells them apart little: weight / (1 + this × (points − 1)). */
+  repeatDemotion: number;
+  /** Credit of a WordNet synonym: close, but not the word the point uses. */
+  synonymCredit: number;
+  /** Credit of a shared stem (encrypt ~ encryption): nearer than a synonym. */
+  stemCredit: number;
+  /** Shortest stem trusted for a match: short stems collide. */
+  minStemChars: number;
+  /** Share of a statement's credit said under a negation at which a passage denies it. */
+  negatedShare: number;
+  /** Credit kept by a passage of one, two and three sentences: a point said in one place is said more clearly. */
+  windowDecay: readonly number[];
+  /** Fewest shared words for a clause to count as saying the same of a subject. */
+  frameOverlap: number;
 }
 
 /** The cost of one finding and the value of fixing it. */
@@ -141,10 +174,22 @@ function baseParameters(): EngineParameters {
     misconception: { at: 0.6, margin: 0.3, paraphraseMargin: 0.1, minWeight: 2.5 },
     offTopic: { open: 0.25, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
     minWordsForMeaning: 3,
-    openSubjectFullAt: 0.5,
+    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8 },
     claimsOnly: true,
     tips: { missedBase: 65, missedPerShare: 35, missingPart: 40, count: 3 },
     story: { minSentences: 2, minShare: 1 / 3, situationOpeningWords: 8 },
+    matching: {
+      wordWeights: { concept: 1.5, light: 0.15, number: 1.2, noun: 1, adjective: 0.9, verb: 0.75, adverb: 0.4, other: 0.5 },
+      questionDemotion: 0.35,
+      repeatDemotion: 0.35,
+      synonymCredit: 0.75,
+      stemCredit: 0.85,
+      minStemChars: 4,
+      negatedShare: 0.4,
+      windowDecay: [1, 0.93, 0.86],
+      frameOverlap: 2,
+    },
+    passageWindow: 3,
   };
 }
 
