@@ -1,3 +1,6 @@
+import { findCue, hasCue } from './rules/cues.js';
+import { CUES } from './rules/phrases.js';
+import { hasQuantity } from './rules/cues.js';
 import type { EngineParameters } from './params.js';
 import type { ServiceMention } from './services.js';
 import type { AnalysedText, Sentence } from './text.js';
@@ -24,11 +27,10 @@ function finding(code: FindingCode, message: string, evidence: string | null): F
   return { code, message, evidence };
 }
 
-const FILLER = /^(?:(?:oh|um+|uh+|well|so|okay|ok|right|yeah)[,.!]?\s+)?(?:(?:that'?s |what )?(?:a |an )?(?:great|good|excellent|interesting|fantastic|nice) question\b|(?:so,? )?basically\b|(?:um+|uh+|well|okay|ok|so)[,.]? (?:so,? )?(?:basically|yeah|um+|uh+|like)\b|so yeah\b|honestly,? )/i;
 
 export function fillerOpening(answer: AnalysedText): Finding | null {
   const first = answer.sentences[0];
-  if (!first || !FILLER.test(first.text.trim())) return null;
+  if (!first || !hasCue(CUES.fillerOpenings, first)) return null;
   return finding('filler-opening', 'The answer opens with filler. Start with your answer: the first sentence is where the interviewer decides whether you know this.', first.text);
 }
 
@@ -84,38 +86,36 @@ export function shortName(service: string): string {
   return service.replace(/^(?:Amazon|AWS)\s+/, '');
 }
 
-const HEDGE = /\b(?:it|that|this|the answer|which one|really|all) (?:all |really |always |just )?depends\b|\bit varies\b/i;
-const HEDGE_QUALIFIED = /\bdepends\s*(?:[,:—–-]\s*)?(?:on|upon|whether|if|what|how|largely|mostly|mainly|entirely|heavily|primarily|a lot on|:|—|–)/i;
-/** What "it depends on…" names when it names nothing: the hedge is still unqualified. */
-const GENERIC_DEPENDENCY = /\bdepends\s+(?:on|upon)\s+(?:(?:your|the|a|many|several|various|lots of|a lot of|different|each)\s+)?(?:(?:specific|particular|individual|business|exact)\s+)?(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|things|context|scenarios?|circumstances|goals|team|company|organi[sz]ation)(?:\s+(?:and|or)\s+(?:your|the)?\s*(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|context|goals))?\s*[.,;!]?\s*$/i;
-
+/** "It depends" that names no deciding factor, here or in the next sentence. */
 export function unqualifiedHedge(answer: AnalysedText): Finding | null {
   for (const [i, s] of answer.sentences.entries()) {
-    if (!HEDGE.test(s.text)) continue;
-    const generic = GENERIC_DEPENDENCY.test(s.text.slice(s.text.search(/depends/i)));
-    if (HEDGE_QUALIFIED.test(s.text) && !generic) continue;
-    const next = answer.sentences[i + 1]?.text ?? '';
-    if (!generic && /^(?:if|when|for|on|whether|mainly|mostly|it comes down)\b/i.test(next.trim())) continue;
+    if (!hasCue(CUES.hedges, s)) continue;
+    const generic = hasCue(CUES.genericDependencies, s);
+    if (hasCue(CUES.qualifiedHedges, s) && !generic) continue;
+    const next = answer.sentences[i + 1];
+    if (!generic && next && hasCue(CUES.hedgeFollowThrough, next)) continue;
     return finding('unqualified-hedge', '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.', s.text);
   }
   return null;
 }
 
-const VAGUE = /\b(?:look(?:ed|ing)? (?:into|at) (?:it|this|that|things|the issue|the problem)|investigat(?:e|ed|ing) (?:it|this|that|the issue|the problem|and fix)|fix(?:ed)? (?:it|this|that|the issue|the problem|things)(?=\s*(?:[,.;!]|$|and\b|then\b))|figur(?:e|ed|ing) (?:it |this |that )?out|debug(?:ged|ging)? (?:it|this|that)|troubleshoot(?:ed|ing)? (?:it|this|that|the issue)|deal(?:t)? with (?:it|this|that)|handl(?:e|ed) (?:it|this|that)|sort(?:ed)? (?:it|this|that) out|make (?:it|things) work|optimi[sz](?:e|ed) (?:it|things|everything)|d(?:o|id) some (?:research|digging|investigation|tuning)|t(?:ake|ook) a look|put things in place|did the follow-up|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything)|look(?:ed|ing)? at the logs|investigate (?:the|our) (?:cluster|system|service|app|application|account)|f(?:ind|ound) the (?:root cause|issue|problem)(?: and fix(?:ed)? it)?|clean(?:ed)? (?:things|it|everything) up|make sure everything follows|tighten(?:ed)? (?:things|it|everything) up|make (?:it|things|everything) (?:more )?(?:secure|safer|better|faster)|made it work|worked harder|adjusted the plan|took it on board|adapted(?=\s*(?:[,.;!]|$|and\b))|test(?:ed)? everything|whatever needs? (?:\w+ing|fixing|changing))\b/i;
-
+/** The first step that is not a step ("looked into it and fixed it") in a sentence that names nothing concrete. */
 export function vagueAction(answer: AnalysedText): Finding | null {
   // "fixed it" after naming the port, service or concept that was changed is concrete enough.
   const isConcrete = (s: Sentence) => /\d/.test(s.text) || s.units.some((u) => u.isConcept);
-  const hit = answer.sentences.find((s) => VAGUE.test(s.text) && !isConcrete(s));
-  if (!hit) return null;
-  const phrase = hit.text.match(VAGUE)![0];
-  return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, hit.text);
+  for (const s of answer.sentences) {
+    const cue = isConcrete(s) ? null : findCue(CUES.vagueActions, s);
+    if (cue) return vagueFinding(cue.text, s.text);
+  }
+  return null;
 }
 
-const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|double|triple|ten|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens)\b/i;
+function vagueFinding(phrase: string, evidence: string): Finding {
+  return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, evidence);
+}
 
 export function noMetrics(input: FindingInput): Finding | null {
-  if (!isStoryAnswer(input) || input.answer.sentences.some((s) => NUMBER.test(s.text))) return null;
+  if (!isStoryAnswer(input) || input.answer.sentences.some((s) => hasQuantity(s))) return null;
   return finding('no-metrics', 'The story has no measurable outcome. Put a number on the result: time saved, error rate, cost, customers, or how you measured it.', null);
 }
 

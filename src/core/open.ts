@@ -1,3 +1,4 @@
+import { hasQuantity } from './rules/cues.js';
 import type { PassageMatch } from './match.js';
 import type { EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
@@ -38,7 +39,6 @@ export interface OpenInput {
   onSubject: PassageMatch & { share: number };
 }
 
-const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|ten|twenty|thirty|forty|fifty|hundred|thousand|million|dozen)\b/i;
 const REASON = /\b(?:because|since|so that|which means|that way|the reason|due to|given that)\b/i;
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|in (?:my|our|a) (?:last|previous|current)? ?(?:project|team|job|role|system))\b/i;
 const LESSON = /\b(?:learn(?:ed|t)|lesson|since then|ever since|from then on|now (?:i|we)|next time|i would (?:do|have)|in hindsight|looking back|taught me|changed how)\b/i;
@@ -76,14 +76,14 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
     },
     {
       point: 'Backs it with a number or a real example.',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => NUMBER.test(s.text) || EXAMPLE.test(s.text))),
+      judge: ({ answer }) => shown(firstWhere(answer, (s) => hasQuantity(s) || EXAMPLE.test(s.text))),
     },
   ],
   STAR: [
     ON_SUBJECT,
     { point: 'Sets a specific situation and what was at stake.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'situation'))) },
     { point: 'Says what the speaker personally did, step by step, with "I".', judge: ({ answer }) => shown(firstWhere(answer, (s) => FIRST_PERSON_DEED.test(s.text))) },
-    { point: 'Gives a measurable result.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'result')).filter((s) => NUMBER.test(s.text)).concat(firstWhere(answer, (s) => NUMBER.test(s.text) && s.index > 0)).slice(0, 1)) },
+    { point: 'Gives a measurable result.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'result')).filter((s) => hasQuantity(s)).concat(firstWhere(answer, (s) => hasQuantity(s) && s.index > 0)).slice(0, 1)) },
     { point: 'Says what they learned or changed since.', judge: ({ answer }) => shown(firstWhere(answer, (s) => LESSON.test(s.text))) },
   ],
 };

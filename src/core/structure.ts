@@ -1,3 +1,4 @@
+import { hasQuantity } from './rules/cues.js';
 import { DEFAULT_PARAMETERS, type EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure, StructurePart } from './types.js';
@@ -41,7 +42,6 @@ export function frameworkFor(kind: QuestionKind, answer: AnalysedText, params: E
   return 'CCTR';
 }
 
-const NUMBER = /\d|\b(?:twice|half|double|doubled|halved|triple|tripled|ten|hundred|thousand|million|dozen)\b/i;
 
 function firstMatching(sentences: Sentence[], cue: CueName, extra?: (s: Sentence) => boolean): Sentence | null {
   return sentences.find((s) => CUES[cue].test(s.text) || (extra?.(s) ?? false)) ?? null;
@@ -62,7 +62,7 @@ export function analyseStructure(kind: QuestionKind, answer: AnalysedText, param
         part('situation', firstMatching(sentences, 'situation', (s) => s.index === 0 && s.wordCount >= params.story.situationOpeningWords && /\b(?:we|our|i|my|the team|the company)\b/i.test(s.text))),
         part('task', firstMatching(sentences, 'task')),
         part('action', firstMatching(sentences, 'action')),
-        part('result', firstMatching(rest.length > 0 ? rest : sentences, 'result', (s) => NUMBER.test(s.text) && /\b(?:cut|reduc|improv|drop|sav|increas|fell|rose|went|down|up|faster|fewer|less|more)\w*/i.test(s.text))),
+        part('result', firstMatching(rest.length > 0 ? rest : sentences, 'result', (s) => hasQuantity(s) && /\b(?:cut|reduc|improv|drop|sav|increas|fell|rose|went|down|up|faster|fewer|less|more)\w*/i.test(s.text))),
       ],
     };
   }
