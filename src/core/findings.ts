@@ -1,5 +1,6 @@
 import { findCue, hasCue } from './rules/cues.js';
 import { CUES } from './rules/phrases.js';
+import { asksForStory, isJudgedAsStory } from './rules/frameworks.js';
 import { hasQuantity } from './rules/cues.js';
 import type { EngineParameters } from './params.js';
 import type { ServiceMention } from './services.js';
@@ -21,7 +22,6 @@ export interface FindingInput {
   isFollowUp?: boolean;
 }
 
-const STORY_KINDS = new Set<QuestionKind>(['behavioral', 'experience']);
 
 function finding(code: FindingCode, message: string, evidence: string | null): Finding {
   return { code, message, evidence };
@@ -132,13 +132,13 @@ export function noOwnership(input: FindingInput): Finding | null {
 }
 
 function isStoryAnswer(input: FindingInput): boolean {
-  return STORY_KINDS.has(input.kind) || input.structure.framework === 'STAR';
+  return isJudgedAsStory(input.kind, input.structure.framework);
 }
 
 const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
 
 export function definitionOnly(input: FindingInput, params: EngineParameters): Finding | null {
-  if (input.kind === 'behavioral' || input.kind === 'experience') return null;
+  if (asksForStory(input.kind)) return null;
   const sentences = input.answer.sentences;
   if (sentences.length === 0) return null;
   const definitional = sentences.filter((s) => DEFINITION.test(s.text));

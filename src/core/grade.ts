@@ -5,7 +5,8 @@ import { explainScore } from './score.js';
 import { DEFAULT_PARAMETERS, parametersFor, type EngineParameters, type GradingProfile, type MatchParameters } from './params.js';
 import { findHabits } from './rules/findings.js';
 import { distinctServices, findServiceMentions } from './services.js';
-import { analyseStructure, isStory } from './structure.js';
+import { analyseStructure } from './structure.js';
+import { asksForStory, isStory } from './rules/frameworks.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
@@ -189,7 +190,7 @@ function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedT
   const limits = params.offTopic;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   const anyCovered = lexical.some((s) => s >= params.coveredAt);
-  if (kind === 'behavioral' || kind === 'experience') {
+  if (asksForStory(kind)) {
     if (!isStory(answer, params)) return subject < limits.notAStory && !anyCovered;
     // With only a prompt, a story is about the prompt when it names some of what the prompt asks about.
     if (isOpen) return subject < limits.openStory;
@@ -255,7 +256,8 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
     },
     params,
   );
-  const isStoryKind = kind === 'behavioral' || structure.framework === 'STAR';
+  // Leadership Principles are heard in stories: every answer to a behavioural question is read as one.
+  const isStoryKind = structure.framework === 'STAR';
   const partial = {
     rubric,
     structure,

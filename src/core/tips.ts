@@ -1,21 +1,12 @@
 import { DEFAULT_PARAMETERS, type EngineParameters } from './params.js';
 import { FINDING_RULES } from './rules/findings.js';
-import type { Feedback, Finding, StructurePart } from './types.js';
+import { partTip } from './rules/frameworks.js';
+import type { Feedback, Finding } from './types.js';
 
 interface Tip {
   value: number;
   text: string;
 }
-
-const PART_TIPS: Record<StructurePart['part'], string> = {
-  context: 'Open with a concrete situation: the workload, its scale and the constraint that shaped your choice.',
-  choice: 'State your choice plainly ("I would use X because...") before explaining it.',
-  tradeoff: 'Volunteer the downside of your choice: its cost, its limit, or what would break first.',
-  result: 'End with the result: what changed, with a number (latency, cost, errors, time).',
-  situation: 'Set the scene in one or two sentences: where you were, what was at stake, and when.',
-  task: 'Say what you personally owned: "I was responsible for...".',
-  action: 'Walk through the concrete steps you took yourself, with "I", in order.',
-};
 
 function quote(text: string, max = 110): string {
   const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;:]+$/, '');
@@ -39,7 +30,7 @@ export function chooseTips(feedback: Omit<Feedback, 'tips' | 'score'>, params: E
     });
   }
   for (const p of feedback.structure.parts) {
-    if (!p.present && !(p.part === 'tradeoff' && feedback.findings.some((f) => f.code === 'no-tradeoff'))) tips.push({ value: params.tips.missingPart, text: PART_TIPS[p.part] });
+    if (!p.present && !(p.part === 'tradeoff' && feedback.findings.some((f) => f.code === 'no-tradeoff'))) tips.push({ value: params.tips.missingPart, text: partTip(feedback.structure.framework, p.part) });
   }
   const seen = new Set<string>();
   return tips
