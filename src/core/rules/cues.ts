@@ -79,9 +79,16 @@ export function compileCues(phrases: CuePhrases): CueMatcher {
   return { byFirstWord };
 }
 
-/** The words of a sentence as cue phrases see them. */
+const wordsMemo = new WeakMap<Sentence, CueWord[]>();
+
+/** The words of a sentence as cue phrases see them (memoised: sentences are analysed once and shared). */
 export function cueWords(sentence: Sentence): CueWord[] {
-  return sentence.units.flatMap((u) => u.words);
+  let words = wordsMemo.get(sentence);
+  if (!words) {
+    words = sentence.units.flatMap((u) => u.words);
+    wordsMemo.set(sentence, words);
+  }
+  return words;
 }
 
 /** A cue word matches a token's lemma or lower-cased form (`=word`: only as written; `*ing`: any word ending so); a punctuation mark matches itself. */
@@ -129,9 +136,12 @@ export function findCue(matcher: CueMatcher, sentence: Sentence): CueMatch | nul
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.isPunct) continue;
-    const candidates = new Set([...(matcher.byFirstWord.get(token.lower) ?? []), ...(matcher.byFirstWord.get(token.lemma) ?? [])]);
-    for (const phrase of candidates) {
-      if (phrase.anchored && tokens.slice(0, i).some((t) => !t.isPunct)) continue;
+    const byLower = matcher.byFirstWord.get(token.lower);
+    const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
+    if (!byLower && !byLemma) continue;
+    const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? [])]) {
+      if (phrase.anchored && !isFirstWord) continue;
       const end = matchSlots(tokens, phrase.slots, 0, i);
       if (end > i) return { phrase: phrase.source, start: i, end, text: surfaceOf(sentence.text, tokens.slice(i, end)) };
     }
@@ -159,5 +169,5 @@ const NUMBER_WORDS = new Set(['twice', 'half', 'halve', 'halved', 'double', 'dou
 
 /** Whether the sentence puts a number on something. */
 export function hasQuantity(sentence: Sentence): boolean {
-  return sentence.units.some((u) => /\d/.test(u.surface) || u.words.some((w) => NUMBER_WORDS.has(w.lower) || NUMBER_WORDS.has(w.lemma)));
+  return /\d/.test(sentence.text) || cueWords(sentence).some((w) => NUMBER_WORDS.has(w.lower) || NUMBER_WORDS.has(w.lemma));
 }
