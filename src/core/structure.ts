@@ -1,5 +1,5 @@
 import { DEFAULT_PARAMETERS, type EngineParameters } from './params.js';
-import { frameworkFor, FRAMEWORKS, type FrameworkPart } from './rules/frameworks.js';
+import { frameworkFor, FRAMEWORKS, showsPart, type FrameworkPart } from './rules/frameworks.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure, StructurePart } from './types.js';
 
@@ -11,7 +11,7 @@ export { frameworkFor, isStory } from './rules/frameworks.js';
  */
 function findPart(rule: FrameworkPart, sentences: Sentence[], params: EngineParameters): StructurePart {
   const searched = rule.isAfterOpening && sentences.length > 1 ? sentences.slice(1) : sentences;
-  const sentence = searched.find((s) => rule.cue.test(s.text) || (rule.alsoShownBy?.(s, params) ?? false)) ?? null;
+  const sentence = searched.find((s) => showsPart(rule, s) || (rule.alsoShownBy?.(s, params) ?? false)) ?? null;
   return { part: rule.part, present: sentence !== null, evidence: sentence?.text ?? null };
 }
 

@@ -6,10 +6,12 @@ import type { CueWord, Sentence } from '../text.js';
  * hears "looked into it" and "looking into it".
  *
  * A phrase is slots separated by spaces. In a slot, `a|b` are alternatives, `_` joins the words
- * of one alternative ("the_issue"), and a slot in brackets is optional ("(really)"). A word
+ * of one alternative ("the_issue"; a hyphen or slash may stand between them: "trade_off" hears
+ * "trade-off"), and a slot in brackets is optional ("(really)"). A word
  * matches a token's lemma or its lower-cased form; `=fixed` matches only as written; `*ing`
- * matches a word ending in "ing"; a punctuation mark matches itself. Zero-width slots check what follows:
- * `$` the clause ends (punctuation, the end, "and" or "then"), `$$` the sentence ends
+ * matches a word ending in "ing" (`*` any word); `#year` a year ("2023"); a punctuation mark
+ * matches itself. Zero-width slots check what follows:
+ * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
  * (only punctuation follows), `!a|b` the next word is none of these. `^` at the start anchors
  * the phrase to the sentence's first word.
  */
@@ -40,7 +42,8 @@ export interface CueMatch {
   text: string;
 }
 
-const CLAUSE_CONTINUERS = new Set(['and', 'then']);
+/** What may follow a clause's last word: a stop, a comma, or a word that goes on to the next clause. */
+const CLAUSE_ENDINGS = new Set([',', '.', ';', '!', 'and', 'then']);
 
 function parseSlot(slot: string): Slot {
   if (slot === '$') return { kind: 'clause-end' };
@@ -97,7 +100,23 @@ function wordMatches(token: CueWord | undefined, word: string): boolean {
   if (token.isPunct) return !/[\p{L}\p{N}]/u.test(word) && token.lower === word;
   if (word.startsWith('*')) return token.lower.endsWith(word.slice(1));
   if (word.startsWith('=')) return token.lower === word.slice(1);
+  if (word === '#year') return /^(?:19|20)\d\d$/.test(token.lower);
   return token.lemma === word || token.lower === word;
+}
+
+/** A hyphen or slash may join the words of one alternative: "trade_off" hears "trade-off" and "trade off". */
+const isJoiner = (token: CueWord | undefined) => token !== undefined && token.isPunct && (token.lower === '-' || token.lower === '/');
+
+/** Token index after the words of one alternative matched from `at`, or -1; joiners between them are skipped. */
+function matchWords(tokens: CueWord[], words: string[], at: number): number {
+  let i = at;
+  for (const [j, word] of words.entries()) {
+    const isWord = /[\p{L}\p{N}]/u.test(word);
+    if (isWord && j > 0) while (isJoiner(tokens[i])) i += 1;
+    if (!wordMatches(tokens[i], word)) return -1;
+    i += 1;
+  }
+  return i;
 }
 
 /** Token index after the slots matched from `at`, or -1; tries alternatives and optional slots in order. */
@@ -107,7 +126,7 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number): nu
   switch (slot.kind) {
     case 'clause-end': {
       const next = tokens[at];
-      return next === undefined || next.isPunct || CLAUSE_CONTINUERS.has(next.lower) ? matchSlots(tokens, slots, k + 1, at) : -1;
+      return next === undefined || CLAUSE_ENDINGS.has(next.lower) ? matchSlots(tokens, slots, k + 1, at) : -1;
     }
     case 'sentence-end':
       return tokens.slice(at).every((t) => t.isPunct) ? matchSlots(tokens, slots, k + 1, at) : -1;
@@ -117,8 +136,8 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number): nu
     }
     case 'words': {
       for (const alternative of slot.alternatives) {
-        if (!alternative.every((word, j) => wordMatches(tokens[at + j], word))) continue;
-        const end = matchSlots(tokens, slots, k + 1, at + alternative.length);
+        const after = matchWords(tokens, alternative, at);
+        const end = after < 0 ? -1 : matchSlots(tokens, slots, k + 1, after);
         if (end >= 0) return end;
       }
       return slot.optional ? matchSlots(tokens, slots, k + 1, at) : -1;

@@ -2,7 +2,8 @@
 import type { EngineParameters } from '../params.js';
 import type { AnalysedText, Sentence } from '../text.js';
 import type { CctrPart, QuestionKind, StarPart } from '../types.js';
-import { hasQuantity } from './cues.js';
+import { compileCues, hasCue, hasQuantity, type CueMatcher } from './cues.js';
+import { ACTION_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
 
 /**
  * The answer frameworks, one entry each: the parts an answer of that shape has, in order, with
@@ -14,8 +15,8 @@ export type FrameworkName = 'CCTR' | 'STAR';
 
 export interface FrameworkPart {
   part: CctrPart | StarPart;
-  /** Words that show the part in a sentence. */
-  cue: RegExp;
+  /** Words that show the part in a sentence: cue phrases (src/core/rules/cues.ts), or a pattern not yet rewritten as phrases. */
+  cue: RegExp | CueMatcher;
   /** Other evidence of the part: a scene-setting first sentence, a number with a change. */
   alsoShownBy?: (sentence: Sentence, params: EngineParameters) => boolean;
   /** Whether the part must come after the first sentence (a result follows what it results from). */
@@ -50,7 +51,7 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
       },
       {
         part: 'tradeoff',
-        cue: /\b(?:trade-?offs?|down-?sides?|drawbacks?|the catch|catch is|at the (?:cost|price|expense) of|costs? (?:more|extra|money|us)|more expensive|price (?:is|of)|limitations?|limits?|caveats?|on the other hand|in exchange|overhead|the flip side|you lose|we lose|gives? up|give up|risk|risks|but (?:it|this|that|you|the|we|i|there|a|an)|however|downsides|cons?\b|penalty|worse|slower|harder|complexity|complex|latency cost|not free|isn't free|is not free|the price|pay (?:for|more|extra)|disadvantage|what breaks|breaks first|would break|could break|weakness|tension|compromise)\b/i,
+        cue: compileCues(TRADEOFF_CUES),
         tip: 'Volunteer the downside of your choice: its cost, its limit, or what would break first.',
       },
       { part: 'result', cue: RESULT_CUE, isAfterOpening: true, tip: RESULT_TIP },
@@ -61,19 +62,19 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
     parts: [
       {
         part: 'situation',
-        cue: /\b(?:at my (?:last|previous|current|first) (?:job|company|role|team|internship)|when i was|in (?:my|our) (?:last|previous|first|current|final) (?:job|role|team|company|year|project|internship)|last (?:year|quarter|month|summer)|a (?:few|couple of) (?:years|months|weeks) ago|(?:we|our team|the team|the company|my team|our service|our system|the system|the service|the project|the client|a customer|our customer) (?:had|were|was|faced|hit|ran|launched|needed|lost|saw|started)|during (?:a|an|my|our|the)|while (?:working|i was|we were)|in (?:20\d\d|\w+ 20\d\d)|one (?:day|morning|night|friday|weekend)|(?:there was|there were))\b/i,
+        cue: compileCues(SITUATION_CUES),
         // A first sentence of some length that says who was there sets the scene.
         alsoShownBy: (s, params) => s.index === 0 && s.wordCount >= params.story.situationOpeningWords && SPEAKER.test(s.text),
         tip: 'Set the scene in one or two sentences: where you were, what was at stake, and when.',
       },
       {
         part: 'task',
-        cue: /\b(?:i was (?:responsible|asked|tasked|in charge|on[- ]?call|the (?:owner|lead|on-?call))|i took (?:the )?(?:incident )?(?:command|commander|lead)|my (?:task|job|goal|role|responsibility|mandate|remit) was|i (?:needed|had) to|i owned|i took (?:on|ownership|charge|the lead)|the goal was|(?:i|we) had to|i volunteered|i was (?:the|a) (?:engineer|developer|lead|owner)|assigned (?:to )?me|it was (?:my|on me))\b/i,
+        cue: compileCues(TASK_CUES),
         tip: 'Say what you personally owned: "I was responsible for...".',
       },
       {
         part: 'action',
-        cue: /\b(?:i (?:(?:then|first|quickly|personally|also|immediately) )?(?:wrote|built|set up|created|added|proposed|led|ran|measured|analy[sz]ed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organi[sz]ed|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|created|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioriti[sz]ed|delegated|hired|onboarded|ran))\b/i,
+        cue: compileCues(ACTION_CUES),
         tip: 'Walk through the concrete steps you took yourself, with "I", in order.',
       },
       // A number with a change ("fell to 40 ms") is a result, whatever words introduce it.
@@ -81,6 +82,11 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
     ],
   },
 };
+
+/** Whether the part's cue is said in the sentence. */
+export function showsPart(rule: FrameworkPart, sentence: Sentence): boolean {
+  return rule.cue instanceof RegExp ? rule.cue.test(sentence.text) : hasCue(rule.cue, sentence);
+}
 
 /** Question kinds that ask for a story whatever the answer tells. */
 const STORY_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral']);

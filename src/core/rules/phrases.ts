@@ -1,49 +1,50 @@
 import { compileCues, type CuePhrases } from './cues.js';
 
 /**
- * The cue phrases of the habit rules, as data (syntax: src/core/rules/cues.ts). Verbs are
- * written as lemmas, so every tense is heard; a word written inflected ("depends", "harder")
- * matches only as written.
+ * The cue phrases of the habit and framework rules, as data (syntax: src/core/rules/cues.ts).
+ * A word is matched on its lemma, so every form is heard, unless written `=word`: then only as
+ * written. The lists were rewritten from the tuned patterns they replace, with the same forms
+ * where a form changes the meaning ("took on fixing it" is ownership, "fixed it" a vague step).
  */
 
-/** Steps that are not steps: they say something was done, not what (vague-action). */
+/** Steps that are not steps: they say something was done, not what (vague-action). Written as the forms that are vague: "took on fixing it" is ownership, not a step. */
 export const VAGUE_ACTIONS: CuePhrases = [
-  'look into|at it|this|that|things|the_issue|the_problem',
-  'look at the log',
-  'investigate it|this|that|the_issue|the_problem|and_fix',
-  'investigate the|our cluster|system|service|app|application|account',
-  // "took on fixing it" is ownership, not a vague step: only "fix it" and "fixed it" are.
+  '=look|=looked|=looking into|at it|this|that|things|the_issue|the_problem',
+  '=look|=looked|=looking at the =logs',
+  '=investigate|=investigated|=investigating it|this|that|the_issue|the_problem|and_fix',
+  '=investigate the|our =cluster|=system|=service|=app|=application|=account',
   '=fix|=fixed it|this|that|the_issue|the_problem|things $',
-  'figure (it|this|that) out',
-  'debug it|this|that',
-  'troubleshoot it|this|that|the_issue',
-  'deal with it|this|that',
-  'handle it|this|that',
-  'sort it|this|that out',
-  'make it|things work',
-  'optimise|optimize it|things|everything',
-  'do some research|digging|investigation|tuning',
-  'take a look',
-  'put things in place',
-  'do the follow up',
-  'check (the) log|everything|things !in|for|on',
-  'check the system|setting|config !in|for|on',
-  'see what be wrong|go_on|happen',
-  'try some|a_few|different things',
-  'work on it',
-  'escalate it',
-  'restart it|things|everything',
-  'find the root_cause|issue|problem (and_fix_it)',
-  'clean things|it|everything up',
-  'make sure everything follow',
-  'tighten things|it|everything up',
-  'make it|things|everything (more) secure|safe|safer|good|better|fast|faster',
-  'work harder',
-  'adjust the plan',
-  'take it on board',
-  'adapt $',
-  'test everything',
-  'whatever need|needs *ing',
+  '=figure|=figured|=figuring (it|this|that) out',
+  '=debug|=debugged|=debugging it|this|that',
+  '=troubleshoot|=troubleshooted|=troubleshooting it|this|that|the_issue',
+  '=deal|=dealt with it|this|that',
+  '=handle|=handled it|this|that',
+  '=sort|=sorted it|this|that out',
+  '=make it|things work',
+  '=made it work',
+  '=optimise|=optimize|=optimised|=optimized it|things|everything',
+  '=do|=did some research|digging|investigation|tuning',
+  '=take|=took a look',
+  '=put things in place',
+  '=did the follow_up',
+  '=check (the) =logs|=everything|=things !in|for|on',
+  "=check the =system|=settings|=config !in|for|on",
+  "=see what =is|='s =wrong|=happening|=going_on",
+  '=try some|a_few|different =things',
+  '=work on it',
+  '=escalate it',
+  '=restart it|things|everything',
+  '=find|=found the root_cause|=issue|=problem',
+  '=clean|=cleaned things|it|everything up',
+  '=make sure everything =follows',
+  '=tighten|=tightened things|it|everything up',
+  '=make it|things|everything (more) =secure|=safer|=better|=faster',
+  '=worked =harder',
+  '=adjusted the plan',
+  '=took it on board',
+  '=adapted $',
+  '=test|=tested everything',
+  'whatever =need|=needs *ing',
 ];
 
 /** "It depends", said as an answer (unqualified-hedge, when nothing names what it depends on). */
@@ -75,6 +76,92 @@ export const FILLER_OPENINGS: CuePhrases = [
   `^ ${FILLER_LEAD} so yeah`,
   `^ ${FILLER_LEAD} honestly`,
 ];
+
+/** A downside volunteered: the trade-off part of a CCTR answer. Inflected words are written with = where the other forms say something else ("compromised"). */
+export const TRADEOFF_CUES: CuePhrases = [
+  'trade_off|trade_offs',
+  'tradeoff|=tradeoffs',
+  'down_side|down_sides',
+  'downside|=downsides',
+  'drawback',
+  'the catch',
+  'catch =is',
+  'at the cost|price|expense of',
+  '=cost|=costs more|extra|money|us',
+  'more expensive',
+  'price =is|of',
+  '=limit|=limits|=limitation|=limitations',
+  'caveat',
+  'on the other hand',
+  'in exchange',
+  'overhead',
+  'the flip side',
+  'you|we =lose',
+  '=give|=gives up',
+  '=risk|=risks',
+  'but it|this|that|you|the|we|i|there|a|an',
+  'however',
+  '=con|=cons',
+  '=penalty',
+  '=worse|=slower|=harder|=complexity|=complex',
+  'latency cost',
+  '=not free',
+  '=is|=isn\'t not|n\'t free',
+  'the price',
+  '=pay for|more|extra',
+  '=disadvantage',
+  'what =breaks',
+  '=breaks first',
+  '=would|=could =break',
+  '=weakness|=tension|=compromise',
+];
+
+/** What the speaker owned: the task part of a STAR story. */
+export const TASK_CUES: CuePhrases = [
+  'i =was responsible|asked|tasked|in_charge|on_call|oncall',
+  'i =was the owner|lead|on_call|oncall',
+  'i =took (the) (incident) command|commander|lead',
+  'my task|job|goal|role|responsibility|mandate|remit =was',
+  'i =needed|=had to',
+  'i =owned',
+  'i =took on|ownership|charge|the_lead',
+  'the goal =was',
+  'we =had to',
+  'i =volunteered',
+  'i =was the|a engineer|developer|lead|owner',
+  '=assigned (to) me',
+  'it =was my|on_me',
+];
+
+/** Words as written, not as lemmas: "wrote up" → "=wrote_=up". For lists whose tense is the point (a story is told in the past). */
+function asWritten(words: string): string {
+  return words
+    .split('|')
+    .map((w) => w.split(' ').map((x) => `=${x}`).join('_'))
+    .join('|');
+}
+
+/** Where and when a story happened: the situation part of a STAR story. */
+export const SITUATION_CUES: CuePhrases = [
+  'at my =last|=previous|=current|=first =job|=company|=role|=team|=internship',
+  'when i =was',
+  'in my|our =last|=previous|=first|=current|=final =job|=role|=team|=company|=year|=project|=internship',
+  'last =year|=quarter|=month|=summer',
+  'a =few|couple_of =years|=months|=weeks ago',
+  // Only as written, and not "weren't": the pattern this replaces read whole words.
+  `${asWritten('we|our team|the team|the company|my team|our service|our system|the system|the service|the project|the client|a customer|our customer')} ${asWritten('had|were|was|faced|hit|ran|launched|needed|lost|saw|started')} !n't`,
+  'during a|an|my|our|the',
+  'while =working',
+  'while i =was',
+  'while we =were',
+  'in #year',
+  'in * #year',
+  'one =day|=morning|=night|=friday|=weekend',
+  "there =was|=were !n't",
+];
+
+/** What the speaker did, in the past tense: the action part of a STAR story. */
+export const ACTION_CUES: CuePhrases = [`i (=then|=first|=quickly|=personally|=also|=immediately) ${asWritten('wrote|built|set up|created|added|proposed|led|ran|measured|analysed|analyzed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organised|organized|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioritised|prioritized|delegated|hired|onboarded')}`];
 
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
