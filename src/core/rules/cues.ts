@@ -9,7 +9,7 @@ import type { CueWord, Sentence } from '../text.js';
  * of one alternative ("the_issue"; a hyphen or slash may stand between them: "trade_off" hears
  * "trade-off"), and a slot in brackets is optional ("(really)"). A word
  * matches a token's lemma or its lower-cased form; `=fixed` matches only as written; `*ing`
- * matches a word ending in "ing" (`*` any word); `#year` a year ("2023"); a punctuation mark
+ * matches a word of letters or digits ending in "ing" (`*` any such word); `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
  * matches itself. Zero-width slots check what follows:
  * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
  * (only punctuation follows), `!a|b` the next word is none of these. `^` at the start anchors
@@ -98,9 +98,10 @@ export function cueWords(sentence: Sentence): CueWord[] {
 function wordMatches(token: CueWord | undefined, word: string): boolean {
   if (token === undefined) return false;
   if (token.isPunct) return !/[\p{L}\p{N}]/u.test(word) && token.lower === word;
-  if (word.startsWith('*')) return token.lower.endsWith(word.slice(1));
+  if (word.startsWith('*')) return /^\w+$/.test(token.lower) && token.lower.endsWith(word.slice(1));
   if (word.startsWith('=')) return token.lower === word.slice(1);
   if (word === '#year') return /^(?:19|20)\d\d$/.test(token.lower);
+  if (word === '#') return /^\d/.test(token.lower);
   return token.lemma === word || token.lower === word;
 }
 
@@ -119,8 +120,8 @@ function matchWords(tokens: CueWord[], words: string[], at: number): number {
   return i;
 }
 
-/** Token index after the slots matched from `at`, or -1; tries alternatives and optional slots in order. */
-function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number): number {
+/** Token index after the slots matched from `at`, or -1; tries alternatives and optional slots in order. After a wildcard (`*`), a hyphen may stand before the next word ("large-scale project"). */
+function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number, afterWildcard = false): number {
   if (k === slots.length) return at;
   const slot = slots[k]!;
   switch (slot.kind) {
@@ -136,11 +137,14 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number): nu
     }
     case 'words': {
       for (const alternative of slot.alternatives) {
-        const after = matchWords(tokens, alternative, at);
-        const end = after < 0 ? -1 : matchSlots(tokens, slots, k + 1, after);
+        const isWildcard = alternative.length === 1 && alternative[0] === '*';
+        let from = at;
+        if (afterWildcard) while (isJoiner(tokens[from])) from += 1;
+        const after = matchWords(tokens, alternative, from);
+        const end = after < 0 ? -1 : matchSlots(tokens, slots, k + 1, after, isWildcard);
         if (end >= 0) return end;
       }
-      return slot.optional ? matchSlots(tokens, slots, k + 1, at) : -1;
+      return slot.optional ? matchSlots(tokens, slots, k + 1, at, afterWildcard) : -1;
     }
     default: {
       const _never: never = slot;

@@ -3,7 +3,7 @@ import type { EngineParameters } from '../params.js';
 import type { AnalysedText, Sentence } from '../text.js';
 import type { CctrPart, QuestionKind, StarPart } from '../types.js';
 import { compileCues, hasCue, hasQuantity, type CueMatcher } from './cues.js';
-import { ACTION_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
+import { ACTION_CUES, CHOICE_CUES, CONTEXT_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
 
 /**
  * The answer frameworks, one entry each: the parts an answer of that shape has, in order, with
@@ -41,12 +41,12 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
     parts: [
       {
         part: 'context',
-        cue: /\b(?:in (?:a|an|our|my|one) (?:\w+[ -]){0,3}(?:project|system|team|company|app|application|service|platform|workload|setup|environment|startup|shop|bank|client|migration|account|pipeline|api|product|job)|at my (?:last|previous|current) (?:job|company|role|team)|(?:we|our team|the team|our app|our service|our system|the company|the client) (?:had|were|was|has|have|ran|run|needed|served|handled|processed)|(?:imagine|suppose|say|consider) (?:we|you|a|an|the)|given (?:a|an|that|the)|if (?:the|you|we|a|an|traffic|load|your)|when (?:traffic|load|the|a|an|you|we|your|our)|for (?:example|instance)|(?:with|at|of|handles?|serving|serves) (?:about |around |roughly |over |up to )?\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:users|requests|customers|orders|messages|events|tps|rps|qps|transactions|writes|reads|gb|tb|records)|requirement|workload|scenario|use case)\b/i,
+        cue: compileCues(CONTEXT_CUES),
         tip: 'Open with a concrete situation: the workload, its scale and the constraint that shaped your choice.',
       },
       {
         part: 'choice',
-        cue: /\b(?:i(?:'d| would| will| 'd)? (?:use|choose|pick|go with|put|recommend|start|prefer|reach for|suggest|pick|opt|keep|move|run|add|place|set up|design|build|split|make)|i (?:chose|picked|used|went with|decided|recommended|proposed|moved|migrated|switched|introduced|selected|opted)|we (?:chose|picked|used|went with|decided|moved|migrated|switched|settled|opted|selected|adopted)|(?:the )?(?:right|best|better|sensible|natural) (?:choice|option|fit|answer|approach)|my (?:choice|recommendation|pick|approach|preference)|(?:choose|prefer|use|pick) \w+ (?:when|if|for|because|over)|(?:is|are) (?:a better|the better|the right) fit|rather than|instead of|over (?:a |an |the )?\w+ because|because)\b/i,
+        cue: compileCues(CHOICE_CUES),
         tip: 'State your choice plainly ("I would use X because...") before explaining it.',
       },
       {

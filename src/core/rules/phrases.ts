@@ -163,6 +163,36 @@ export const SITUATION_CUES: CuePhrases = [
 /** What the speaker did, in the past tense: the action part of a STAR story. */
 export const ACTION_CUES: CuePhrases = [`i (=then|=first|=quickly|=personally|=also|=immediately) ${asWritten('wrote|built|set up|created|added|proposed|led|ran|measured|analysed|analyzed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organised|organized|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioritised|prioritized|delegated|hired|onboarded')}`];
 
+/** A decision stated: the choice part of a CCTR answer. */
+export const CHOICE_CUES: CuePhrases = [
+  `i (='d|=would|=will) ${asWritten('use|choose|pick|go with|put|recommend|start|prefer|reach for|suggest|opt|keep|move|run|add|place|set up|design|build|split|make')}`,
+  `i ${asWritten('chose|picked|used|went with|decided|recommended|proposed|moved|migrated|switched|introduced|selected|opted')}`,
+  `we ${asWritten('chose|picked|used|went with|decided|moved|migrated|switched|settled|opted|selected|adopted')}`,
+  '(the) =right|=best|=better|=sensible|=natural =choice|=option|=fit|=answer|=approach',
+  'my =choice|=recommendation|=pick|=approach|=preference',
+  '=choose|=prefer|=use|=pick * =when|=if|=for|=because|=over',
+  '=is|=are a_better|the_better|the_right =fit',
+  'rather than',
+  'instead of',
+  '=over (a|an|the) * =because',
+  '=because',
+];
+
+/** The situation a technical answer is set in: the context part of a CCTR answer. */
+export const CONTEXT_CUES: CuePhrases = [
+  `in =a|=an|=our|=my|=one (*) (*) (*) ${asWritten('project|system|team|company|app|application|service|platform|workload|setup|environment|startup|shop|bank|client|migration|account|pipeline|api|product|job')}`,
+  'at my =last|=previous|=current =job|=company|=role|=team',
+  `${asWritten('we|our team|the team|our app|our service|our system|the company|the client')} ${asWritten('had|were|was|has|have|ran|run|needed|served|handled|processed')} !n't`,
+  '=imagine|=suppose|=say|=consider =we|=you|=a|=an|=the',
+  '=given =a|=an|=that|=the',
+  '=if =the|=you|=we|=a|=an|=traffic|=load|=your',
+  '=when =traffic|=load|=the|=a|=an|=you|=we|=your|=our',
+  '=for =example|=instance',
+  `${asWritten('with|at|of|handle|handles|serving|serves')} (=about|=around|=roughly|=over|=up_=to) # (=k|=m|=million|=thousand) ${asWritten('users|requests|customers|orders|messages|events|tps|rps|qps|transactions|writes|reads|gb|tb|records')}`,
+  '=requirement|=workload|=scenario',
+  '=use =case',
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
