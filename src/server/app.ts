@@ -22,6 +22,7 @@ import { registerSessionRoutes } from './session.routes.js';
 import { registerSpeechRoutes } from './speech.routes.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerTeamRoutes, type TeamRouteDeps } from './team.routes.js';
+import { GRADED_PATHS } from './team-auth.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
@@ -70,11 +71,11 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   app.use('*', requestGuard(policy));
   if (team) {
     app.use('*', team.auth);
-    for (const path of ['/api/grade', '/api/sessions/:id/answers', '/api/sessions/:id/preview']) app.use(path, team.gradingLimit);
+    for (const path of GRADED_PATHS) app.use(path, team.gradingLimit);
   }
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length } satisfies Health));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(team !== undefined)));
 
   app.get('/api/questions', (c) => {
     return c.json(filterQuestions(questions.questions, parseWith(questionListQuerySchema, c.req.query())).map(withSource));

@@ -53,7 +53,7 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
   const { coach, store, staticHandler, policy, logger } = parts;
   const scope = createTeamScope(coach, store);
   const accounts = composeAccountService(store, parts.accountParams);
-  const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, coach, newInviteCode: () => newToken(18) });
+  const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, exerciseAttemptsOf: (userId) => store.forUser(userId).exerciseAttempts, coach, newInviteCode: () => newToken(18) });
   const limits = await createRateLimits(parts.databaseLocation, parts.rateLimits, parts.schema);
   const trustProxy = parts.trustProxy ?? false;
   const publicOrigin = policy?.publicOrigin;

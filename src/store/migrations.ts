@@ -109,6 +109,10 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
   },
   accountsAndCohorts,
   exerciseOwners,
+  async (db) => {
+    // Expired sign-in sessions are swept at every sign-in: found by their expiry, not by a scan.
+    await db.schema.createIndex('auth_sessions_expires_idx').on('auth_sessions').column('expires_at').execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -121,7 +125,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners', '0009-team-followups'];
 
 const provider: MigrationProvider = {
   async getMigrations() {
