@@ -10,7 +10,7 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * with the reason for each question, then start it. Documents are kept only when the user ticks
  * "save"; saved ones can be reused or deleted.
  */
-export function TailorPanel() {
+export function TailorPanel({ team = false }: { team?: boolean }) {
   const [postingText, setPostingText] = useState('');
   const [postingFile, setPostingFile] = useState<File | null>(null);
   const [resumeFile, setResumeFile] = useState<File | null>(null);
@@ -104,10 +104,10 @@ export function TailorPanel() {
           </div>
         </div>
         <fieldset>
-          <legend>Keep on this machine</legend>
+          <legend>{team ? 'Keep on the team server' : 'Keep on this machine'}</legend>
           <label><input type="checkbox" checked={save.posting} onChange={(e) => setSave((s) => ({ ...s, posting: e.target.checked }))} /> Save the job description</label>
           <label><input type="checkbox" checked={save.resume} onChange={(e) => setSave((s) => ({ ...s, resume: e.target.checked }))} /> Save the résumé</label>
-          <p className="hint">Everything is read on this machine. Nothing is stored unless you tick a box, and a saved document can be deleted below.</p>
+          <p className="hint">{team ? 'The documents are read on this team server.' : 'Everything is read on this machine.'} Nothing is stored unless you tick a box, and a saved document can be deleted below.</p>
         </fieldset>
         <button type="submit" className="primary" disabled={busy}>Plan my interview</button>
       </form>

@@ -101,7 +101,8 @@ function Today() {
   );
 }
 
-export function Home() {
+/** Home's first words; `team`: the app is served by a team server, not this machine. */
+export function Home({ team = false }: { team?: boolean }) {
   return (
     <section className="home">
       <h1>Practise AWS interviews with feedback you can act on</h1>
@@ -109,7 +110,10 @@ export function Home() {
         Answer a question the way you would in the room. Loop Coach shows, while you type, which of your sentences earn credit
         and how many points of a strong answer they cover, whether your answer has the shape interviewers listen for, and the
         habits that sink candidates. The points themselves, the model answer and the pitfalls come after you submit, as in a
-        real interview. Everything runs on this machine.
+        real interview.{' '}
+        {team
+          ? 'Your answers, exercise results and saved documents are stored on this team server, and a coach sees only what you chose to share with their cohort. Recordings and camera frames are analysed in your browser and never leave your device.'
+          : 'Everything runs on this machine.'}
       </p>
       <Today />
       <h2>Mock interview</h2>
@@ -123,7 +127,7 @@ export function Home() {
       </p>
       <h2>Interview for a specific job</h2>
       <p>Paste the job posting and add your résumé: Loop Coach plans the interview that job would give you, says why each question is there, and asks about the numbers your résumé claims.</p>
-      <TailorPanel />
+      <TailorPanel team={team} />
       <h2>How your answer is judged</h2>
       <ul className="plain">
         <li><strong>Substance:</strong> the rubric points a strong answer covers, each matched to the sentence of yours that covers it.</li>
