@@ -11,24 +11,9 @@ import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/q
 import { answerBodySchema, idempotencyKeyHeaderSchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
 import { transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
-import {
-  assignmentBodySchema,
-  cohortBodySchema,
-  cohortSchema,
-  commentBodySchema,
-  deleteAccountBodySchema,
-  joinBodySchema,
-  membershipSchema,
-  newUserBodySchema,
-  passwordBodySchema,
-  shareBodySchema,
-  sharingBodySchema,
-  signedInSchema,
-  signInBodySchema,
-  userSchema,
-} from '../api/team.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import { GRADED_PATHS, PUBLIC_API_PATHS } from './team-auth.js';
+import { TEAM_ROUTES } from './openapi-team.js';
 
 type Method = 'get' | 'head' | 'post' | 'put' | 'delete';
 
@@ -279,133 +264,6 @@ export const API_ROUTES: RouteDoc[] = [
     body: checkSubmissionBodySchema,
     responses: { 200: 'The result' },
     errors: ['invalid_input', 'session_not_found', 'exercise_not_found', 'submission_too_large'],
-  },
-];
-
-/** Team mode's routes (`loopcoach serve --team`): every one but sign-in needs a signed-in session, and its writes the CSRF header. */
-const SIGNED_IN: ErrorCode[] = ['sign_in_required'];
-const SIGNED_IN_WRITE: ErrorCode[] = ['sign_in_required', 'csrf_invalid', 'invalid_input'];
-
-export const TEAM_ROUTES: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/auth/sign-in',
-    summary: 'Sign in with email and password: sets the HTTP-only session cookie; the answer carries the CSRF token for writes',
-    body: signInBodySchema,
-    responses: { 200: { description: 'The account, its CSRF token and when the sign-in ends', schema: signedInSchema } },
-    errors: ['invalid_input', 'sign_in_failed', 'rate_limited'],
-  },
-  { method: 'get', path: '/api/auth/oidc/start', summary: "Start signing in with the organisation's identity provider (a redirect to it)", responses: { 302: 'Redirect to the identity provider', 404: 'Sign-in with an identity provider is not configured on this server' } },
-  {
-    method: 'get',
-    path: '/api/auth/oidc/callback',
-    summary: "The identity provider's answer: signs in (or creates a candidate account) and redirects to the web app",
-    responses: { 302: 'Redirect to the web app, signed in', 404: 'Sign-in with an identity provider is not configured on this server' },
-    errors: ['sign_in_failed'],
-  },
-  { method: 'post', path: '/api/auth/sign-out', summary: 'End this sign-in', responses: { 200: '{ signedOut: 1 }' }, errors: SIGNED_IN_WRITE },
-  { method: 'post', path: '/api/auth/sign-out-everywhere', summary: 'End every sign-in of this account, on every device', responses: { 200: '{ signedOut }: how many sign-ins ended' }, errors: SIGNED_IN_WRITE },
-  { method: 'get', path: '/api/users', summary: 'Every account (admin only)', responses: { 200: { description: 'The accounts', schema: z.array(userSchema) } }, errors: [...SIGNED_IN, 'forbidden'] },
-  {
-    method: 'post',
-    path: '/api/users',
-    summary: 'Create an account (admin only)',
-    body: newUserBodySchema,
-    responses: { 201: { description: 'The account', schema: userSchema } },
-    errors: [...SIGNED_IN_WRITE, 'forbidden', 'user_exists'],
-  },
-  {
-    method: 'post',
-    path: '/api/users/:id/password',
-    summary: "Set a user's password (admin only); every sign-in of that user ends",
-    body: passwordBodySchema,
-    responses: { 200: '{ reset: id }' },
-    errors: [...SIGNED_IN_WRITE, 'forbidden', 'user_not_found'],
-  },
-  { method: 'get', path: '/api/cohorts', summary: 'The cohorts you coach (with invite codes) and the ones you belong to (with your sharing choice)', responses: { 200: '{ coaching, memberOf }' }, errors: SIGNED_IN },
-  {
-    method: 'post',
-    path: '/api/cohorts',
-    summary: 'Create a cohort (coach or admin); its invite code makes the join link',
-    body: cohortBodySchema,
-    responses: { 201: { description: 'The cohort', schema: cohortSchema } },
-    errors: [...SIGNED_IN_WRITE, 'forbidden'],
-  },
-  {
-    method: 'post',
-    path: '/api/cohorts/join',
-    summary: 'Join a cohort by invite code, choosing what the coach may see (all practice, or only answers you share)',
-    body: joinBodySchema,
-    responses: { 200: { description: 'The cohort joined and the sharing chosen', schema: membershipSchema } },
-    errors: [...SIGNED_IN_WRITE, 'cohort_not_found'],
-  },
-  { method: 'get', path: '/api/cohorts/:id', summary: 'A cohort with its members (its coach only)', responses: { 200: 'The cohort and its members' }, errors: [...SIGNED_IN, 'cohort_not_found'] },
-  {
-    method: 'get',
-    path: '/api/cohorts/:id/dashboard',
-    summary: "Each candidate's sessions, scores per topic and habit over time, this week's practice, stuck or not, visible answers and exercise results (its coach only)",
-    responses: { 200: '{ cohort, candidates }' },
-    errors: [...SIGNED_IN, 'cohort_not_found'],
-  },
-  {
-    method: 'put',
-    path: '/api/cohorts/:id/sharing',
-    summary: 'Change what the coach of a cohort you belong to may see',
-    body: sharingBodySchema,
-    responses: { 200: { description: 'The membership as changed', schema: membershipSchema } },
-    errors: [...SIGNED_IN_WRITE, 'cohort_not_found'],
-  },
-  { method: 'delete', path: '/api/cohorts/:id/membership', summary: 'Leave a cohort: its coach loses sight of your practice at once', responses: { 200: '{ left: id }' }, errors: [...SIGNED_IN_WRITE, 'cohort_not_found'] },
-  {
-    method: 'delete',
-    path: '/api/cohorts/:id/members/:userId',
-    summary: 'Remove a member (its coach only); they lose access at once',
-    responses: { 200: '{ removed: userId }' },
-    errors: [...SIGNED_IN_WRITE, 'cohort_not_found', 'user_not_found'],
-  },
-  {
-    method: 'get',
-    path: '/api/cohorts/:id/attempts/:attemptId',
-    summary: 'One answer a member lets the coach see, with its feedback, its sentences and the comments on it',
-    responses: { 200: '{ attempt, sentences, comments }' },
-    errors: [...SIGNED_IN, 'cohort_not_found', 'attempt_not_found'],
-  },
-  {
-    method: 'post',
-    path: '/api/cohorts/:id/attempts/:attemptId/comments',
-    summary: 'Comment on one sentence of a visible answer (quoted exactly)',
-    body: commentBodySchema,
-    responses: { 201: 'The comment' },
-    errors: [...SIGNED_IN_WRITE, 'cohort_not_found', 'attempt_not_found'],
-  },
-  { method: 'get', path: '/api/cohorts/:id/assignments', summary: "A cohort's assignments (its coach only)", responses: { 200: 'Array of assignments' }, errors: [...SIGNED_IN, 'cohort_not_found'] },
-  {
-    method: 'post',
-    path: '/api/cohorts/:id/assignments',
-    summary: 'Set an assignment: a set of questions or a mock-interview spec, by a due date',
-    body: assignmentBodySchema,
-    responses: { 201: 'The assignment' },
-    errors: [...SIGNED_IN_WRITE, 'cohort_not_found', 'question_not_found'],
-  },
-  { method: 'get', path: '/api/assignments', summary: 'The assignments of every cohort you belong to, soonest due first, each marked done or not', responses: { 200: 'Array of assignments' }, errors: SIGNED_IN },
-  { method: 'get', path: '/api/comments', summary: "Coaches' comments on your answers", responses: { 200: 'Array of comments' }, errors: SIGNED_IN },
-  { method: 'get', path: '/api/my-answers', summary: 'Your latest answers, each marked shared or not', responses: { 200: 'Array of { id, questionId, prompt, score, answeredAt, shared }' }, errors: SIGNED_IN },
-  {
-    method: 'put',
-    path: '/api/attempts/:id/share',
-    summary: 'Share one of your answers with your coaches, or stop sharing it',
-    body: shareBodySchema,
-    responses: { 200: '{ attemptId, shared }' },
-    errors: [...SIGNED_IN_WRITE, 'attempt_not_found'],
-  },
-  { method: 'get', path: '/api/account/export', summary: 'Everything stored about you, as one JSON file', responses: { 200: 'The export' }, errors: SIGNED_IN },
-  {
-    method: 'delete',
-    path: '/api/account',
-    summary: 'Delete your account and everything in it (type your email to confirm)',
-    body: deleteAccountBodySchema,
-    responses: { 200: '{ deleted: id }' },
-    errors: SIGNED_IN_WRITE,
   },
 ];
 
