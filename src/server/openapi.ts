@@ -125,6 +125,38 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/sessions/{id}/skip': {
+      post: {
+        summary: 'Skip the pending prompt (question or follow-up): kept as skipped, never scored; a skipped question gets no follow-up',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '201': { description: '{ skipped, next, finished }' }, '404': jsonError('session_not_found'), '409': jsonError('session_finished or answer_conflict') },
+      },
+    },
+    '/api/sessions/{id}/end': {
+      post: {
+        summary: 'End the interview now: finished, with a report on what was answered (report.skipped names skipped prompts)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ session, report, modelAnswers }' }, '404': jsonError('session_not_found') },
+      },
+    },
+    '/api/practice': {
+      post: {
+        summary: 'Grade an answer to one question practised alone and save it as an attempt (a one-question session of kind practice)',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['questionId', 'answer'], properties: { questionId: { type: 'string' }, answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' } } } } },
+        },
+        responses: {
+          '201': { description: '{ sessionId, attemptId, prompt, feedback, previous: { answer, score, answeredAt, improved, lost, habitsDropped, habitsAdded } | null }' },
+          '400': jsonError('invalid_input'),
+          '404': jsonError('question_not_found'),
+          '413': jsonError('answer_too_long'),
+        },
+      },
+    },
+    '/api/my-questions/export': {
+      get: { summary: "The user's own questions as a YAML pack (one document per question), to import elsewhere", responses: { '200': { description: 'application/yaml' } } },
+    },
     '/api/my-questions': {
       get: { summary: "The user's own questions (each with source: yours)", responses: { '200': { description: 'Array of questions' } } },
       post: {

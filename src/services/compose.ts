@@ -24,7 +24,7 @@ export interface Services {
 export async function composeServices({ coach, store }: { coach: Coach; store: Store }): Promise<Services> {
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
-  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
+  const progress = new ProgressService({ answers: sessions, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   return { catalogue, sessions, progress, tailor };
 }

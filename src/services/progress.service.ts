@@ -1,63 +1,35 @@
 import type { Coach } from '../coach.js';
-import { buildProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
-import type { FindingCode } from '../core/types.js';
+import { buildProgress, type Progress } from '../core/session/progress.js';
 import { suggestPractice } from '../core/session/suggestion.js';
-import type { AttemptRepository } from '../store/attempt.repository.js';
+import type { SessionService } from './session.service.js';
 
 export interface ProgressServiceDeps {
-  attempts: AttemptRepository;
+  /** The one source of what was answered and how it scored (interviews, follow-ups, questions practised alone). */
+  answers: Pick<SessionService, 'answeredAttempts'>;
   coach: Pick<Coach, 'findQuestion' | 'questions'>;
   now?: () => Date;
 }
 
-/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
-export interface QuestionComparisonView extends QuestionComparison {
-  prompt: string;
-  /** Rubric points covered in the first attempt but not the latest. */
-  lost: string[];
-  /** Findings raised in the latest attempt that the first did not have. */
-  habitsAdded: FindingCode[];
-}
-
-export interface ProgressView extends Progress {
-  questions: QuestionComparisonView[];
-}
-
-/** The losses between a question's first and latest attempts (the core's comparison lists the gains). */
-function losses(attempts: readonly ProgressAttempt[]): Pick<QuestionComparisonView, 'lost' | 'habitsAdded'> {
-  const first = attempts[0]!.feedback;
-  const latest = attempts.at(-1)!.feedback;
-  const coveredLatest = new Set(latest.rubric.filter((r) => r.covered).map((r) => r.point));
-  const firstCodes = new Set(first.findings.map((f) => f.code));
-  return {
-    lost: first.rubric.filter((r) => r.covered && !coveredLatest.has(r.point)).map((r) => r.point),
-    habitsAdded: [...new Set(latest.findings.map((f) => f.code))].filter((c) => !firstCodes.has(c)),
-  };
-}
+/** Progress as the API returns it; each repeated question carries its prompt, gains and losses. */
+export type ProgressView = Progress;
 
 /** Progress per topic and habit over time, repeated questions side by side, and streaks. */
 export class ProgressService {
   constructor(private readonly deps: ProgressServiceDeps) {}
 
-  /** Progress over every main-question attempt whose question is still in the bank; each repeated question with its prompt, gains and losses. */
+  /**
+   * Progress over every answer: topic scores from main answers whose question is known (bank,
+   * the user's own, or written for a session from a job posting or résumé); habits and streaks
+   * from every answer, follow-ups included; each repeated question with its prompt, gains and losses.
+   */
   async progress(): Promise<ProgressView> {
-    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
-    const known = attempts.flatMap((a) => {
-      const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
-      return topic ? [{ ...a, topic }] : [];
-    });
-    const progress = buildProgress(known, this.today());
-    const questions = progress.questions.map((q) => ({
-      ...q,
-      prompt: this.deps.coach.findQuestion(q.questionId)?.prompt ?? q.questionId,
-      ...losses(known.filter((a) => a.questionId === q.questionId)),
-    }));
-    return { ...progress, questions };
+    const attempts = (await this.deps.answers.answeredAttempts()).map((a) => ({ ...a, isFollowUp: a.parentAttemptId !== null }));
+    return buildProgress(attempts, this.today());
   }
 
   /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
   async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
-    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
+    const attempts = (await this.deps.answers.answeredAttempts()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
     const suggestion = suggestPractice(attempts, ordered, this.today());

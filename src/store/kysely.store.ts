@@ -21,7 +21,7 @@ export interface Store {
 }
 
 function toSession(row: Selectable<SessionsTable>): SessionRecord {
-  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'] };
+  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'], kind: row.kind === 'practice' ? 'practice' : 'interview' };
 }
 
 function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
@@ -38,6 +38,7 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
     answeredAt: row.answered_at,
     durationMs: Number(row.duration_ms),
     idempotencyKey: row.idempotency_key,
+    skipped: Number(row.skipped) === 1,
   };
 }
 
@@ -56,6 +57,7 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
     answered_at: a.answeredAt,
     duration_ms: a.durationMs,
     idempotency_key: a.idempotencyKey ?? null,
+    skipped: a.skipped ? 1 : 0,
   };
 }
 
@@ -75,10 +77,14 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+function toSessionRow(s: SessionRecord) {
+  return { id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), kind: s.kind ?? 'interview' };
+}
+
 function sessionRepository(db: Kysely<Database>): SessionRepository {
   return {
     async create(s) {
-      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan) }).execute();
+      await db.insertInto('sessions').values(toSessionRow(s)).execute();
     },
     async find(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -113,6 +119,12 @@ function attemptRepository(db: Kysely<Database>): AttemptRepository {
         await lockSession(trx, a.sessionId, a.answeredAt);
         const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
         await trx.insertInto('attempts').values(toAttemptRow(a, Number(last?.seq ?? 0) + 1)).execute();
+      });
+    },
+    async saveWithSession(session, a) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('sessions').values(toSessionRow(session)).execute();
+        await trx.insertInto('attempts').values(toAttemptRow(a, 1)).execute();
       });
     },
     async record(a, isStillPending) {

@@ -76,6 +76,13 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     await db.schema.alterTable('attempts').addColumn('idempotency_key', 'text').execute();
     await db.schema.createIndex('attempts_idempotency_unique').unique().on('attempts').columns(['session_id', 'idempotency_key']).execute();
   },
+  async (db) => {
+    // Every graded answer is an attempt: a question practised alone is a one-question session of
+    // kind 'practice'. A prompt the candidate chose to skip in an interview is kept as an attempt
+    // marked skipped (0/1, so both dialects store it alike), never scored.
+    await db.schema.alterTable('sessions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('interview')).execute();
+    await db.schema.alterTable('attempts').addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -88,7 +95,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts'];
 
 const provider: MigrationProvider = {
   async getMigrations() {

@@ -17,6 +17,8 @@ export interface SessionsTable {
   updated_at: string;
   status: string;
   plan: string;
+  /** Added in schema version 4: 'interview' or 'practice' (one question practised alone). */
+  kind: ColumnType<string, string | undefined, string>;
 }
 
 export interface AttemptsTable {
@@ -34,6 +36,8 @@ export interface AttemptsTable {
   duration_ms: number;
   /** Added in schema version 3; null for answers sent without an Idempotency-Key. */
   idempotency_key: string | null;
+  /** Added in schema version 4: 1 for a prompt the candidate skipped (no answer, no score). */
+  skipped: ColumnType<number, number | undefined, number>;
 }
 
 /** A question the user added: the YAML they wrote (source) and the validated question as JSON. */

@@ -16,11 +16,8 @@ let store: Store;
 beforeAll(async () => {
   const coach = await createCoach({ questionDir: writeQuestionBank() });
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'loopcoach-api-sessions-')), 'test.db'));
-  app = createApp({
-    coach,
-    sessions: new SessionService({ sessions: store.sessions, attempts: store.attempts, coach }),
-    progress: new ProgressService({ attempts: store.attempts, coach }),
-  });
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+  app = createApp({ coach, sessions, progress: new ProgressService({ answers: sessions, coach }) });
 });
 
 afterAll(() => store?.close());
