@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
 import { composeServices } from '../../services/compose.js';
+import type { SessionSummary } from '../../services/session.service.js';
 import { printJson, type CliIo } from '../output.js';
 import { withStore, type SessionFlags } from './session-runner.js';
 
@@ -19,8 +20,17 @@ export function registerHistory(program: Command, io: CliIo, run: (task: () => P
           const sessions = await (await composeServices({ coach, store })).sessions.history();
           if (flags.json) return printJson(io, sessions);
           if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
-          io.out(sessions.map((s) => `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered  ${s.score === null ? '-' : `${s.score}/100`}`).join('\n'));
+          io.out(sessions.map(historyLine).join('\n'));
         }, { readsOnly: true });
       }),
     );
+}
+
+/** One session a line: an interview with its role, level and progress; a practised question with its prompt. */
+function historyLine(s: SessionSummary): string {
+  const score = s.score === null ? '-' : `${s.score}/100`;
+  const head = `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}`;
+  if (s.kind === 'practice') return `${head}  practised    ${score}  ${(s.title ?? '').split('\n')[0]!.slice(0, 80)}`;
+  const skipped = s.skipped ? `, ${s.skipped} skipped` : '';
+  return `${head}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered${skipped}  ${score}`;
 }
