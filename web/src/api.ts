@@ -47,18 +47,48 @@ export interface SessionSummary {
   id: string;
   createdAt: string;
   status: 'in-progress' | 'finished';
+  /** A mock interview, or one question practised alone. */
+  kind: 'interview' | 'practice';
+  /** The practised question's prompt (null for an interview). */
+  title: string | null;
   role: string;
   level: string;
   answered: number;
+  skipped: number;
   total: number;
   score: number | null;
 }
+
+/** What changed from one answer to a later one at the same question. */
+export interface AttemptChanges {
+  improved: string[];
+  lost: string[];
+  habitsDropped: string[];
+  habitsAdded: string[];
+}
+
+/** An answer to one question practised alone, saved, beside the previous answer to it. */
+export interface PractisedAnswer {
+  sessionId: string;
+  attemptId: string;
+  prompt: string;
+  feedback: Feedback;
+  previous: (AttemptChanges & { answer: string; score: number; answeredAt: string }) | null;
+}
+
+type SessionView = { session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> };
 
 const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export const sessionsApi = {
   start: (body: { role: string; level: string; count: number; topics?: string[] }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
-  get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> }>(`/api/sessions/${encodeURIComponent(id)}`),
+  get: (id: string) => call<SessionView>(`/api/sessions/${encodeURIComponent(id)}`),
+  /** Skips what the session asks now (kept as skipped, never scored). */
+  skip: (id: string) => postJson<{ skipped: PendingPrompt; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/skip`, {}),
+  /** Ends the interview now; the report covers what was answered. */
+  end: (id: string) => postJson<Omit<SessionView, 'next'>>(`/api/sessions/${encodeURIComponent(id)}/end`, {}),
+  /** Grades and saves an answer to one question practised alone. */
+  practise: (questionId: string, answer: string, startedAt: string) => postJson<PractisedAnswer>('/api/practice', { questionId, answer, startedAt }),
   answer: (id: string, answer: string, startedAt: string) =>
     postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
   preview: (id: string, answer: string, signal?: AbortSignal) =>
@@ -118,14 +148,10 @@ export async function fileInput(file: File): Promise<DocumentInput> {
 export interface Progress {
   topics: Record<string, Array<{ date: string; score: number }>>;
   habits: Record<string, Array<{ date: string; count: number }>>;
-  questions: Array<{
+  questions: Array<AttemptChanges & {
     questionId: string;
     prompt: string;
     attempts: Array<{ date: string; score: number; answer: string }>;
-    improved: string[];
-    lost: string[];
-    habitsDropped: string[];
-    habitsAdded: string[];
   }>;
   streak: { current: number; longest: number; daysPractised: number };
 }

@@ -54,6 +54,37 @@ export function Interview({ id }: { id: string }) {
     }
   };
 
+  /** Skip (kept as skipped) or end the interview now (the report covers what was answered). */
+  const skip = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const result = await sessionsApi.skip(id);
+      setAnswer('');
+      setSpoken(null);
+      setStartedAt(new Date().toISOString());
+      if (result.finished || !result.next) await load();
+      else setNext(result.next);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const end = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const ended = await sessionsApi.end(id);
+      setNext(null);
+      setReport({ report: ended.report, modelAnswers: ended.modelAnswers });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (error) return <p role="alert" className="error">{error}</p>;
   if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} />;
   if (!next) return <p>Loading…</p>;
@@ -70,6 +101,11 @@ export function Interview({ id }: { id: string }) {
         <div>
           <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} />
           <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+          <p className="actions interview-controls">
+            <button type="button" onClick={() => void skip()} disabled={busy}>Skip this question</button>
+            <button type="button" onClick={() => void end()} disabled={busy}>End interview</button>
+            <span className="hint">Skipped prompts are noted in the report, not scored; ending now reports on what you answered.</span>
+          </p>
         </div>
         <div>
           {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
@@ -91,12 +127,18 @@ export function Interview({ id }: { id: string }) {
 function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers: Record<string, string | null> }) {
   return (
     <section className="report">
-      <h1>Interview report: {report.score}/100</h1>
+      <h1>Interview report: {report.questions.length === 0 ? 'nothing answered' : `${report.score}/100`}</h1>
       <p>Substance {report.dimensions.substance} · structure {report.dimensions.structure} · habits {report.dimensions.habits}</p>
       <h2>Habits to work on</h2>
       {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}>{labelOf(FINDING_LABELS, h.code)} ({h.count}×)</li>)}</ul>}
       <h2>What to practise next</h2>
       {report.next.length === 0 ? <p>Nothing scored under 85.</p> : <ul>{report.next.map((n) => <li key={n.topic}>{labelOf(TOPIC_LABELS, n.topic)} ({n.score})</li>)}</ul>}
+      {report.skipped && report.skipped.length > 0 && (
+        <>
+          <h2>Skipped</h2>
+          <ul className="skipped">{report.skipped.map((q, i) => <li key={`${q.id}-${i}`}>{q.isFollowUp ? 'Follow-up: ' : ''}{q.prompt.split('\n')[0]}</li>)}</ul>
+        </>
+      )}
       <h2>Question by question</h2>
       <ol>
         {report.questions.map((q) => (
