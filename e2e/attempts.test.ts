@@ -1,7 +1,7 @@
 // Every graded answer is an attempt, in real Chromium against the real server: a question
 // practised alone is saved (History, Home's suggestion), "Improve this answer" compares with the
 // previous attempt, and a mock interview can skip a question and end early.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -17,6 +17,27 @@ if (!hasChromium) console.warn(`e2e/attempts.test.ts skipped: ${CHROMIUM} is abs
 
 const SCREENSHOTS = join('test-results', 'screenshots');
 const SG_PROMPT = 'What is the difference between a security group and a network ACL?';
+
+const MY_QUESTION = `id: idle-dev-fleet
+topic: cost-finops
+levels: [mid]
+kind: scenario
+prompt: How would you cut the cost of idle development instances?
+rubric:
+  - Stop the instances outside working hours with a schedule.
+  - Right-size them from their CloudWatch CPU and memory figures.
+  - Tag them by owner so each team sees its own spend.
+modelAnswer: In our team the dev fleet ran all night. I scheduled a stop outside working hours, right-sized the instances from their CloudWatch figures and tagged them by owner. The trade-off is a slower first start in the morning. The bill fell 45%.
+pitfalls:
+  - claim: Stopped instances still cost the full hourly price.
+    correction: A stopped instance costs nothing for compute, only for its volumes.
+followUps:
+  - prompt: How would you stop people switching the schedule off?
+    when: { missed: 1 }
+  - prompt: What does stopping cost you?
+    when: { finding: no-tradeoff }
+services: [Amazon EC2]
+`;
 
 describe.skipIf(!hasChromium)('every attempt kept, in Chromium', () => {
   let server: RunningServer;
@@ -76,6 +97,29 @@ describe.skipIf(!hasChromium)('every attempt kept, in Chromium', () => {
       // On a 390 px phone the practised prompts wrap: no sideways scroll.
       await page.setViewportSize({ width: 390, height: 800 });
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('exports your questions as a YAML pack from "Your questions"', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}#/my-questions`);
+      await page.getByText('No questions of your own yet.').waitFor();
+      expect(await page.getByRole('link', { name: /^Export your questions/ }).count()).toBe(0);
+      await page.getByLabel('Question YAML').fill(MY_QUESTION);
+      await page.getByRole('button', { name: 'Add' }).click();
+      const exportLink = page.getByRole('link', { name: 'Export your questions (YAML)' });
+      await exportLink.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+      expect(download.suggestedFilename()).toBe('loopcoach-questions.yaml');
+      const pack = readFileSync((await download.path())!, 'utf8');
+      expect(pack).toMatch(/^# Loop Coach question pack: 1 question,/);
+      expect(pack).toContain('id: idle-dev-fleet');
+      expect(pack).toContain('prompt: How would you cut the cost of idle development instances?');
     } finally {
       await context.close();
     }

@@ -25,7 +25,7 @@ export async function composeServices({ coach, store }: { coach: Coach; store: S
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ answers: sessions, coach: catalogue });
-  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
+  const tailor = new TailorService({ coach, documents: store.documents, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   return { catalogue, sessions, progress, tailor };
 }
 

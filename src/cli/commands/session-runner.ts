@@ -142,7 +142,8 @@ export async function runSession(service: SessionService, sessionId: string, sou
 function questionText(q: SessionReport['questions'][number], modelAnswer: string | undefined): string[] {
   const missed = q.feedback.rubric.filter((r) => !r.covered).map((r) => `    missed: ${r.point}`);
   const followUps = q.followUps.map((f) => `    follow-up ${f.feedback.score}/100: ${f.prompt}`);
-  return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...(modelAnswer && missed.length ? [`    model answer: ${modelAnswer}`] : [])];
+  const model = modelAnswer ? (missed.length ? [`    model answer: ${modelAnswer}`] : []) : ['    no model answer: this question was written from the job posting or your résumé; only your own facts answer it'];
+  return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...model];
 }
 
 function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: string) => string | undefined): string {

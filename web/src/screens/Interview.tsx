@@ -155,11 +155,13 @@ function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers:
               <summary>Full feedback</summary>
               <FullFeedback feedback={q.feedback} showKey />
             </details>
-            {modelAnswers[q.id] && (
+            {modelAnswers[q.id] ? (
               <details>
                 <summary>Model answer</summary>
                 <p>{modelAnswers[q.id]}</p>
               </details>
+            ) : (
+              <p className="meta no-model-answer">No model answer: this question was written for you from the job posting or your résumé, and only your own facts can answer it.</p>
             )}
           </li>
         ))}
