@@ -105,7 +105,8 @@ const { parentPort, workerData } = require('node:worker_threads');
   try {
     if (kind === 'pdf') {
       const { extractText, getDocumentProxy } = require(unpdf);
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      // verbosity 0: pdf.js says only errors, and those come back as this reader's one message.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
       parentPort.postMessage({ text: (await extractText(pdf, { mergePages: true })).text });
     } else {
       const { value } = await require(mammoth).extractRawText({ buffer: Buffer.from(bytes) });
@@ -124,7 +125,13 @@ async function parseInWorker(kind: 'pdf' | 'docx', buf: Buffer, timeoutMs: numbe
     eval: true,
     resourceLimits: PARSER_RESOURCE_LIMITS,
     workerData: { kind, bytes: new Uint8Array(buf), unpdf: resolve('unpdf'), mammoth: resolve('mammoth') },
+    // A library's own warnings ("Warning: Indexing all PDF objects") stay out of the user's
+    // terminal and the server's log: the worker's output is read and dropped.
+    stdout: true,
+    stderr: true,
   });
+  worker.stdout.resume();
+  worker.stderr.resume();
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       void worker.terminate();
