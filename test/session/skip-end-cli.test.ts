@@ -46,6 +46,8 @@ describe('loopcoach practice: /skip and /end', () => {
     expect(stdout).toMatch(/: finished\n/);
     expect(stdout).toMatch(/^ {2}skipped: .+$/m);
     expect(stdout).not.toContain('never read');
+    // Topics by the names people read, not their ids.
+    expect(stdout).toMatch(/^Practise next: [A-Z][A-Za-z]+(?: and [A-Za-z]+)? \(\d+\)/m);
 
     const history = JSON.parse((await cli(['history', '--json', '--db', db])).stdout);
     expect(history[0]).toMatchObject({ kind: 'interview', status: 'finished', answered: 1, skipped: 1, total: 3 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { SessionReport } from '../../core/session/report.js';
+import { TOPIC_NAMES } from '../../core/topics.js';
 import type { Feedback } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
 import type { SessionService } from '../../services/session.service.js';
@@ -154,6 +155,6 @@ function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: 
     ...report.questions.flatMap((q) => questionText(q, modelAnswer(q.id))),
     ...(report.skipped ?? []).map((q) => `  skipped${q.isFollowUp ? ' follow-up' : ''}: ${q.prompt.split('\n')[0]}`),
     report.habits.length ? `Habits to work on: ${report.habits.map((h) => `${h.code} (${h.count})`).join(', ')}` : 'No habits to work on.',
-    report.next.length ? `Practise next: ${report.next.map((n) => `${n.topic} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
+    report.next.length ? `Practise next: ${report.next.map((n) => `${TOPIC_NAMES[n.topic]} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
   ].join('\n');
 }
