@@ -83,10 +83,10 @@ function Today() {
           <a className="button" href={`#/interview/${encodeURIComponent(unfinished.id)}`}>Continue it</a>
         </p>
       )}
-      {progress && finished.length > 0 && (
+      {progress && progress.streak.daysPractised > 0 && (
         <ul className="glance">
           <li><strong>{progress.streak.current}</strong> day streak</li>
-          <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>
+          {finished.length > 0 && <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>}
           {average !== null && <li><strong>{average}</strong>/100 average of the last {recent.length}</li>}
           {weakest && <li>Weakest topic: <strong>{labelOf(TOPIC_LABELS, weakest.topic)}</strong> ({weakest.score})</li>}
         </ul>
