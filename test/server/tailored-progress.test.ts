@@ -25,7 +25,7 @@ const post = (app: Hono, path: string, body: unknown) => app.request(path, { met
 const STORY = 'At a retailer our Redshift bill grew every month. I owned the fix: I moved cold data to S3 and queried it with Spectrum, and chose that over a bigger cluster because most queries touched last month only. The trade-off was slower queries on old data. I measured the bill in Cost Explorer over three months against the previous quarter: it fell 35%.';
 
 describe('a question written from a résumé', () => {
-  it('counts in progress by its topic, also after a restart', async () => {
+  it('counts in progress by its topic and habits, also after a restart', async () => {
     const app = await composeServerApp({ coach, store });
     const { session } = await (await post(app, '/api/plans/sessions', { posting: { text: fixture('senior-solutions-architect.md') }, resume: { text: fixture('resume-backend.md') }, count: 5 })).json();
     const generated = session.plan.tailored as Array<{ id: string; topic: string }>;
@@ -39,6 +39,10 @@ describe('a question written from a résumé', () => {
     const restarted = await composeServerApp({ coach, store });
     const progress = await (await restarted.request('/api/progress')).json();
     for (const topic of expected) expect(Object.keys(progress.topics)).toContain(topic);
+    // Every habit the report lists is in History's habits too (follow-up answers included).
+    const { report } = await (await restarted.request(`/api/sessions/${session.id}`)).json();
+    expect(report.habits.length).toBeGreaterThan(0);
+    for (const habit of report.habits) expect(Object.keys(progress.habits)).toContain(habit.code);
     const history = await (await restarted.request('/api/history')).json();
     expect(history[0]).toMatchObject({ id: session.id, status: 'finished', score: expect.any(Number) });
   });
