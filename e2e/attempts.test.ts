@@ -97,6 +97,11 @@ describe.skipIf(!hasChromium)('every attempt kept, in Chromium', () => {
       await page.locator('figcaption', { hasText: 'Average score per topic, by day' }).waitFor();
       expect(await page.getByText('Answer a few questions to see your scores over time.').count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'history-practice.png'), fullPage: true });
+      // A practised answer opens as a practice report, not an interview's.
+      await page.getByRole('link', { name: new RegExp(`Practised: ${SG_PROMPT}`) }).first().click();
+      await page.getByRole('heading', { level: 1, name: /^Practice report: \d+\/100$/ }).waitFor();
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
       // On a 390 px phone the practised prompts wrap: no sideways scroll.
       await page.setViewportSize({ width: 390, height: 800 });
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

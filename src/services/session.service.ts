@@ -161,8 +161,9 @@ export class SessionService {
     return this.pendingFrom(session, await this.deps.attempts.listBySession(sessionId));
   }
 
-  /** What the session asks after these attempts; null when nothing is left. */
+  /** What the session asks after these attempts; null when nothing is left (or it was ended, or it was a question practised alone). */
   private pendingFrom(session: SessionRecord, attempts: AttemptRecord[]): PendingPrompt | null {
+    if (session.status === 'finished' || session.kind === 'practice') return null;
     const ids = session.plan.questionIds;
     for (const [i, questionId] of ids.entries()) {
       const question = this.findQuestion(questionId);

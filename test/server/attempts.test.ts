@@ -42,6 +42,8 @@ describe('a question practised alone', () => {
     const stored = await store.attempts.listBySession(body.sessionId);
     expect(stored).toEqual([expect.objectContaining({ questionId: 'sg-vs-nacl', parentAttemptId: null, score: body.feedback.score })]);
     expect(stored[0]!.durationMs).toBeGreaterThanOrEqual(19_000);
+    // Opened from History, a practised answer asks nothing more (no follow-up to a finished practice).
+    expect((await get(`/api/sessions/${body.sessionId}`))).toMatchObject({ next: null, session: { kind: 'practice', status: 'finished' } });
   });
 
   it('"Improve this answer" shows the new attempt beside the previous one, with gains and losses', async () => {
@@ -88,6 +90,8 @@ describe('skipping and ending a mock interview', () => {
     expect(view.session.status).toBe('finished');
     expect(view.report.questions).toEqual([]);
     expect(view.report.skipped).toEqual([{ id: first.questionId, prompt: first.prompt, isFollowUp: false }]);
+    // Reopened later, an ended interview shows its report, not the question it stopped at.
+    expect((await get(`/api/sessions/${session.id}`)).next).toBeNull();
     expect((await post(`/api/sessions/${session.id}/skip`)).status).toBe(409);
     expect((await post(`/api/sessions/${session.id}/answers`, { answer: 'late' })).status).toBe(409);
     const line = (await get('/api/history')).find((s: { id: string }) => s.id === session.id);

@@ -76,7 +76,7 @@ export interface PractisedAnswer {
   previous: (AttemptChanges & { answer: string; score: number; answeredAt: string }) | null;
 }
 
-type SessionView = { session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> };
+type SessionView = { session: { id: string; status: string; kind?: 'interview' | 'practice' }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> };
 
 const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -15,7 +15,7 @@ import { SpokenReview } from '../speech/SpokenReview';
  */
 export function Interview({ id }: { id: string }) {
   const [next, setNext] = useState<PendingPrompt | null>(null);
-  const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null> } | null>(null);
+  const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean } | null>(null);
   const [last, setLast] = useState<Feedback | null>(null);
   const [answer, setAnswer] = useState('');
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
@@ -28,7 +28,7 @@ export function Interview({ id }: { id: string }) {
   const load = () =>
     sessionsApi.get(id).then((s) => {
       setNext(s.next);
-      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
+      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers, isPractice: s.session.kind === 'practice' });
     }, (e: Error) => setError(e.message));
   useEffect(() => {
     void load();
@@ -86,7 +86,7 @@ export function Interview({ id }: { id: string }) {
   };
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} />;
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} isPractice={report.isPractice} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -124,10 +124,10 @@ export function Interview({ id }: { id: string }) {
   );
 }
 
-function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers: Record<string, string | null> }) {
+function Report({ report, modelAnswers, isPractice = false }: { report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean }) {
   return (
     <section className="report">
-      <h1>Interview report: {report.questions.length === 0 ? 'nothing answered' : `${report.score}/100`}</h1>
+      <h1>{isPractice ? 'Practice' : 'Interview'} report: {report.questions.length === 0 ? 'nothing answered' : `${report.score}/100`}</h1>
       <p>Substance {report.dimensions.substance} · structure {report.dimensions.structure} · habits {report.dimensions.habits}</p>
       <h2>Habits to work on</h2>
       {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}>{labelOf(FINDING_LABELS, h.code)} ({h.count}×)</li>)}</ul>}
