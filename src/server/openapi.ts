@@ -76,6 +76,7 @@ export const openApiDocument = {
                   count: { type: 'integer', minimum: 1, maximum: 50 },
                   mix: { type: 'number', minimum: 0, maximum: 1, description: 'share of behavioural questions' },
                   seed: { type: 'string' },
+                  exercise: { type: 'boolean', description: 'include one hands-on exercise when the role fits (GET /api/sessions/:id then has `exercise`)' },
                 },
               },
             },
@@ -201,7 +202,7 @@ export const openApiDocument = {
         responses: { '200': { description: '{ deleted: id }' }, '404': jsonError('document_not_found') },
       },
     },
-    '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
+    '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId | exerciseId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
     '/api/exercises': {
       get: {
         summary: 'Hands-on exercises (IAM policies, CloudFormation templates, VPC networks, Lambda handlers)',
@@ -239,6 +240,30 @@ export const openApiDocument = {
       },
     },
     '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
+    '/api/exercise-attempts': { get: { summary: 'Every checked exercise submission, newest first: { id, exerciseId, kind, topic, prompt, submission, result: { passed, score, checks }, sessionId, checkedAt }', responses: { '200': { description: 'Array of exercise attempts' } } } },
+    '/api/my-exercises': {
+      get: { summary: "The user's own exercises (source: yours)", responses: { '200': { description: 'Array of exercises' } } },
+      post: {
+        summary: "Import (or replace) one of the user's own exercise files (YAML or JSON text); it is stored and listed with the shipped ones",
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise'], properties: { exercise: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '201': { description: 'The exercise' }, '400': jsonError('exercise_invalid') },
+      },
+    },
+    '/api/my-exercises/{id}': {
+      delete: {
+        summary: "Delete one of the user's own exercises (its attempts stay in History)",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ deleted: id }' }, '400': jsonError('invalid_input'), '404': jsonError('exercise_not_found') },
+      },
+    },
+    '/api/sessions/{id}/exercise': {
+      post: {
+        summary: "Check a submission to the interview's hands-on exercise (saved with the session): { passed, score, checks }",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submission'], properties: { submission: { type: 'string', maxLength: 102400 } } } } } },
+        responses: { '200': { description: 'The result' }, '400': jsonError('invalid_input'), '404': jsonError('session_not_found'), '413': jsonError('submission_too_large') },
+      },
+    },
   },
   components: {
     schemas: {

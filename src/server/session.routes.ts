@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ProgressService } from '../services/progress.service.js';
 import type { SessionService } from '../services/session.service.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
+import { checkSubmissionSize } from './exercise.routes.js';
+import { toPublicExercise } from '../services/exercise.service.js';
 
 const startBody = z.strictObject({
   role: z.string().min(1).max(100),
@@ -11,7 +13,11 @@ const startBody = z.strictObject({
   count: z.number().int().min(1).max(50).optional(),
   mix: z.number().min(0).max(1).optional(),
   seed: z.string().max(200).optional(),
+  /** Include one hands-on exercise when the role fits. */
+  exercise: z.boolean().optional(),
 });
+
+const exerciseBody = z.strictObject({ submission: z.string() });
 
 const answerBody = z.strictObject({
   answer: z.string(),
@@ -47,7 +53,14 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const session = await sessions.get(c.req.param('id'));
     const report = await sessions.report(session.id);
     const modelAnswers = Object.fromEntries(report.questions.map((q) => [q.id, sessions.modelAnswer(q.id) ?? null]));
-    return c.json({ session, next: await sessions.next(session.id), report, modelAnswers });
+    const exercise = await sessions.exercise(session.id);
+    return c.json({ session, next: await sessions.next(session.id), report, modelAnswers, ...(exercise ? { exercise: { ...exercise, exercise: toPublicExercise(exercise.exercise) } } : {}) });
+  });
+
+  app.post('/api/sessions/:id/exercise', async (c) => {
+    const { submission } = await parseJsonBody(c, exerciseBody);
+    checkSubmissionSize(submission);
+    return c.json(await sessions.checkExercise(c.req.param('id'), submission));
   });
 
   app.post('/api/sessions/:id/answers', async (c) => {

@@ -1,40 +1,73 @@
 import type { Coach } from '../coach.js';
-import { buildProgress, type Progress } from '../core/session/progress.js';
-import { suggestPractice } from '../core/session/suggestion.js';
+import { buildProgress, type ExerciseProgress, type Progress } from '../core/session/progress.js';
+import type { Exercise } from '../core/exercises/types.js';
+import { suggestAnyPractice } from '../core/session/suggestion.js';
+import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
 import type { SessionService } from './session.service.js';
 
 export interface ProgressServiceDeps {
   /** The one source of what was answered and how it scored (interviews, follow-ups, questions practised alone). */
   answers: Pick<SessionService, 'answeredAttempts'>;
   coach: Pick<Coach, 'findQuestion' | 'questions'>;
+  /** Exercise attempts and the exercises that still exist; progress and re-practice include them when given. */
+  exerciseAttempts?: ExerciseAttemptRepository;
+  findExercise?: (id: string) => Exercise | undefined;
   now?: () => Date;
 }
 
-/** Progress as the API returns it; each repeated question carries its prompt, gains and losses. */
-export type ProgressView = Progress;
+/** Today's practice: a question (questionId) or an exercise (exerciseId), what it asks, its topic and why. */
+export type PracticeSuggestion = { questionId: string; prompt: string; topic: string; reason: string } | { exerciseId: string; prompt: string; topic: string; reason: string };
 
-/** Progress per topic and habit over time, repeated questions side by side, and streaks. */
+/** An exercise's attempts with the exercise's prompt and kind. */
+export interface ExerciseProgressView extends ExerciseProgress {
+  prompt: string;
+  kind: string;
+}
+
+/** Progress as the API returns it; each repeated question carries its prompt, gains and losses. */
+export interface ProgressView extends Progress {
+  exercises: ExerciseProgressView[];
+}
+
+/** Progress per topic and habit over time, repeated questions side by side, exercises, and streaks. */
 export class ProgressService {
   constructor(private readonly deps: ProgressServiceDeps) {}
 
   /**
    * Progress over every answer: topic scores from main answers whose question is known (bank,
-   * the user's own, or written for a session from a job posting or résumé); habits and streaks
-   * from every answer, follow-ups included; each repeated question with its prompt, gains and losses.
+   * the user's own, or written for a session from a job posting or résumé) and from exercise
+   * attempts; habits and streaks from every answer, follow-ups included; each repeated question
+   * with its prompt, gains and losses.
    */
   async progress(): Promise<ProgressView> {
     const attempts = (await this.deps.answers.answeredAttempts()).map((a) => ({ ...a, isFollowUp: a.parentAttemptId !== null }));
-    return buildProgress(attempts, this.today());
+    const exerciseAttempts = await this.exerciseAttempts();
+    const progress = buildProgress(attempts, this.today(), exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })));
+    const exercises = progress.exercises.map((e) => {
+      const last = exerciseAttempts.filter((a) => a.exerciseId === e.exerciseId).at(-1)!;
+      return { ...e, prompt: this.deps.findExercise?.(e.exerciseId)?.prompt ?? last.prompt, kind: last.kind };
+    });
+    return { ...progress, exercises };
   }
 
-  /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
-  async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
+  /** Today's suggestion from spaced re-practice (questions and exercises), with what to show; null when nothing is due. */
+  async suggestion(): Promise<PracticeSuggestion | null> {
     const attempts = (await this.deps.answers.answeredAttempts()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
-    const suggestion = suggestPractice(attempts, ordered, this.today());
+    const exerciseAttempts = (await this.exerciseAttempts()).map((e) => ({ exerciseId: e.exerciseId, passed: e.result.passed, score: e.result.score, checkedAt: e.checkedAt }));
+    const known = new Set(exerciseAttempts.map((e) => e.exerciseId).filter((id) => this.deps.findExercise?.(id)));
+    const suggestion = suggestAnyPractice(attempts, ordered, exerciseAttempts, known, this.today());
+    if (suggestion && 'exerciseId' in suggestion) {
+      const exercise = this.deps.findExercise?.(suggestion.exerciseId);
+      return exercise ? { exerciseId: exercise.id, prompt: exercise.prompt, topic: exercise.topic, reason: suggestion.reason } : null;
+    }
     const question = suggestion ? this.deps.coach.findQuestion(suggestion.questionId) : undefined;
     return suggestion && question ? { ...suggestion, prompt: question.prompt, topic: question.topic } : null;
+  }
+
+  private async exerciseAttempts(): Promise<ExerciseAttemptRecord[]> {
+    return (await this.deps.exerciseAttempts?.listAll()) ?? [];
   }
 
   private today(): string {

@@ -83,6 +83,35 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     await db.schema.alterTable('sessions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('interview')).execute();
     await db.schema.alterTable('attempts').addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   },
+  async (db) => {
+    // Hands-on exercises: each checked submission with its result, and the user's own exercise files.
+    await db.schema
+      .createTable('exercise_attempts')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('exercise_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('topic', 'text', (c) => c.notNull())
+      .addColumn('prompt', 'text', (c) => c.notNull())
+      .addColumn('submission', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('score', 'real', (c) => c.notNull())
+      .addColumn('session_id', 'text', (c) => c.references('sessions.id').onDelete('cascade'))
+      .addColumn('checked_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('exercise_attempts_exercise_idx').ifNotExists().on('exercise_attempts').column('exercise_id').execute();
+    await db.schema.createIndex('exercise_attempts_session_idx').ifNotExists().on('exercise_attempts').column('session_id').execute();
+    await db.schema
+      .createTable('user_exercises')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('exercise', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -95,7 +124,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts', '0006-exercise-attempts'];
 
 const provider: MigrationProvider = {
   async getMigrations() {
@@ -142,9 +171,14 @@ export async function refuseNewerSchema(db: Kysely<Database>): Promise<void> {
 export async function migrate(db: Kysely<Database>, migrationSchema?: string): Promise<void> {
   await refuseNewerSchema(db);
   if ((await readSchemaVersion(db)) === SCHEMA_VERSION && (await hasMigrationTable(db))) return;
-  const migrator = new Migrator({ db, provider, ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}) });
+  // Branches merged in any order number their migrations by name (0004 may arrive after 0006
+  // ran on a development database): a missing earlier one still runs, and the version recorded
+  // is the newest this code knows once all of them have run.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+  // An UPDATE, not delete-and-insert: instances starting together may both get here.
+  await db.updateTable('meta').set({ value: String(SCHEMA_VERSION) }).where('key', '=', 'schema_version').execute();
 }
 
 /** True when the Migrator's table holds rows (a database migrated by this code before). */

@@ -2,6 +2,8 @@
 import type { Feedback } from '../../src/core/types';
 import type { PendingPrompt } from '../../src/core/session/pending';
 import type { SessionReport } from '../../src/core/session/report';
+import type { Exercise } from '../../src/core/exercises/types';
+import type { ExerciseAttemptRecord } from '../../src/store/exercise.repository';
 
 export interface Question {
   id: string;
@@ -76,12 +78,18 @@ export interface PractisedAnswer {
   previous: (AttemptChanges & { answer: string; score: number; answeredAt: string }) | null;
 }
 
-type SessionView = { session: { id: string; status: string; kind?: 'interview' | 'practice' }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> };
+type SessionView = { session: { id: string; status: string; kind?: 'interview' | 'practice' }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null>; exercise?: SessionExercise };
 
 const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** An interview's hands-on exercise and the attempts made at it there (GET /api/sessions/:id). */
+export interface SessionExercise {
+  exercise: Exercise;
+  attempts: ExerciseAttemptRecord[];
+}
+
 export const sessionsApi = {
-  start: (body: { role: string; level: string; count: number; topics?: string[] }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
+  start: (body: { role: string; level: string; count: number; topics?: string[]; exercise?: boolean }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
   get: (id: string) => call<SessionView>(`/api/sessions/${encodeURIComponent(id)}`),
   /** Skips what the session asks now (kept as skipped, never scored). */
   skip: (id: string) => postJson<{ skipped: PendingPrompt; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/skip`, {}),
@@ -153,11 +161,15 @@ export interface Progress {
     prompt: string;
     attempts: Array<{ date: string; score: number; answer: string }>;
   }>;
+  /** Exercises attempted, each attempt's share of checks passed. */
+  exercises: Array<{ exerciseId: string; prompt: string; kind: string; passed: boolean; attempts: Array<{ date: string; score: number; passed: boolean }> }>;
   streak: { current: number; longest: number; daysPractised: number };
 }
 
+/** A question (questionId) or an exercise (exerciseId) due for re-practice. */
 export interface PracticeSuggestion {
-  questionId: string;
+  questionId?: string;
+  exerciseId?: string;
   prompt: string;
   topic: string;
   reason: string;

@@ -31,6 +31,7 @@ function progressText(p: Progress): string {
   const topics = Object.entries(p.topics).map(([topic, series]) => `  ${TOPIC_NAMES[topic as Topic].padEnd(24)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`);
   const habits = Object.entries(p.habits).map(([code, series]) => `  ${code.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.count}`).join('  ')}`);
   const repeats = p.questions.map((q) => `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}${q.lost.length ? `; no longer covers: ${q.lost.join('; ')}` : ''}`);
+  const exercises = p.exercises.map((e) => `  ${e.exerciseId}: ${e.attempts.map((a) => `${a.score}${a.passed ? ' (passed)' : ''}`).join(' -> ')}`);
   return [
     `Streak: ${p.streak.current} day(s) (longest ${p.streak.longest}, ${p.streak.daysPractised} day(s) practised)`,
     'Topics (date:score)',
@@ -39,5 +40,7 @@ function progressText(p: Progress): string {
     ...(habits.length ? habits : ['  none raised']),
     'Questions answered more than once',
     ...(repeats.length ? repeats : ['  none yet']),
+    'Exercises (share of checks passed per attempt)',
+    ...(exercises.length ? exercises : ['  none yet']),
   ].join('\n');
 }

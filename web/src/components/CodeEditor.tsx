@@ -32,6 +32,18 @@ function diagnosticsFor(view: EditorView, marks: CodeEditorProps['marks']): Diag
     });
 }
 
+/** What the page's stylesheet cannot reach inside the editor's shadow root. */
+const LAYOUT = EditorView.theme({ '&': { maxHeight: '32rem' }, '.cm-scroller': { overflow: 'auto' } });
+
+/**
+ * The editor lives in a shadow root: CodeMirror then styles it with a constructed stylesheet,
+ * which the page's Content-Security-Policy (style-src 'self', no inline styles) allows; in the
+ * document itself it would add a <style> element, which the policy blocks, leaving the editor unstyled.
+ */
+function shadowOf(host: HTMLElement): ShadowRoot {
+  return host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+}
+
 /** A code editor with syntax highlighting and the failing lines of the last check marked. */
 export default function CodeEditor({ value, onChange, language, marks, label }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -40,10 +52,13 @@ export default function CodeEditor({ value, onChange, language, marks, label }: 
   changed.current = onChange;
 
   useEffect(() => {
+    const root = shadowOf(host.current!);
     const editor = new EditorView({
       doc: value,
-      parent: host.current!,
+      root,
+      parent: root,
       extensions: [
+        LAYOUT,
         lineNumbers(),
         history(),
         drawSelection(),
