@@ -137,3 +137,8 @@ if (existsSync(webAssets)) {
   const { benchSpeech } = await import('./speech.js');
   await benchSpeech(row);
 }
+
+{
+  const { benchCamera } = await import('./camera.js');
+  await benchCamera(row);
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PublicExercise } from '../api/exercises.contract.js';
 import type { Exercise, ExerciseKind, ExerciseResult } from '../core/exercises/types.js';
 import type { Topic } from '../core/types.js';
 import { parseExerciseText } from '../content/exercises.js';
@@ -14,8 +15,7 @@ export interface ExerciseFilter {
 /** Where an exercise comes from: the shipped ones, or the user's own. */
 export type ExerciseSource = 'bank' | 'yours';
 
-/** An exercise as listed and shown: everything but the wrong answers kept for our content tests. */
-export type PublicExercise = Omit<Exercise, 'wrongAnswers'>;
+export type { PublicExercise } from '../api/exercises.contract.js';
 
 export function toPublicExercise(exercise: Exercise): PublicExercise {
   const { wrongAnswers: _wrongAnswers, ...rest } = exercise;

@@ -1,9 +1,12 @@
+import type { PracticeSuggestion, ProgressView } from '../api/progress.contract.js';
 import type { Coach } from '../coach.js';
-import { buildProgress, type ExerciseProgress, type Progress } from '../core/session/progress.js';
+import { buildProgress } from '../core/session/progress.js';
 import type { Exercise } from '../core/exercises/types.js';
 import { suggestAnyPractice } from '../core/session/suggestion.js';
 import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
 import type { SessionService } from './session.service.js';
+
+export type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 
 export interface ProgressServiceDeps {
   /** The one source of what was answered and how it scored (interviews, follow-ups, questions practised alone). */
@@ -13,20 +16,6 @@ export interface ProgressServiceDeps {
   exerciseAttempts?: ExerciseAttemptRepository;
   findExercise?: (id: string) => Exercise | undefined;
   now?: () => Date;
-}
-
-/** Today's practice: a question (questionId) or an exercise (exerciseId), what it asks, its topic and why. */
-export type PracticeSuggestion = { questionId: string; prompt: string; topic: string; reason: string } | { exerciseId: string; prompt: string; topic: string; reason: string };
-
-/** An exercise's attempts with the exercise's prompt and kind. */
-export interface ExerciseProgressView extends ExerciseProgress {
-  prompt: string;
-  kind: string;
-}
-
-/** Progress as the API returns it; each repeated question carries its prompt, gains and losses. */
-export interface ProgressView extends Progress {
-  exercises: ExerciseProgressView[];
 }
 
 /** Progress per topic and habit over time, repeated questions side by side, exercises, and streaks. */

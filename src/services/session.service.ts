@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
@@ -11,10 +12,11 @@ import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
-import type { SessionKind, SessionRecord, SessionRepository } from '../store/session.repository.js';
-import { compareAnswers, type AttemptChanges } from '../core/session/progress.js';
+import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
+import { compareAnswers } from '../core/session/progress.js';
 
 export type { PendingPrompt };
+export type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 
 export interface StartOptions {
   role: string;
@@ -38,53 +40,11 @@ export interface SessionExercise {
 }
 
 
-/** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
-export interface AnsweredPrompt {
-  answered: PendingPrompt;
-  feedback: Feedback;
-  next: PendingPrompt | null;
-  finished: boolean;
-}
-
-/** What skipping the pending prompt did: the prompt skipped and what comes next. */
-export interface SkippedPrompt {
-  skipped: PendingPrompt;
-  next: PendingPrompt | null;
-  finished: boolean;
-}
-
-/** One line of `loopcoach history`: a mock interview, or one question practised alone. */
-export interface SessionSummary {
-  id: string;
-  createdAt: string;
-  status: SessionRecord['status'];
-  kind: SessionKind;
-  /** The prompt of a practised question; the role and level say what an interview was. */
-  title: string | null;
-  role: string;
-  level: string;
-  /** Main questions answered (skipped ones are not). */
-  answered: number;
-  /** Main questions skipped. */
-  skipped: number;
-  total: number;
-  score: number | null;
-}
-
 /** An answer as progress, suggestions and plans read it: the attempt with its question's topic (null when the question is gone). */
 export interface AnsweredAttempt extends AttemptRecord {
   topic: Topic | null;
 }
 
-/** A question practised alone, saved as an attempt, beside the previous answer to the same question. */
-export interface PractisedAnswer {
-  sessionId: string;
-  attemptId: string;
-  prompt: string;
-  feedback: Feedback;
-  /** The latest earlier answer to this question, and what changed since it; null for a first answer. */
-  previous: (AttemptChanges & { answer: string; score: number; answeredAt: string }) | null;
-}
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;

@@ -1,8 +1,10 @@
-/** The exercise routes of the JSON API; types come from the pure core and the store, never restated. */
-import type { Exercise, ExerciseResult } from '../../src/core/exercises/types';
-import type { ExerciseAttemptRecord } from '../../src/store/exercise.repository';
+/** The exercise routes of the JSON API; types come from the API contract (src/api), never restated. */
+import type { ExerciseResult, PublicExercise } from '../../src/api/exercises.contract';
 
-export type { CheckResult, Exercise, ExerciseResult } from '../../src/core/exercises/types';
+/** An exercise as the API shows it (without the wrong answers kept for content tests). */
+export type Exercise = PublicExercise;
+export type { CheckResult, ExerciseResult } from '../../src/api/exercises.contract';
+import type { ExerciseAttemptRecord } from '../../src/store/exercise.repository';
 export type { ExerciseAttemptRecord } from '../../src/store/exercise.repository';
 
 /** An exercise as listed: shipped (bank) or one the user imported (yours). */

@@ -6,7 +6,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type EditorLanguage = 'json' | 'yaml' | 'python';
 
@@ -49,7 +49,9 @@ export default function CodeEditor({ value, onChange, language, marks, label }: 
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
-  changed.current = onChange;
+  useLayoutEffect(() => {
+    changed.current = onChange;
+  });
 
   useEffect(() => {
     const root = shadowOf(host.current!);
@@ -77,7 +79,9 @@ export default function CodeEditor({ value, onChange, language, marks, label }: 
     });
     view.current = editor;
     return () => editor.destroy();
-    // The editor is created once per exercise (the parent keys it); later text comes from typing.
+    // The editor is created once per exercise (the parent keys it); later text comes from typing,
+    // and a new `value` is applied by the effect below rather than by building a new editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; see above
   }, []);
 
   useEffect(() => {

@@ -77,9 +77,9 @@ function Today() {
       {suggestion && (
         <p className="suggestion">
           <strong>Suggested:</strong> {promptTitle(suggestion.prompt)} <span className="meta">{suggestion.reason}</span>{' '}
-          {suggestion.exerciseId
+          {'exerciseId' in suggestion
             ? <a className="button" href={`#/exercises/${encodeURIComponent(suggestion.exerciseId)}`}>Do the exercise</a>
-            : <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId ?? '')}`}>Practise it</a>}
+            : <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId)}`}>Practise it</a>}
         </p>
       )}
       {unfinished && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { sessionsApi, type Feedback, type PendingPrompt, type SessionExercise, type SessionReport } from '../api';
 import { exerciseApi } from '../exercise-api';
 import { ExerciseWorkspace } from './Exercises';
@@ -30,16 +30,19 @@ export function Interview({ id }: { id: string }) {
   const [exercise, setExercise] = useState<SessionExercise | null>(null);
   const [exerciseOpen, setExerciseOpen] = useState(false);
 
-  const load = () =>
-    sessionsApi.get(id).then((s) => {
-      setNext(s.next);
-      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers, isPractice: s.session.kind === 'practice' });
-      setExercise(s.exercise ?? null);
-      if (!s.next && s.exercise && s.exercise.attempts.length === 0) setExerciseOpen(true);
-    }, (e: Error) => setError(e.message));
+  const load = useCallback(
+    () =>
+      sessionsApi.get(id).then((s) => {
+        setNext(s.next);
+        setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers, isPractice: s.session.kind === 'practice' });
+        setExercise(s.exercise ?? null);
+        if (!s.next && s.exercise && s.exercise.attempts.length === 0) setExerciseOpen(true);
+      }, (e: Error) => setError(e.message)),
+    [id],
+  );
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
 
   const submit = async () => {
     if (!answer.trim() || busy) return;

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { Delivery, TranscriptSegment } from '../../../src/core/delivery/types';
 import type { SpokenAnswer } from './RecordPanel';
+import { CameraReportView } from '../camera/CameraReport';
 
 interface Sentence {
   text: string;
@@ -51,6 +52,7 @@ export function SpokenReview({ spoken, isEdited }: { spoken: SpokenAnswer; isEdi
         ))}
       </ol>
       <DeliveryReport delivery={spoken.analysis.delivery} onSeek={playFrom} />
+      {spoken.camera && <CameraReportView report={spoken.camera} onSeek={playFrom} />}
     </section>
   );
 }
