@@ -4,8 +4,8 @@ export interface ProgressAttempt {
   questionId: string;
   /** Null when the question is no longer known (removed from the bank): it still counts for habits and streaks. */
   topic: Topic | null;
-  /** The prompt as it was asked. */
-  prompt: string;
+  /** The prompt as it was asked; the comparison is titled by it (by the question id when absent). */
+  prompt?: string;
   /** True for an answer to a follow-up: it counts for habits and streaks, not for topic scores or comparisons. */
   isFollowUp?: boolean;
   score: number;
@@ -115,7 +115,7 @@ function compare(questionId: string, attempts: readonly ProgressAttempt[]): Ques
   const latest = attempts.at(-1)!;
   return {
     questionId,
-    prompt: latest.prompt,
+    prompt: latest.prompt ?? questionId,
     attempts: attempts.map((a) => ({ date: day(a.answeredAt), score: a.score, answer: a.answer })),
     ...compareAnswers(attempts[0]!.feedback, latest.feedback),
   };
