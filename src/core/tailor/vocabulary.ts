@@ -48,26 +48,7 @@ export const SKILL_CUES: Record<string, RegExp> = {
   architecture: /\b(architect\w*|system design|distributed systems?|well-architected|scalab\w+)\b/i,
 };
 
-/** How a person names each skill in a sentence (the JSON keeps the short ids above). */
-export const SKILL_NAMES: Record<string, string> = {
-  networking: 'networking',
-  security: 'security',
-  serverless: 'serverless',
-  containers: 'containers',
-  databases: 'databases',
-  iac: 'infrastructure as code',
-  'ci-cd': 'CI/CD',
-  observability: 'observability',
-  cost: 'cost',
-  'data-pipelines': 'data pipelines',
-  ml: 'machine learning',
-  reliability: 'reliability',
-  migration: 'migration',
-  architecture: 'architecture',
-};
-
-/** A skill's name for a sentence; its id when it has none. */
-export const skillName = (skill: string): string => SKILL_NAMES[skill] ?? skill;
+export { SKILL_NAMES, skillName } from './skill-names.js';
 
 /** Phrases that show a posting values a Leadership Principle. */
 export const PRINCIPLE_CUES: Array<[LeadershipPrinciple, RegExp]> = [

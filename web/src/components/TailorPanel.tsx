@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { labelOf, LEVEL_LABELS, ROLE_LABELS } from '../labels';
 import { promptTitle } from '../prompt';
 import { fileInput, tailorApi, type DocumentInput, type SavedDocument, type TailoredPlan, type TailorRequest } from '../api';
-import { skillName } from '../../../src/core/tailor/vocabulary';
+import { skillName } from '../../../src/core/tailor/skill-names';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
