@@ -258,7 +258,7 @@ export const API_ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/exercises/check',
-    summary: "Check a submission against the user's own exercise file (YAML or JSON text)",
+    summary: "Check a submission against the user's own exercise file (YAML or JSON text), without importing the file; the attempt is saved in History",
     body: checkOwnExerciseBodySchema,
     responses: { 200: 'The result' },
     errors: ['invalid_input', 'exercise_invalid', 'submission_too_large'],
