@@ -19,6 +19,8 @@ import { requestGuard, securityHeaders, type RequestPolicy } from './security.js
 import { registerExerciseRoutes } from './exercise.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSpeechRoutes } from './speech.routes.js';
+import { registerRecordingRoutes } from './recording.routes.js';
+import type { RecordingService } from '../services/recording.service.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
@@ -35,6 +37,8 @@ export interface AppOptions {
   tailor?: TailorService;
   /** Adds the hands-on exercise routes (/api/exercises). */
   exercises?: ExerciseService;
+  /** Adds the kept-recording and speech-settings routes (/api/attempts/:id/recording, /api/settings/speech). */
+  recordings?: RecordingService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
   /** Which Host names and Origins are accepted (loopback names by default). */
@@ -59,7 +63,7 @@ const gradeBody = z.union([
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, staticHandler, policy, logger }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, staticHandler, policy, logger }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
@@ -84,6 +88,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   // Uploads carry their own, larger limit, so they are registered before the general one.
   if (tailor) registerTailorRoutes(app, tailor);
   registerSpeechRoutes(app);
+  if (recordings) registerRecordingRoutes(app, recordings);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',

@@ -23,7 +23,7 @@ export interface ServerParts {
  * CLI uses too); `loopcoach serve` and the browser tests both start the app through it.
  */
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
-  const { catalogue, sessions, progress, tailor } = await composeServices({ coach, store });
+  const { catalogue, sessions, progress, tailor, recordings } = await composeServices({ coach, store });
   const exercises = composeExerciseService();
-  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

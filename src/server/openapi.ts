@@ -25,15 +25,36 @@ export const openApiDocument = {
       post: {
         summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
         parameters: [{ name: 'kind', in: 'query', required: false, schema: { type: 'string' }, description: 'question kind, to judge the answer length' }],
-        requestBody: { required: true, content: { 'audio/wav': { schema: { type: 'string', format: 'binary' } } } },
+        requestBody: { required: true, content: Object.fromEntries(['audio/wav', 'audio/webm', 'audio/ogg'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
         responses: {
           '200': { description: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }' },
           '400': jsonError('invalid_input: unknown kind'),
           '413': jsonError('audio_too_long: over 10 minutes or 256 MB'),
-          '415': jsonError('audio_invalid: not a readable WAV file'),
+          '415': jsonError('audio_invalid: not a readable WAV, WebM/Opus or Ogg/Opus recording'),
           '422': jsonError('audio_silent: no speech heard'),
         },
       },
+    },
+    '/api/settings/speech': {
+      get: { summary: 'Speech settings: { keepRecordings } (off by default: only transcripts are saved)', responses: { '200': { description: '{ keepRecordings: boolean }' } } },
+      put: { summary: 'Turn keeping recordings on or off', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['keepRecordings'], properties: { keepRecordings: { type: 'boolean' } } } } } }, responses: { '200': { description: '{ keepRecordings }' }, '400': jsonError('invalid_input') } },
+    },
+    '/api/attempts/{id}/recording': {
+      put: {
+        summary: 'Keep the audio of a spoken answer (only when keepRecordings is on)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: Object.fromEntries(['audio/wav', 'audio/webm', 'audio/ogg'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
+        responses: { '201': { description: '{ attemptId, mediaType, createdAt, bytes }' }, '404': jsonError('attempt_not_found'), '409': jsonError('recordings_off'), '415': jsonError('audio_invalid') },
+      },
+      get: { summary: 'The kept audio (Range requests supported)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'audio/wav, audio/webm or audio/ogg' }, '404': jsonError('recording_not_found') } },
+      delete: { summary: 'Delete the kept audio (transcript and feedback stay)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{ deleted }' }, '404': jsonError('recording_not_found') } },
+    },
+    '/api/attempts/{id}': {
+      delete: { summary: 'Delete an answer, its follow-up answers and their audio', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{ deleted }' }, '404': jsonError('attempt_not_found') } },
+    },
+    '/api/recordings': {
+      get: { summary: 'Which answers have kept audio', responses: { '200': { description: '{ attemptIds }' } } },
+      delete: { summary: 'Delete every kept recording', responses: { '200': { description: '{ deleted: count }' } } },
     },
     '/api/grade': {
       post: {
@@ -100,10 +121,10 @@ export const openApiDocument = {
         ],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' } } } } },
+          content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' }, spoken: { type: 'object', description: 'a spoken answer: { transcript, segments: [{ startSec, endSec, text }], delivery }; saved with the attempt, marked isEdited when the answer differs from the transcript' } } } } },
         },
         responses: {
-          '201': { description: '{ answered, feedback, next, finished }' },
+          '201': { description: '{ attemptId, answered, feedback, next, finished }' },
           '400': jsonError('invalid_input'),
           '404': jsonError('session_not_found'),
           '409': jsonError('session_finished or answer_conflict'),

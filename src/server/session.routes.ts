@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ProgressService } from '../services/progress.service.js';
 import type { SessionService } from '../services/session.service.js';
+import { spokenInputSchema } from './spoken.schema.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
 const startBody = z.strictObject({
@@ -17,6 +18,8 @@ const answerBody = z.strictObject({
   answer: z.string(),
   /** When the user started answering (ISO 8601); defaults to now, so the duration is then 0. */
   startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the answer was spoken: the recording's transcript, segments and delivery (the audio is sent apart, if kept). */
+  spoken: spokenInputSchema.optional(),
 });
 
 /** Optional; a client that retries after a timeout sends the same key, and the answer is recorded once. */
@@ -47,7 +50,7 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const body = await parseJsonBody(c, answerBody);
     checkAnswerLength(body.answer);
     const idempotencyKey = parseWith(idempotencyKeyHeader, c.req.header('idempotency-key'));
-    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey), 201);
+    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey, body.spoken), 201);
   });
 
   app.post('/api/sessions/:id/preview', async (c) => {

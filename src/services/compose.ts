@@ -2,6 +2,7 @@ import type { Coach } from '../coach.js';
 import type { Store } from '../store/open-store.js';
 import { ProgressService } from './progress.service.js';
 import { QuestionCatalogue } from './question-catalogue.js';
+import { RecordingService } from './recording.service.js';
 import { SessionService } from './session.service.js';
 import { TailorService } from './tailor.service.js';
 import { loadCfnSpec } from '../content/cfn-spec.js';
@@ -15,6 +16,8 @@ export interface Services {
   sessions: SessionService;
   progress: ProgressService;
   tailor: TailorService;
+  /** Kept audio of spoken answers and the keep-recordings setting. */
+  recordings: RecordingService;
 }
 
 /**
@@ -26,7 +29,8 @@ export async function composeServices({ coach, store }: { coach: Coach; store: S
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  return { catalogue, sessions, progress, tailor };
+  const recordings = new RecordingService({ attempts: store.attempts, recordings: store.recordings, settings: store.settings });
+  return { catalogue, sessions, progress, tailor, recordings };
 }
 
 /**

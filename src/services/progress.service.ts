@@ -2,7 +2,8 @@ import type { Coach } from '../coach.js';
 import { buildProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
 import type { FindingCode } from '../core/types.js';
 import { suggestPractice } from '../core/session/suggestion.js';
-import type { AttemptRepository } from '../store/attempt.repository.js';
+import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import { deliveryMeasures, deliveryTrend, type DeliveryMeasures, type DeliveryTrend } from '../core/delivery/trend.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
@@ -17,10 +18,14 @@ export interface QuestionComparisonView extends QuestionComparison {
   lost: string[];
   /** Findings raised in the latest attempt that the first did not have. */
   habitsAdded: FindingCode[];
+  /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
+  delivery: Array<DeliveryMeasures | null>;
 }
 
 export interface ProgressView extends Progress {
   questions: QuestionComparisonView[];
+  /** Words per minute, fillers per minute and long pauses of every spoken answer over time. */
+  delivery: DeliveryTrend;
 }
 
 /** The losses between a question's first and latest attempts (the core's comparison lists the gains). */
@@ -51,8 +56,9 @@ export class ProgressService {
       ...q,
       prompt: this.deps.coach.findQuestion(q.questionId)?.prompt ?? q.questionId,
       ...losses(known.filter((a) => a.questionId === q.questionId)),
+      delivery: known.filter((a) => a.questionId === q.questionId).map((a) => (a.spoken ? deliveryMeasures(a.spoken.delivery) : null)),
     }));
-    return { ...progress, questions };
+    return { ...progress, questions, delivery: spokenTrend(await this.deps.attempts.listAll()) };
   }
 
   /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
@@ -68,4 +74,9 @@ export class ProgressService {
   private today(): string {
     return (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
   }
+}
+
+/** Every spoken answer (follow-ups included: they are spoken too) over time. */
+function spokenTrend(attempts: AttemptRecord[]): DeliveryTrend {
+  return deliveryTrend(attempts.flatMap((a) => (a.spoken ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, delivery: a.spoken.delivery }] : [])));
 }

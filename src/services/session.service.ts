@@ -7,7 +7,8 @@ import type { PendingPrompt } from '../core/session/pending.js';
 import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
-import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import type { AttemptRecord, AttemptRepository, SpokenRecord } from '../store/attempt.repository.js';
+import { deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 
 export type { PendingPrompt };
@@ -28,10 +29,29 @@ export interface StartOptions {
 
 /** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
 export interface AnsweredPrompt {
+  /** The saved attempt (a kept recording is attached to it). */
+  attemptId: string;
   answered: PendingPrompt;
   feedback: Feedback;
   next: PendingPrompt | null;
   finished: boolean;
+}
+
+/** A spoken answer as the client measured it; whether it was edited is judged against the text submitted. */
+export type SpokenInput = Omit<SpokenRecord, 'isEdited'>;
+
+/** A spoken answer of a session, for playback and review beside its transcript. */
+export interface SpokenAnswerView extends SpokenRecord {
+  attemptId: string;
+  questionId: string;
+  parentAttemptId: string | null;
+  prompt: string;
+}
+
+/** The session report plus how its answers were spoken (empty when all were typed). */
+export interface SessionReportView extends SessionReport {
+  delivery: DeliveryTrend;
+  spoken: SpokenAnswerView[];
 }
 
 /** One line of `loopcoach history`. */
@@ -160,7 +180,7 @@ export class SessionService {
     return outcome.feedback;
   }
 
-  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string) {
+  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput) {
     const question = this.findQuestion(pending.questionId);
     if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
     const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
@@ -179,12 +199,13 @@ export class SessionService {
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
       idempotencyKey: idempotencyKey ?? null,
+      spoken: spoken ? { ...spoken, isEdited: text.trim() !== spoken.transcript.trim() } : null,
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {
       throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
     }
-    return outcome.status === 'saved' ? { status: 'saved' as const, feedback } : outcome;
+    return outcome.status === 'saved' ? { status: 'saved' as const, feedback, attemptId: attempt.id } : outcome;
   }
 
   /**
@@ -192,7 +213,7 @@ export class SessionService {
    * the session when nothing is left, and says what comes next. With an idempotency key, a
    * retry of an answer already recorded returns that first result and records nothing new.
    */
-  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string): Promise<AnsweredPrompt> {
+  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput): Promise<AnsweredPrompt> {
     const session = await this.get(sessionId);
     const attempts = await this.deps.attempts.listBySession(session.id);
     const earlier = idempotencyKey ? attempts.find((a) => a.idempotencyKey === idempotencyKey) : undefined;
@@ -200,10 +221,10 @@ export class SessionService {
     if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
     const pending = this.pendingFrom(session, attempts);
     if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
-    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey);
+    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey, spoken);
     if (outcome.status === 'replayed') return this.replay(session, outcome.attempt);
     const finished = await this.finishIfDone(session.id);
-    return { answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
+    return { attemptId: outcome.attemptId, answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
   }
 
   /** The result of an answer recorded earlier under the same idempotency key, as it was first returned. */
@@ -217,7 +238,7 @@ export class SessionService {
       total: session.plan.questionIds.length,
     };
     const next = await this.next(session.id);
-    return { answered, feedback: attempt.feedback, next, finished: next === null };
+    return { attemptId: attempt.id, answered, feedback: attempt.feedback, next, finished: next === null };
   }
 
   /** Grades an answer to what the session asks next without saving anything (live feedback). */
@@ -248,7 +269,7 @@ export class SessionService {
   }
 
   /** The report of a session from what was answered so far. */
-  async report(sessionId: string): Promise<SessionReport> {
+  async report(sessionId: string): Promise<SessionReportView> {
     await this.get(sessionId);
     const attempts = await this.deps.attempts.listBySession(sessionId);
     const answered: AnsweredQuestion[] = attempts
@@ -261,7 +282,7 @@ export class SessionService {
         feedback: main.feedback,
         followUps: attempts.filter((a) => a.parentAttemptId === main.id).map((f) => ({ prompt: f.prompt, answer: f.answer, feedback: f.feedback })),
       }));
-    return buildReport(sessionId, answered);
+    return { ...buildReport(sessionId, answered), ...spokenOf(attempts) };
   }
 
   /** The model answer of a bank question, for the report. */
@@ -289,4 +310,13 @@ export class SessionService {
       return topic ? [{ questionId: a.questionId, topic, score: a.score }] : [];
     });
   }
+}
+
+/** The spoken answers of a session and their delivery over the session. */
+function spokenOf(attempts: AttemptRecord[]): Pick<SessionReportView, 'delivery' | 'spoken'> {
+  const spoken = attempts.flatMap((a) => (a.spoken ? [{ ...a.spoken, attemptId: a.id, questionId: a.questionId, parentAttemptId: a.parentAttemptId, prompt: a.prompt, answeredAt: a.answeredAt }] : []));
+  return {
+    delivery: deliveryTrend(spoken),
+    spoken: spoken.map(({ answeredAt: _answeredAt, ...view }) => view),
+  };
 }

@@ -1,4 +1,13 @@
+import type { Delivery, TranscriptSegment } from '../core/delivery/types.js';
 import type { Feedback } from '../core/types.js';
+
+/** How an answer was spoken: the transcript the recording gave, whether the user edited it before submitting, its timed segments and delivery. */
+export interface SpokenRecord {
+  transcript: string;
+  isEdited: boolean;
+  segments: TranscriptSegment[];
+  delivery: Delivery;
+}
 
 /** One answer to a question or to a follow-up, with its feedback. */
 export interface AttemptRecord {
@@ -16,6 +25,8 @@ export interface AttemptRecord {
   durationMs: number;
   /** The client's Idempotency-Key for this answer, when it sent one; unique per session. */
   idempotencyKey?: string | null;
+  /** The spoken answer behind the text, when it was spoken; absent or null when typed. */
+  spoken?: SpokenRecord | null;
 }
 
 /** What recording an answer did: saved it, found the same idempotency key already saved, or found the prompt no longer pending. */
@@ -35,4 +46,11 @@ export interface AttemptRepository {
   listBySession(sessionId: string): Promise<AttemptRecord[]>;
   /** Every attempt, oldest first. */
   listAll(): Promise<AttemptRecord[]>;
+  /** One attempt, or undefined. */
+  find(id: string): Promise<AttemptRecord | undefined>;
+  /**
+   * Deletes an attempt, the follow-up answers that belong to it and their recordings, in one
+   * transaction; false when there is no such attempt.
+   */
+  delete(id: string): Promise<boolean>;
 }

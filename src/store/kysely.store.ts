@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Feedback } from '../core/types.js';
 import type { Transaction } from 'kysely';
 import { LoopCoachError } from '../errors.js';
-import type { AttemptRecord, AttemptRepository, RecordOutcome } from './attempt.repository.js';
+import type { AttemptRecord, AttemptRepository, RecordOutcome, SpokenRecord } from './attempt.repository.js';
+import type { RecordingRepository } from './recording.repository.js';
 import type { AttemptsTable, Database, SessionsTable } from './schema.js';
 import type { SessionRecord, SessionRepository, SessionStatus } from './session.repository.js';
 import type { SettingsRepository } from './settings.repository.js';
@@ -17,6 +18,7 @@ export interface Store {
   settings: SettingsRepository;
   userQuestions: UserQuestionRepository;
   documents: DocumentRepository;
+  recordings: RecordingRepository;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
     answeredAt: row.answered_at,
     durationMs: Number(row.duration_ms),
     idempotencyKey: row.idempotency_key,
+    spoken: row.spoken ? (JSON.parse(row.spoken) as SpokenRecord) : null,
   };
 }
 
@@ -56,6 +59,7 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
     answered_at: a.answeredAt,
     duration_ms: a.durationMs,
     idempotency_key: a.idempotencyKey ?? null,
+    spoken: a.spoken ? JSON.stringify(a.spoken) : null,
   };
 }
 
@@ -141,6 +145,46 @@ function attemptRepository(db: Kysely<Database>): AttemptRepository {
     async listAll() {
       const rows = await db.selectFrom('attempts').selectAll().orderBy('answered_at').orderBy('seq').execute();
       return rows.map(toAttempt);
+    },
+    async find(id) {
+      const row = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAttempt(row) : undefined;
+    },
+    async delete(id) {
+      return db.transaction().execute(async (trx) => {
+        const ids = [id, ...(await trx.selectFrom('attempts').select('id').where('parent_attempt_id', '=', id).execute()).map((r) => r.id)];
+        // Audio first: it must never outlive its answer, whatever the driver does with cascades.
+        await trx.deleteFrom('recordings').where('attempt_id', 'in', ids).execute();
+        await trx.deleteFrom('attempts').where('parent_attempt_id', '=', id).execute();
+        const result = await trx.deleteFrom('attempts').where('id', '=', id).executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      });
+    },
+  };
+}
+
+function recordingRepository(db: Kysely<Database>): RecordingRepository {
+  return {
+    async save(r) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('recordings').where('attempt_id', '=', r.attemptId).execute();
+        await trx.insertInto('recordings').values({ attempt_id: r.attemptId, media_type: r.mediaType, audio: r.audio, created_at: r.createdAt }).execute();
+      });
+    },
+    async find(attemptId) {
+      const row = await db.selectFrom('recordings').selectAll().where('attempt_id', '=', attemptId).executeTakeFirst();
+      return row ? { attemptId: row.attempt_id, mediaType: row.media_type, audio: new Uint8Array(row.audio), createdAt: row.created_at } : undefined;
+    },
+    async listAttemptIds() {
+      return (await db.selectFrom('recordings').select('attempt_id').execute()).map((r) => r.attempt_id);
+    },
+    async delete(attemptId) {
+      const result = await db.deleteFrom('recordings').where('attempt_id', '=', attemptId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async deleteAll() {
+      const result = await db.deleteFrom('recordings').executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }
@@ -234,6 +278,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     settings: guarded(settingsRepository(db)),
     userQuestions: guarded(userQuestionRepository(db)),
     documents: guarded(documentRepository(db)),
+    recordings: guarded(recordingRepository(db)),
     close: () => db.destroy(),
   };
 }

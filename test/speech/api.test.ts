@@ -38,6 +38,15 @@ describe('POST /api/transcribe', () => {
     expect(body.transcript).toMatch(/queue/i);
     expect(body.delivery.pauses).toHaveLength(1);
   });
+
+  it('takes the browser\'s own WebM/Opus recording as well', { timeout: 120_000 }, async () => {
+    const webm = readFileSync(new URL('../fixtures/speech/answer.webm', import.meta.url));
+    const response = await app.request('/api/transcribe', { method: 'POST', headers: { 'content-type': 'audio/webm;codecs=opus' }, body: webm });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.transcript).toMatch(/queue in front of the workers/i);
+    expect(body.delivery.pauses).toHaveLength(1);
+  });
 });
 
 describe('GET /speech/<file>', () => {

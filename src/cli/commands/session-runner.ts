@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import type { SessionReport } from '../../core/session/report.js';
 import type { Feedback } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
-import type { SessionService } from '../../services/session.service.js';
+import type { SessionReportView, SessionService } from '../../services/session.service.js';
+import { deliveryTrendText } from './delivery-text.js';
 import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { printJson, type CliIo } from '../output.js';
 import { readUserFile } from '../files.js';
@@ -127,7 +128,7 @@ function questionText(q: SessionReport['questions'][number], modelAnswer: string
   return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...(modelAnswer && missed.length ? [`    model answer: ${modelAnswer}`] : [])];
 }
 
-function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
+function reportText(report: SessionReportView, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
   return [
     '',
     `Session ${report.id}: ${finished ? 'finished' : `saved; continue with \`loopcoach resume ${report.id}\``}`,
@@ -135,5 +136,6 @@ function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: 
     ...report.questions.flatMap((q) => questionText(q, modelAnswer(q.id))),
     report.habits.length ? `Habits to work on: ${report.habits.map((h) => `${h.code} (${h.count})`).join(', ')}` : 'No habits to work on.',
     report.next.length ? `Practise next: ${report.next.map((n) => `${n.topic} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
+    ...deliveryTrendText(report.delivery, 'Delivery of your spoken answers (words a minute, fillers a minute, long pauses)'),
   ].join('\n');
 }
