@@ -6,5 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  // The transcription worker is an ES module: it imports the speech runtime served by our own server.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://localhost:4173' } },
 });

@@ -4,12 +4,7 @@ import type { AttemptRepository } from '../store/attempt.repository.js';
 import type { RecordingRecord, RecordingRepository } from '../store/recording.repository.js';
 import type { SettingsRepository } from '../store/settings.repository.js';
 import { MAX_AUDIO_BYTES } from './speech.service.js';
-
-/** The user's choices about spoken answers. */
-export interface SpeechSettings {
-  /** Keep the audio of spoken answers for playback; off by default (only transcripts are saved). */
-  keepRecordings: boolean;
-}
+import type { SpeechSettings } from '../core/session/spoken.js';
 
 const KEEP_RECORDINGS = 'speech.keepRecordings';
 

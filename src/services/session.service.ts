@@ -7,11 +7,12 @@ import type { PendingPrompt } from '../core/session/pending.js';
 import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
-import type { AttemptRecord, AttemptRepository, SpokenRecord } from '../store/attempt.repository.js';
+import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import { isEditedTranscript, type SessionReportView, type SpokenInput } from '../core/session/spoken.js';
 import { deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 
-export type { PendingPrompt };
+export type { PendingPrompt, SessionReportView, SpokenInput };
 
 export interface StartOptions {
   role: string;
@@ -35,23 +36,6 @@ export interface AnsweredPrompt {
   feedback: Feedback;
   next: PendingPrompt | null;
   finished: boolean;
-}
-
-/** A spoken answer as the client measured it; whether it was edited is judged against the text submitted. */
-export type SpokenInput = Omit<SpokenRecord, 'isEdited'>;
-
-/** A spoken answer of a session, for playback and review beside its transcript. */
-export interface SpokenAnswerView extends SpokenRecord {
-  attemptId: string;
-  questionId: string;
-  parentAttemptId: string | null;
-  prompt: string;
-}
-
-/** The session report plus how its answers were spoken (empty when all were typed). */
-export interface SessionReportView extends SessionReport {
-  delivery: DeliveryTrend;
-  spoken: SpokenAnswerView[];
 }
 
 /** One line of `loopcoach history`. */
@@ -199,7 +183,7 @@ export class SessionService {
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
       idempotencyKey: idempotencyKey ?? null,
-      spoken: spoken ? { ...spoken, isEdited: text.trim() !== spoken.transcript.trim() } : null,
+      spoken: spoken ? { ...spoken, isEdited: isEditedTranscript(text, spoken.transcript) } : null,
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {

@@ -1,13 +1,7 @@
-import type { Delivery, TranscriptSegment } from '../core/delivery/types.js';
+import type { SpokenRecord } from '../core/session/spoken.js';
 import type { Feedback } from '../core/types.js';
 
-/** How an answer was spoken: the transcript the recording gave, whether the user edited it before submitting, its timed segments and delivery. */
-export interface SpokenRecord {
-  transcript: string;
-  isEdited: boolean;
-  segments: TranscriptSegment[];
-  delivery: Delivery;
-}
+export type { SpokenRecord };
 
 /** One answer to a question or to a follow-up, with its feedback. */
 export interface AttemptRecord {

@@ -7,6 +7,8 @@ import { Prompt } from '../components/Prompt';
 import { FINDING_LABELS, labelOf, TOPIC_LABELS } from '../labels';
 import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
 import { SpokenReview } from '../speech/SpokenReview';
+import { SpokenReport } from '../speech/SpokenReport';
+import { keepIfChosen, speechApi, spokenInputOf, type SessionReportView } from '../speech/spoken-api';
 
 /**
  * A mock interview: one prompt at a time (follow-ups included), feedback after each, then the
@@ -23,6 +25,7 @@ export function Interview({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
   const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
+  const [notice, setNotice] = useState('');
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
 
   const load = () =>
@@ -34,11 +37,19 @@ export function Interview({ id }: { id: string }) {
     void load();
   }, [id]);
 
+  const answerSpoken = async (recorded: SpokenAnswer) => {
+    const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis));
+    setNotice('');
+    await keepIfChosen(saved.attemptId, recorded.audio).catch((e: Error) => setNotice(`Your answer was saved, but not its recording: ${e.message}`));
+    return saved;
+  };
+
   const submit = async () => {
     if (!answer.trim() || busy) return;
     setBusy(true);
     try {
-      const result = await sessionsApi.answer(id, answer, startedAt);
+      // A spoken answer is saved with its transcript and delivery; its audio only if the user keeps recordings.
+      const result = spoken ? await answerSpoken(spoken) : await sessionsApi.answer(id, answer, startedAt);
       setLast(result.feedback);
       setLastSpoken(spoken ? { spoken, isEdited: answer.trim() !== spoken.analysis.transcript.trim() } : null);
       setSpoken(null);
@@ -55,7 +66,7 @@ export function Interview({ id }: { id: string }) {
   };
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} />;
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} onChanged={() => void load()} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -76,6 +87,7 @@ export function Interview({ id }: { id: string }) {
           <LivePanel feedback={live} />
         </div>
       </div>
+      {notice && <p role="status" className="error">{notice}</p>}
       {last && (
         <details className="last-feedback" open>
           <summary>Your last answer: {last.score}/100</summary>
@@ -88,7 +100,7 @@ export function Interview({ id }: { id: string }) {
   );
 }
 
-function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers: Record<string, string | null> }) {
+function Report({ report, modelAnswers, onChanged }: { report: SessionReport; modelAnswers: Record<string, string | null>; onChanged: () => void }) {
   return (
     <section className="report">
       <h1>Interview report: {report.score}/100</h1>
@@ -122,6 +134,7 @@ function Report({ report, modelAnswers }: { report: SessionReport; modelAnswers:
           </li>
         ))}
       </ol>
+      <SpokenReport report={report as SessionReportView} onChanged={onChanged} />
       <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
     </section>
   );

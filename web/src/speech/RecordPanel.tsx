@@ -3,14 +3,16 @@ import { QUESTION_KINDS, type QuestionKind } from '../../../src/core/types';
 import { RecordingError, type RecordingAnalysis } from '../../../src/speech/recording';
 import { encodeWav16 } from '../../../src/speech/wav';
 import { SPEECH_SAMPLE_RATE } from '../../../src/speech/resample';
-import { loadSpeechModel } from './engine';
-import { LiveTranscriber } from './live-transcriber';
 import { MicRecorder, microphoneProblem } from './recorder';
+import { speechApi } from './spoken-api';
+import { WorkerTranscriber } from './worker-transcriber';
 
 /** A spoken answer: its analysis and, for playback in this page only, the recording. */
 export interface SpokenAnswer {
   analysis: RecordingAnalysis;
   audioUrl: string;
+  /** The recording itself (16 kHz WAV), sent to the server only when the user keeps recordings. */
+  audio: Blob;
   /** Milliseconds from Stop to the final transcript (shown to the benchmark). */
   finishMs: number;
 }
@@ -28,7 +30,7 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
   const [phase, setPhase] = useState<Phase>('idle');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
-  const session = useRef<{ recorder: MicRecorder; live: Promise<LiveTranscriber>; timer: number; busy: Promise<void> } | null>(null);
+  const session = useRef<{ recorder: MicRecorder; live: Promise<WorkerTranscriber>; timer: number; busy: Promise<void> } | null>(null);
   const onTranscript = useRef(props.onTranscript);
   onTranscript.current = props.onTranscript;
 
@@ -49,9 +51,9 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       return;
     }
     setStatus('Loading the speech model (the first time only; it stays on this device)…');
-    const live = loadSpeechModel().then((model) => {
+    const live = WorkerTranscriber.start().then((transcriber) => {
       setStatus('Listening… the transcript grows at each pause.');
-      return new LiveTranscriber(model);
+      return transcriber;
     });
     live.catch((error: Error) => setProblem(`Transcription is unavailable: ${error.message}. You can type your answer below.`));
     const s = { recorder, live, timer: 0, busy: Promise.resolve() };
@@ -77,9 +79,9 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       const samples = await s.recorder.stop();
       await s.busy;
       const analysis = await (await s.live).finish(samples, asQuestionKind(props.kind));
-      const audioUrl = URL.createObjectURL(new Blob([encodeWav16({ sampleRate: SPEECH_SAMPLE_RATE, samples }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }));
+      const audio = new Blob([encodeWav16({ sampleRate: SPEECH_SAMPLE_RATE, samples }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' });
       props.onTranscript(analysis.transcript);
-      props.onRecorded({ analysis, audioUrl, finishMs: Math.round(performance.now() - stoppedAt) });
+      props.onRecorded({ analysis, audioUrl: URL.createObjectURL(audio), audio, finishMs: Math.round(performance.now() - stoppedAt) });
       setStatus('Done: fix any misheard words in the transcript, then submit.');
     } catch (error) {
       setStatus('');
@@ -95,7 +97,8 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       ) : (
         <button type="button" className="primary" disabled={phase === 'finishing'} onClick={() => void start()}>Record</button>
       )}
-      <span className="hint">Transcribed on this device; no audio is sent anywhere.</span>
+      <span className="hint">Transcribed on this device; no audio is sent anywhere unless you keep recordings.</span>
+      <KeepRecordings />
       {status && <p role="status" className="record-status">{status}</p>}
       {problem && <p role="alert" className="error">{problem}</p>}
     </div>
@@ -108,4 +111,24 @@ function asQuestionKind(kind: string): QuestionKind | undefined {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The "keep recordings" setting (off by default, saved on this machine's Loop Coach): kept audio plays back in the interview report. */
+export function KeepRecordings() {
+  const [keep, setKeep] = useState<boolean | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    speechApi.settings().then((s) => setKeep(s.keepRecordings), () => setKeep(null));
+  }, []);
+  if (keep === null) return null;
+  const change = (value: boolean) => {
+    setError('');
+    speechApi.setKeepRecordings(value).then((s) => setKeep(s.keepRecordings), (e: Error) => setError(e.message));
+  };
+  return (
+    <label className="switch keep-recordings">
+      <input type="checkbox" checked={keep} onChange={(e) => change(e.target.checked)} /> Keep recordings (saved with your answers in Loop Coach&apos;s database, to play back later)
+      {error && <span role="alert" className="error"> {error}</span>}
+    </label>
+  );
 }
