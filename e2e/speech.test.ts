@@ -105,6 +105,53 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await page.close();
   });
 
+  it('a spoken interview answer is saved with its transcript and delivery; kept audio plays back from the server and is deleted on request', { timeout: 240_000 }, async () => {
+    const start = await fetch(new URL('api/sessions', server.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'solutions-architect', level: 'mid', topics: ['compute-serverless'], count: 1, mix: 1, seed: 'spoken' }) });
+    const { session } = await start.json();
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.baseUrl}#/interview/${session.id}`);
+    const screen = new RecordPage(page);
+    // Keep recordings: off by default, and the choice is saved.
+    await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
+    await screen.keepRecordings.check();
+    await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
+    await screen.record.click();
+    // The page stays responsive while the worker transcribes: typing-free UI checks run between updates.
+    await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
+    await screen.stop.click();
+    await expect.poll(() => screen.record.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await screen.answer.press('Control+Enter');
+    // Follow-ups, if asked, are typed; the report comes after them.
+    for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: /Interview report/ }).isVisible()); i++) {
+      await page.getByRole('heading', { name: /Interview report/ }).or(page.locator('.last-feedback')).first().waitFor({ timeout: 30_000 });
+      if (await page.getByRole('heading', { name: /Interview report/ }).isVisible()) break;
+      await screen.answer.fill('We watched the queue depth and the age of the oldest message in CloudWatch; the trade-off was a little more latency.');
+      await screen.answer.press('Control+Enter');
+      await page.waitForTimeout(1000);
+    }
+    await page.getByRole('heading', { name: /Interview report/ }).waitFor({ timeout: 30_000 });
+    const spoken = page.locator('.spoken-report');
+    await expect.poll(() => spoken.locator('.delivery-trend').textContent()).toMatch(/Mean/);
+    const player = spoken.locator('audio').first();
+    await player.waitFor();
+    expect(await player.getAttribute('src')).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
+    await spoken.locator('.sentences button').nth(1).click();
+    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
+    const src = (await player.getAttribute('src'))!;
+    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(200);
+    await spoken.getByRole('button', { name: 'Delete recording' }).click();
+    await expect.poll(() => spoken.locator('audio').count()).toBe(0);
+    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
+    expect(await spoken.textContent()).toMatch(/The audio was not kept/);
+    await spoken.getByRole('button', { name: 'Delete answer' }).first().click();
+    await expect.poll(async () => (await (await fetch(new URL(`api/sessions/${session.id}`, server.baseUrl))).json()).report.spoken.length).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('says clearly when the microphone is denied, and typing still works', { timeout: 60_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4,12 +4,12 @@ import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
 import { planQuestions, ROLES, type PastScore, type Role } from '../core/session/plan.js';
 import type { PendingPrompt } from '../core/session/pending.js';
-import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
+import { buildReport, type AnsweredQuestion } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
 import { isEditedTranscript, type SessionReportView, type SpokenInput } from '../core/session/spoken.js';
-import { deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
+import { deliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 
 export type { PendingPrompt, SessionReportView, SpokenInput };

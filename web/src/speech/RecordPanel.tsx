@@ -127,7 +127,7 @@ export function KeepRecordings() {
   };
   return (
     <label className="switch keep-recordings">
-      <input type="checkbox" checked={keep} onChange={(e) => change(e.target.checked)} /> Keep recordings (saved with your answers in Loop Coach&apos;s database, to play back later)
+      <input type="checkbox" checked={keep} onChange={(e) => change(e.target.checked)} /> Keep recordings (stored in Loop Coach&apos;s database, to play back later)
       {error && <span role="alert" className="error"> {error}</span>}
     </label>
   );
