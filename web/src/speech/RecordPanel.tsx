@@ -26,7 +26,7 @@ const LIVE_EVERY_MS = 700;
  * transcript, and the answer box — hence live feedback — follows); Stop gives the final
  * transcript and the delivery report. Audio never leaves the page.
  */
-export function RecordPanel(props: { kind: string; onTranscript: (text: string) => void; onRecorded: (spoken: SpokenAnswer) => void }) {
+export function RecordPanel(props: { kind: string; onTranscript: (text: string) => void; onRecorded: (spoken: SpokenAnswer) => void; /** Answers here are saved, so their audio can be kept: shows the Keep recordings switch. */ canKeepRecordings?: boolean }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
@@ -97,8 +97,8 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       ) : (
         <button type="button" className="primary" disabled={phase === 'finishing'} onClick={() => void start()}>Record</button>
       )}
-      <span className="hint">Transcribed on this device; no audio is sent anywhere unless you keep recordings.</span>
-      <KeepRecordings />
+      <span className="hint">Transcribed on this device; {props.canKeepRecordings ? 'audio is saved only if you keep recordings.' : 'no audio is sent anywhere.'}</span>
+      {props.canKeepRecordings && <KeepRecordings />}
       {status && <p role="status" className="record-status">{status}</p>}
       {problem && <p role="alert" className="error">{problem}</p>}
     </div>
