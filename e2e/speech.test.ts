@@ -1,7 +1,7 @@
 // Answering out loud in real Chromium with its fake microphone playing a spoken fixture
 // (espeak-ng + sox -R): live transcript and feedback, Stop, edit, submit, delivery, playback,
 // and not one request outside the app's origin.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -149,6 +149,34 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await spoken.getByRole('button', { name: 'Delete answer' }).first().click();
     await expect.poll(async () => (await (await fetch(new URL(`api/sessions/${session.id}`, server.baseUrl))).json()).report.spoken.length).toBe(0);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('turning Keep recordings off offers to delete the audio kept so far, and does', { timeout: 60_000 }, async () => {
+    const api = (path: string, init?: RequestInit) => fetch(new URL(path, server.baseUrl), init).then((r) => r.json());
+    const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await api('api/settings/speech', json('PUT', { keepRecordings: true }));
+    const first = await api('api/sessions', json('POST', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'kept' }));
+    const text = 'Security groups are stateful and network ACLs are stateless.';
+    const delivery = { durationSec: 4, speakingSec: 3, wordsPerMinute: 160, pauses: [], fillers: [], pitchVariationSemitones: 2, loudnessDb: -20, findings: [] };
+    const saved = await api(`api/sessions/${first.session.id}/answers`, json('POST', { answer: text, spoken: { transcript: text, segments: [{ startSec: 0.5, endSec: 3.5, text }], delivery } }));
+    const wav = readFileSync(fixture.wavPath);
+    expect((await fetch(new URL(`api/attempts/${saved.attemptId}/recording`, server.baseUrl), { method: 'PUT', headers: { 'content-type': 'audio/wav' }, body: wav })).status).toBe(201);
+    const second = await api('api/sessions', json('POST', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'next' }));
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.goto(`${server.baseUrl}#/interview/${second.session.id}`);
+    const screen = new RecordPage(page);
+    await expect.poll(() => screen.keepRecordings.isChecked()).toBe(true);
+    await screen.keepRecordings.uncheck();
+    await expect.poll(async () => (await api('api/recordings')).attemptIds).toEqual([]);
+    expect(asked).toEqual([expect.stringMatching(/delete the 1 recording kept so far\? Transcripts and feedback stay/)]);
+    expect((await api('api/settings/speech')).keepRecordings).toBe(false);
+    expect((await api(`api/sessions/${first.session.id}`)).report.spoken).toHaveLength(1);
     await page.close();
   });
 

@@ -19,6 +19,7 @@ describe('POST /api/transcribe', () => {
   it.each([
     ['not audio', new TextEncoder().encode('plain text'), 415, 'audio_invalid'],
     ['silent', encodeWav16({ sampleRate: 16000, samples: new Float32Array(32000) }), 422, 'audio_silent'],
+    ['a WebM cut off before its audio', readFileSync(new URL('../fixtures/speech/answer.webm', import.meta.url)).subarray(0, 200), 415, 'audio_invalid'],
   ])('%s: the error shape with a fitting status', async (_what, body, status, code) => {
     const response = await post(body);
     expect(response.status).toBe(status);

@@ -121,13 +121,20 @@ export function KeepRecordings() {
     speechApi.settings().then((s) => setKeep(s.keepRecordings), () => setKeep(null));
   }, []);
   if (keep === null) return null;
-  const change = (value: boolean) => {
+  const change = async (value: boolean) => {
     setError('');
-    speechApi.setKeepRecordings(value).then((s) => setKeep(s.keepRecordings), (e: Error) => setError(e.message));
+    try {
+      setKeep((await speechApi.setKeepRecordings(value)).keepRecordings);
+      // Turning it off stops keeping new audio; the audio kept so far goes too if the user says so.
+      const kept = value ? 0 : (await speechApi.recordings()).attemptIds.length;
+      if (kept > 0 && window.confirm(`Also delete the ${kept} recording${kept === 1 ? '' : 's'} kept so far? Transcripts and feedback stay.`)) await speechApi.deleteAllRecordings();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   return (
     <label className="switch keep-recordings">
-      <input type="checkbox" checked={keep} onChange={(e) => change(e.target.checked)} /> Keep recordings (stored in Loop Coach&apos;s database, to play back later)
+      <input type="checkbox" checked={keep} onChange={(e) => void change(e.target.checked)} /> Keep recordings (stored in Loop Coach&apos;s database, to play back later)
       {error && <span role="alert" className="error"> {error}</span>}
     </label>
   );

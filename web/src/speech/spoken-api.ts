@@ -31,6 +31,7 @@ export const speechApi = {
     call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, { method: 'PUT', headers: { 'content-type': audio.type || 'audio/wav' }, body: audio }),
   recordingUrl: (attemptId: string) => `/api/attempts/${encodeURIComponent(attemptId)}/recording`,
   recordings: () => call<{ attemptIds: string[] }>('/api/recordings'),
+  deleteAllRecordings: () => call<{ deleted: number }>('/api/recordings', { method: 'DELETE' }),
   deleteRecording: (attemptId: string) => call<{ deleted: string }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, { method: 'DELETE' }),
   deleteAttempt: (attemptId: string) => call<{ deleted: string }>(`/api/attempts/${encodeURIComponent(attemptId)}`, { method: 'DELETE' }),
 };
