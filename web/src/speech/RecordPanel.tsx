@@ -123,6 +123,7 @@ export function KeepRecordings() {
   if (keep === null) return null;
   const change = async (value: boolean) => {
     setError('');
+    setKeep(value); // the switch follows the click at once; a failed save puts it back
     try {
       setKeep((await speechApi.setKeepRecordings(value)).keepRecordings);
       // Turning it off stops keeping new audio; the audio kept so far goes too if the user says so.
@@ -130,6 +131,7 @@ export function KeepRecordings() {
       if (kept > 0 && window.confirm(`Also delete the ${kept} recording${kept === 1 ? '' : 's'} kept so far? Transcripts and feedback stay.`)) await speechApi.deleteAllRecordings();
     } catch (e) {
       setError((e as Error).message);
+      speechApi.settings().then((saved) => setKeep(saved.keepRecordings), () => setKeep(!value));
     }
   };
   return (
