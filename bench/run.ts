@@ -139,3 +139,8 @@ if (existsSync(webAssets)) {
   const { benchBrowserSpeech } = await import('./speech-browser.js');
   await benchBrowserSpeech(row);
 }
+
+{
+  const { benchCamera } = await import('./camera.js');
+  await benchCamera(row);
+}

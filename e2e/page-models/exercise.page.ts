@@ -35,6 +35,18 @@ export class ExercisePage {
     await this.page.keyboard.insertText(text);
   }
 
+  /** Replaces the editor's text through a real paste event (multi-line text keeps its indentation, as a paste does). */
+  async pasteAnswer(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.editor.evaluate((element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   async check(): Promise<void> {
     await this.page.getByRole('button', { name: 'Check' }).click();
     await this.page.locator('.results h2').waitFor();

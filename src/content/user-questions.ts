@@ -2,9 +2,10 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { LoopCoachError } from '../errors.js';
 import { validateBankQuestion } from './question-bank.js';
 import type { BankQuestion } from './question.schema.js';
+import { MAX_IMPORT_CHARS } from '../limits.js';
 
 /** Largest YAML text one import takes. */
-export const MAX_IMPORT_CHARS = 200_000;
+export { MAX_IMPORT_CHARS };
 /** Most YAML aliases (*name) one document may use: more is how a "billion laughs" bomb grows. */
 export const MAX_YAML_ALIASES = 50;
 /** Most questions one import takes. */

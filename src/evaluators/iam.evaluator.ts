@@ -42,20 +42,35 @@ function grammarErrors(result: RunSimulationResults, document: PolicyDocument): 
   return { message: `the policy is not valid: ${first.path}: ${first.message}${more}${line ? ` (line ${line})` : ''}`, ...(line ? { line } : {}) };
 }
 
-function identityAnalysis(result: RunSimulationResults): { allowStatements: StatementMatch[]; denyStatements: StatementMatch[]; unmatchedStatements: StatementMatch[] } | undefined {
-  if (result.resultType !== 'single') return undefined;
-  return result.result.analysis.identityAnalysis as never;
+type IdentityAnalysis = { allowStatements: StatementMatch[]; denyStatements: StatementMatch[]; unmatchedStatements: StatementMatch[] };
+
+/**
+ * The identity-policy analysis of a request: one result, or, for a resource ARN with a wildcard
+ * (`instance/*`), the first of the matching resource types whose verdict is the overall one.
+ */
+function identityAnalysis(result: RunSimulationResults): IdentityAnalysis | undefined {
+  if (result.resultType === 'single') return result.result.analysis.identityAnalysis as never;
+  if (result.resultType !== 'wildcard') return undefined;
+  const results = (result as unknown as { results: Array<{ analysis: { result?: string; identityAnalysis?: unknown } }> }).results;
+  const chosen = results.find((r) => r.analysis.result === result.overallResult) ?? results[0];
+  return chosen?.analysis.identityAnalysis as IdentityAnalysis | undefined;
+}
+
+/** The statement as written: the simulator hands back its own statement objects, which serialise to the JSON. */
+function plainStatement(statement: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(statement ?? {})) as Record<string, unknown>;
 }
 
 function cite(document: PolicyDocument, match: StatementMatch | undefined): { text: string; line?: number } {
   if (!match) return { text: '' };
-  const line = statementLine(document, match.statement);
-  return { text: `${quoteStatement(match.statement)}${line ? ` (line ${line})` : ''}`, ...(line ? { line } : {}) };
+  const statement = plainStatement(match.statement);
+  const line = statementLine(document, statement);
+  return { text: `${quoteStatement(statement)}${line ? ` (line ${line})` : ''}`, ...(line ? { line } : {}) };
 }
 
 /** Why nothing allowed a request: the nearest statement, matching the action but not the resource or condition. */
 function nearMiss(document: PolicyDocument, unmatched: StatementMatch[]): string {
-  const near = unmatched.find((s) => s.actionMatch && (s.statement as { Effect?: string }).Effect === 'Allow');
+  const near = unmatched.find((s) => s.actionMatch && plainStatement(s.statement).Effect === 'Allow');
   if (!near) return 'no statement allows this action';
   const why = !near.resourceMatch ? 'its Resource does not match' : near.conditionMatch !== 'Match' ? 'its Condition does not hold for this request' : 'it does not match';
   return `no statement allows it: ${cite(document, near).text} names the action but ${why}`;
@@ -87,7 +102,8 @@ function judge(check: Check, request: IamRequest, result: RunSimulationResults, 
 
 async function leastPrivilege(check: Check, checks: Check[], document: PolicyDocument): Promise<CheckResult> {
   const needed = checks.flatMap((c) => ('allow' in c ? [c.allow.action] : []));
-  const overgrants = await findOvergrants(document, needed);
+  const onEveryResource = checks.flatMap((c) => ('allow' in c && c.allow.resource === '*' ? [c.allow.action] : []));
+  const overgrants = await findOvergrants(document, needed, onEveryResource);
   if (overgrants.length === 0) return { check: labelCheck(check), passed: true, message: 'the policy grants only what the tasks need' };
   const first = overgrants[0]!;
   const more = overgrants.length > 1 ? `; ${overgrants.slice(1, 4).map((o) => o.message).join('; ')}` : '';

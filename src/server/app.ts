@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { z } from 'zod';
+import { gradeBodySchema, questionListQuerySchema, type Health, type QuestionView } from '../api/questions.contract.js';
 import type { Coach } from '../coach.js';
-import { gradableQuestionSchema, type BankQuestion } from '../content/question.schema.js';
-import { LEVELS, QUESTION_KINDS, TOPICS, type Question } from '../core/types.js';
+import type { BankQuestion } from '../content/question.schema.js';
+import type { Question } from '../core/types.js';
 import type { Logger } from '../logger.js';
 import { filterQuestions } from '../services/question.service.js';
 import type { ProgressService } from '../services/progress.service.js';
@@ -17,6 +17,7 @@ import { apiFallback } from './method-not-allowed.js';
 import { openApiDocument } from './openapi.js';
 import { requestGuard, securityHeaders, type RequestPolicy } from './security.js';
 import { registerExerciseRoutes } from './exercise.routes.js';
+import { registerCameraRoutes } from './camera.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSpeechRoutes } from './speech.routes.js';
 import { registerRecordingRoutes } from './recording.routes.js';
@@ -47,18 +48,6 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-const listQuery = z.object({
-  topic: z.enum(TOPICS).optional(),
-  level: z.enum(LEVELS).optional(),
-  kind: z.enum(QUESTION_KINDS).optional(),
-  service: z.string().trim().min(1).max(100).optional(),
-});
-
-const gradeBody = z.union([
-  z.strictObject({ questionId: z.string().min(1).max(200), answer: z.string() }),
-  z.strictObject({ question: gradableQuestionSchema, answer: z.string() }),
-]);
-
 /** 1 MB: room for a 20,000-character answer and a question, not for abuse. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -66,17 +55,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, staticHandler, policy, logger }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
-  const withSource = (q: BankQuestion) => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
+  const withSource = (q: BankQuestion): QuestionView => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
   app.onError((error, c) => toErrorResponse(c, error, logger));
   app.use('*', requestId());
   app.use('*', securityHeaders());
   app.use('*', requestGuard(policy));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length } satisfies Health));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
   app.get('/api/questions', (c) => {
-    return c.json(filterQuestions(questions.questions, parseWith(listQuery, c.req.query())).map(withSource));
+    return c.json(filterQuestions(questions.questions, parseWith(questionListQuerySchema, c.req.query())).map(withSource));
   });
 
   app.get('/api/questions/:id', (c) => {
@@ -89,11 +78,12 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   if (tailor) registerTailorRoutes(app, tailor);
   registerSpeechRoutes(app);
   if (recordings) registerRecordingRoutes(app, recordings);
+  registerCameraRoutes(app);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
   app.post(
     '/api/grade',
     async (c) => {
-      const body = await parseJsonBody(c, gradeBody);
+      const body = await parseJsonBody(c, gradeBodySchema);
       checkAnswerLength(body.answer);
       const question = 'questionId' in body ? questions.findQuestion(body.questionId) : (body.question as Question);
       if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body as { questionId: string }).questionId}"`, 404);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { Coach } from '../coach.js';
-import { composeExerciseService, composeServices } from '../services/compose.js';
+import { composeServices } from '../services/compose.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import type { RequestPolicy } from './security.js';
@@ -23,7 +23,6 @@ export interface ServerParts {
  * CLI uses too); `loopcoach serve` and the browser tests both start the app through it.
  */
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
-  const { catalogue, sessions, progress, tailor, recordings } = await composeServices({ coach, store });
-  const exercises = composeExerciseService();
+  const { catalogue, sessions, progress, tailor, exercises, recordings } = await composeServices({ coach, store });
   return createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

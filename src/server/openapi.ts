@@ -1,254 +1,381 @@
-/** The API described for scripts and tools, served at /api/openapi.json. */
-const error = { $ref: '#/components/schemas/Error' };
-const jsonError = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
+/**
+ * The API described for scripts and tools, served at /api/openapi.json: generated from the same zod
+ * schemas the routes validate with (src/api), so the document cannot drift from what is enforced.
+ */
+import { z } from 'zod';
+import { deletedSchema, errorBodySchema } from '../api/common.contract.js';
+import { checkOwnExerciseBodySchema, checkSubmissionBodySchema, exerciseListQuerySchema, validateExerciseBodySchema } from '../api/exercises.contract.js';
+import { importedQuestionsSchema, importQuestionsBodySchema } from '../api/my-questions.contract.js';
+import { suggestionResponseSchema } from '../api/progress.contract.js';
+import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/questions.contract.js';
+import { answerBodySchema, idempotencyKeyHeaderSchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
+import { speechSettingsSchema, transcribeQuerySchema } from '../api/speech.contract.js';
+import { tailorBodySchema } from '../api/tailor.contract.js';
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
 
-export const openApiDocument = {
-  openapi: '3.1.0',
-  info: { title: 'Loop Coach API', version: '0.1.0', description: 'Practise AWS interview answers with instant, explainable feedback. Local only.' },
-  paths: {
-    '/api/health': { get: { summary: 'Liveness and bank size', responses: { '200': { description: 'ok' } } } },
-    '/api/questions': {
-      get: {
-        summary: 'List questions of the bank',
-        parameters: ['topic', 'level', 'kind', 'service'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-        responses: { '200': { description: 'Array of questions (all fields)' }, '400': jsonError('Unknown topic, level or kind') },
-      },
-    },
-    '/api/questions/{id}': {
-      get: {
-        summary: 'One question with rubric, model answer, pitfalls and follow-ups',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'The question' }, '404': jsonError('question_not_found') },
-      },
-    },
-    '/api/transcribe': {
-      post: {
-        summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
-        parameters: [{ name: 'kind', in: 'query', required: false, schema: { type: 'string' }, description: 'question kind, to judge the answer length' }],
-        requestBody: { required: true, content: Object.fromEntries(['audio/wav', 'audio/webm', 'audio/ogg'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
-        responses: {
-          '200': { description: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }' },
-          '400': jsonError('invalid_input: unknown kind'),
-          '413': jsonError('audio_too_long: over 10 minutes or 256 MB'),
-          '415': jsonError('audio_invalid: not a readable WAV, WebM/Opus or Ogg/Opus recording'),
-          '422': jsonError('audio_silent: no speech heard'),
-        },
-      },
-    },
-    '/api/settings/speech': {
-      get: { summary: 'Speech settings: { keepRecordings } (off by default: only transcripts are saved)', responses: { '200': { description: '{ keepRecordings: boolean }' } } },
-      put: { summary: 'Turn keeping recordings on or off', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['keepRecordings'], properties: { keepRecordings: { type: 'boolean' } } } } } }, responses: { '200': { description: '{ keepRecordings }' }, '400': jsonError('invalid_input') } },
-    },
-    '/api/attempts/{id}/recording': {
-      put: {
-        summary: 'Keep the audio of a spoken answer (only when keepRecordings is on)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: Object.fromEntries(['audio/wav', 'audio/webm', 'audio/ogg'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
-        responses: { '201': { description: '{ attemptId, mediaType, createdAt, bytes }' }, '404': jsonError('attempt_not_found'), '409': jsonError('recordings_off'), '415': jsonError('audio_invalid') },
-      },
-      get: { summary: 'The kept audio (Range requests supported)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'audio/wav, audio/webm or audio/ogg' }, '404': jsonError('recording_not_found') } },
-      delete: { summary: 'Delete the kept audio (transcript and feedback stay)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{ deleted }' }, '404': jsonError('recording_not_found') } },
-    },
-    '/api/attempts/{id}': {
-      delete: { summary: 'Delete an answer, its follow-up answers and their audio', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{ deleted }' }, '404': jsonError('attempt_not_found') } },
-    },
-    '/api/recordings': {
-      get: { summary: 'Which answers have kept audio', responses: { '200': { description: '{ attemptIds }' } } },
-      delete: { summary: 'Delete every kept recording', responses: { '200': { description: '{ deleted: count }' } } },
-    },
-    '/api/grade': {
-      post: {
-        summary: 'Grade one answer (fast enough to call on every pause in typing)',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                oneOf: [
-                  { type: 'object', required: ['questionId', 'answer'], properties: { questionId: { type: 'string' }, answer: { type: 'string', maxLength: 20000 } } },
-                  { type: 'object', required: ['question', 'answer'], properties: { question: { type: 'object', description: 'prompt, kind, rubric and/or modelAnswer, pitfalls' }, answer: { type: 'string', maxLength: 20000 } } },
-                ],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': { description: 'Feedback: score, rubric, structure, findings, services, leadershipPrinciples, tips' },
-          '400': jsonError('invalid_input: malformed JSON or missing fields'),
-          '404': jsonError('question_not_found'),
-          '413': jsonError('answer_too_long'),
-        },
-      },
-    },
-    '/api/sessions': {
-      post: {
-        summary: 'Start a mock-interview session (needs a database; the server opens LOOPCOACH_DB)',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['role', 'level'],
-                properties: {
-                  role: { type: 'string', enum: ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'] },
-                  level: { type: 'string', enum: ['entry', 'mid', 'senior'] },
-                  topics: { type: 'array', items: { type: 'string' } },
-                  count: { type: 'integer', minimum: 1, maximum: 50 },
-                  mix: { type: 'number', minimum: 0, maximum: 1, description: 'share of behavioural questions' },
-                  seed: { type: 'string' },
-                },
-              },
-            },
-          },
-        },
-        responses: { '201': { description: '{ session, next }: the stored plan and the first prompt' }, '400': jsonError('invalid_input') },
-      },
-    },
-    '/api/sessions/{id}': {
-      get: {
-        summary: 'A session with its next prompt (null when done) and its report so far',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{ session, next, report }' }, '404': jsonError('session_not_found') },
-      },
-    },
-    '/api/sessions/{id}/answers': {
-      post: {
-        summary: 'Answer the pending prompt (main question or follow-up); graded and saved exactly once',
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'Idempotency-Key', in: 'header', required: false, description: 'a retry with the same key returns the first result and records nothing new', schema: { type: 'string', minLength: 1, maxLength: 200 } },
-        ],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 }, startedAt: { type: 'string', format: 'date-time' }, spoken: { type: 'object', description: 'a spoken answer: { transcript, segments: [{ startSec, endSec, text }], delivery }; saved with the attempt, marked isEdited when the answer differs from the transcript' } } } } },
-        },
-        responses: {
-          '201': { description: '{ attemptId, answered, feedback, next, finished }' },
-          '400': jsonError('invalid_input'),
-          '404': jsonError('session_not_found'),
-          '409': jsonError('session_finished or answer_conflict'),
-          '413': jsonError('answer_too_long'),
-        },
-      },
-    },
-    '/api/sessions/{id}/preview': {
-      post: {
-        summary: 'Grade an answer to the pending prompt without saving it (live feedback while typing)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['answer'], properties: { answer: { type: 'string', maxLength: 20000 } } } } } },
-        responses: {
-          '200': { description: 'Feedback' },
-          '400': jsonError('invalid_input'),
-          '404': jsonError('session_not_found'),
-          '409': jsonError('session_finished'),
-          '413': jsonError('answer_too_long'),
-        },
-      },
-    },
-    '/api/my-questions': {
-      get: { summary: "The user's own questions (each with source: yours)", responses: { '200': { description: 'Array of questions' } } },
-      post: {
-        summary: "Import questions in the bank's YAML schema: one, a list, or several documents; all or nothing",
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['yaml'], properties: { yaml: { type: 'string', maxLength: 200000 } } } } } },
-        responses: { '201': { description: '{ imported: [ids] }' }, '400': jsonError('question_invalid') },
-      },
-    },
-    '/api/my-questions/{id}': {
-      delete: {
-        summary: "Delete one of the user's questions (past answers to it stay in history)",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{ deleted: id }' }, '400': jsonError('invalid_input'), '404': jsonError('question_not_found') },
-      },
-    },
-    '/api/progress': { get: { summary: 'Scores per topic and habit over time, repeated questions side by side, streaks', responses: { '200': { description: 'Progress' } } } },
-    '/api/plans': {
-      post: {
-        summary: 'Plan an interview from a job posting (and a résumé): each question with its reason, and the gap report; stores nothing unless save asks',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/TailorRequest' } } } },
-        responses: {
-          '200': { description: '{ role, level, skills, services, questions: [{ id, prompt, reason, generated }], gaps, saved }' },
-          '400': jsonError('invalid_input'),
-          '404': jsonError('document_not_found'),
-          '413': jsonError('invalid_input'),
-          '415': jsonError('document_unsupported'),
-        },
-      },
-    },
-    '/api/plans/sessions': {
-      post: {
-        summary: 'Plan as /api/plans does and start a mock interview of exactly that plan',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/TailorRequest' } } } },
-        responses: { '201': { description: '{ session, next }' }, '400': jsonError('invalid_input'), '404': jsonError('document_not_found'), '413': jsonError('invalid_input'), '415': jsonError('document_unsupported') },
-      },
-    },
-    '/api/documents': { get: { summary: 'Saved documents (postings, résumés), newest first, without their text', responses: { '200': { description: 'Array of { id, kind, name, createdAt, characters }' } } } },
-    '/api/documents/{id}': {
-      delete: {
-        summary: 'Delete a saved document and its text from the database',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{ deleted: id }' }, '404': jsonError('document_not_found') },
-      },
-    },
-    '/api/suggestion': { get: { summary: "Today's suggestion from spaced re-practice: { suggestion: { questionId, prompt, topic, reason } | null }", responses: { '200': { description: 'The suggestion' } } } },
-    '/api/exercises': {
-      get: {
-        summary: 'Hands-on exercises (IAM policies, CloudFormation templates, VPC networks, Lambda handlers)',
-        parameters: ['kind', 'topic'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-        responses: { '200': { description: 'Array of exercises' }, '400': jsonError('invalid_input') },
-      },
-    },
-    '/api/exercises/{id}': {
-      get: {
-        summary: 'One exercise: prompt, starter, checks, hints, solution and explanation',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'The exercise' }, '404': jsonError('exercise_not_found') },
-      },
-    },
-    '/api/exercises/{id}/check': {
-      post: {
-        summary: 'Check a submission with the real evaluators: { passed, score, checks: [{ check, passed, message, line? }] }',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submission'], properties: { submission: { type: 'string', maxLength: 102400 } } } } } },
-        responses: { '200': { description: 'The result' }, '400': jsonError('invalid_input'), '404': jsonError('exercise_not_found'), '413': jsonError('submission_too_large') },
-      },
-    },
-    '/api/exercises/validate': {
-      post: {
-        summary: "Validate the user's own exercise file (YAML or JSON text) and return it as the API shows exercises",
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise'], properties: { exercise: { type: 'string', maxLength: 102400 } } } } } },
-        responses: { '200': { description: 'The exercise' }, '400': jsonError('exercise_invalid') },
-      },
-    },
-    '/api/exercises/check': {
-      post: {
-        summary: "Check a submission against the user's own exercise file (YAML or JSON text)",
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['exercise', 'submission'], properties: { exercise: { type: 'string', maxLength: 102400 }, submission: { type: 'string', maxLength: 102400 } } } } } },
-        responses: { '200': { description: 'The result' }, '400': jsonError('exercise_invalid'), '413': jsonError('submission_too_large') },
-      },
-    },
-    '/api/history': { get: { summary: 'Every session, newest first, with progress and score so far', responses: { '200': { description: 'Array of session summaries' } } } },
+type Method = 'get' | 'head' | 'post' | 'put' | 'delete';
+
+/** One response: what it is, and its schema when the contract has one (errors always do). */
+type ResponseDoc = string | { description: string; schema: z.ZodType };
+
+/** One route as the document shows it; `path` is written as the app registers it (`:id`). */
+export interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  headers?: Record<string, z.ZodType>;
+  /** A JSON body, validated with this schema. */
+  body?: z.ZodType;
+  /** A body of another media type (audio), described rather than validated by a schema. */
+  rawBody?: { mediaType: string; description: string };
+  /** The success response(s), by status. */
+  responses: Record<number, ResponseDoc>;
+  /** The error codes the route may answer with (each with its HTTP status, in the error shape). */
+  errors?: ErrorCode[];
+}
+
+const array = (schema: z.ZodType) => z.array(schema);
+
+/** Every API route the app can register, with the schemas it validates with. */
+export const API_ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness and bank size', responses: { 200: { description: 'ok', schema: healthSchema } } },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', responses: { 200: 'The OpenAPI 3.1 document' } },
+  {
+    method: 'get',
+    path: '/api/questions',
+    summary: "List questions of the bank (and the user's own), filtered",
+    query: questionListQuerySchema,
+    responses: { 200: 'Array of questions, each with all its fields and `source` (bank or yours)' },
+    errors: ['invalid_input'],
   },
-  components: {
-    schemas: {
-      DocumentInput: {
-        oneOf: [
-          { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 200000 } } },
-          { type: 'object', required: ['file'], properties: { file: { type: 'object', required: ['name', 'data'], properties: { name: { type: 'string' }, data: { type: 'string', contentEncoding: 'base64', description: 'PDF, DOCX or text, at most 10 MB' } } } } },
-          { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } },
-        ],
-      },
-      TailorRequest: {
-        type: 'object',
-        required: ['posting'],
-        properties: {
-          posting: { $ref: '#/components/schemas/DocumentInput' },
-          resume: { $ref: '#/components/schemas/DocumentInput' },
-          count: { type: 'integer', minimum: 1, maximum: 30 },
-          save: { type: 'object', properties: { posting: { type: 'boolean' }, resume: { type: 'boolean' } } },
-        },
-      },
-      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
-    },
+  {
+    method: 'get',
+    path: '/api/questions/:id',
+    summary: 'One question with rubric, model answer, pitfalls and follow-ups',
+    responses: { 200: 'The question' },
+    errors: ['question_not_found'],
   },
-} as const;
+  {
+    method: 'post',
+    path: '/api/grade',
+    summary: 'Grade one answer (fast enough to call on every pause in typing)',
+    body: gradeBodySchema,
+    responses: { 200: 'Feedback: score, rubric, structure, findings, services, leadershipPrinciples, tips' },
+    errors: ['invalid_input', 'question_not_found', 'answer_too_long'],
+  },
+  {
+    method: 'post',
+    path: '/api/transcribe',
+    summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
+    query: transcribeQuerySchema,
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, or the browser\'s WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
+    responses: {
+      200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }',
+    },
+    errors: ['invalid_input', 'audio_too_long', 'audio_invalid', 'audio_silent'],
+  },
+  { method: 'get', path: '/api/settings/speech', summary: 'Speech settings: keepRecordings (off by default: only transcripts are saved)', responses: { 200: { description: 'The settings', schema: speechSettingsSchema } } },
+  {
+    method: 'put',
+    path: '/api/settings/speech',
+    summary: 'Turn keeping the audio of spoken answers on or off',
+    body: speechSettingsSchema,
+    responses: { 200: { description: 'The settings', schema: speechSettingsSchema } },
+    errors: ['invalid_input', 'request_too_large'],
+  },
+  {
+    method: 'put',
+    path: '/api/attempts/:id/recording',
+    summary: 'Keep the audio of a spoken answer (only when keepRecordings is on)',
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
+    responses: { 201: '{ attemptId, mediaType, createdAt, bytes }' },
+    errors: ['recordings_off', 'attempt_not_found', 'invalid_input', 'audio_invalid', 'audio_too_long'],
+  },
+  { method: 'get', path: '/api/attempts/:id/recording', summary: 'The kept audio of an answer (Range requests answered with 206)', responses: { 200: 'The audio' }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id/recording', summary: 'Delete the kept audio of an answer (its transcript and feedback stay)', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id', summary: 'Delete an answer, its follow-up answers and their audio', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['attempt_not_found'] },
+  { method: 'get', path: '/api/recordings', summary: 'Which answers have kept audio', responses: { 200: '{ attemptIds }' } },
+  { method: 'delete', path: '/api/recordings', summary: 'Delete every kept recording', responses: { 200: '{ deleted: count }' } },
+  {
+    method: 'get',
+    path: '/speech/:file',
+    summary: 'The in-page transcription runtime and model files, served from this server (never a CDN)',
+    responses: { 200: 'The file' },
+  },
+  {
+    method: 'get',
+    path: '/camera/:file',
+    summary: 'The in-page face analysis library, its models and WebAssembly files, served from this server (never a CDN); Range requests answered with 206',
+    responses: { 200: 'The file' },
+  },
+  {
+    method: 'head',
+    path: '/camera/:file',
+    summary: "A camera file's size and type without its body (for ranged loading)",
+    responses: { 200: 'The headers' },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions',
+    summary: 'Start a mock-interview session (needs a database; the server opens LOOPCOACH_DB)',
+    body: startSessionBodySchema,
+    responses: { 201: '{ session, next }: the stored plan and the first prompt' },
+    errors: ['invalid_input'],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/:id',
+    summary: 'A session with its next prompt (null when done), its report so far and the model answers',
+    responses: { 200: '{ session, next, report, modelAnswers }' },
+    errors: ['session_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/answers',
+    summary: 'Answer the pending prompt (main question or follow-up); graded and saved exactly once',
+    headers: { 'Idempotency-Key': idempotencyKeyHeaderSchema },
+    body: answerBodySchema,
+    responses: { 201: '{ answered, feedback, next, finished }' },
+    errors: ['invalid_input', 'session_not_found', 'session_finished', 'answer_conflict', 'answer_too_long'],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/preview',
+    summary: 'Grade an answer to the pending prompt without saving it (live feedback while typing)',
+    body: previewBodySchema,
+    responses: { 200: 'Feedback' },
+    errors: ['invalid_input', 'session_not_found', 'session_finished', 'answer_too_long'],
+  },
+  {
+    method: 'get',
+    path: '/api/history',
+    summary: 'Every session, newest first, with progress and score so far',
+    responses: { 200: { description: 'Session summaries', schema: array(sessionSummarySchema) } },
+  },
+  {
+    method: 'get',
+    path: '/api/progress',
+    summary: 'Scores per topic and habit over time, repeated questions side by side, streaks',
+    responses: { 200: 'Progress' },
+  },
+  {
+    method: 'get',
+    path: '/api/suggestion',
+    summary: "Today's suggestion from spaced re-practice",
+    responses: { 200: { description: 'The suggestion, or null when nothing is due', schema: suggestionResponseSchema } },
+  },
+  { method: 'get', path: '/api/my-questions', summary: "The user's own questions (each with source: yours)", responses: { 200: 'Array of questions' } },
+  {
+    method: 'post',
+    path: '/api/my-questions',
+    summary: "Import questions in the bank's YAML schema: one, a list, or several documents; all or nothing",
+    body: importQuestionsBodySchema,
+    responses: { 201: { description: 'The ids imported', schema: importedQuestionsSchema } },
+    errors: ['invalid_input', 'question_invalid'],
+  },
+  {
+    method: 'delete',
+    path: '/api/my-questions/:id',
+    summary: "Delete one of the user's questions (past answers to it stay in history)",
+    responses: { 200: { description: 'The id deleted', schema: deletedSchema } },
+    errors: ['invalid_input', 'question_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/plans',
+    summary: 'Plan an interview from a job posting (and a résumé): each question with its reason, and the gap report; stores nothing unless save asks',
+    body: tailorBodySchema,
+    responses: { 200: '{ role, level, skills, services, questions: [{ id, prompt, reason, generated }], gaps, saved }' },
+    errors: ['invalid_input', 'document_not_found', 'document_unsupported', 'document_too_long'],
+  },
+  {
+    method: 'post',
+    path: '/api/plans/sessions',
+    summary: 'Plan as /api/plans does and start a mock interview of exactly that plan',
+    body: tailorBodySchema,
+    responses: { 201: '{ session, next }' },
+    errors: ['invalid_input', 'document_not_found', 'document_unsupported', 'document_too_long'],
+  },
+  {
+    method: 'get',
+    path: '/api/documents',
+    summary: 'Saved documents (postings, résumés), newest first, without their text',
+    responses: { 200: 'Array of { id, kind, name, createdAt, characters }' },
+  },
+  {
+    method: 'delete',
+    path: '/api/documents/:id',
+    summary: 'Delete a saved document and its text from the database',
+    responses: { 200: { description: 'The id deleted', schema: deletedSchema } },
+    errors: ['document_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/exercises',
+    summary: 'Hands-on exercises (IAM policies, CloudFormation templates, VPC networks, Lambda handlers)',
+    query: exerciseListQuerySchema,
+    responses: { 200: 'Array of exercises' },
+    errors: ['invalid_input'],
+  },
+  {
+    method: 'get',
+    path: '/api/exercises/:id',
+    summary: 'One exercise: prompt, starter, checks, hints, solution and explanation',
+    responses: { 200: 'The exercise' },
+    errors: ['exercise_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/exercises/:id/check',
+    summary: 'Check a submission with the real evaluators: { passed, score, checks: [{ check, passed, message, line? }] }',
+    body: checkSubmissionBodySchema,
+    responses: { 200: 'The result' },
+    errors: ['invalid_input', 'exercise_not_found', 'submission_too_large'],
+  },
+  {
+    method: 'post',
+    path: '/api/exercises/validate',
+    summary: "Validate the user's own exercise file (YAML or JSON text) and return it as the API shows exercises",
+    body: validateExerciseBodySchema,
+    responses: { 200: 'The exercise' },
+    errors: ['invalid_input', 'exercise_invalid'],
+  },
+  {
+    method: 'post',
+    path: '/api/exercises/check',
+    summary: "Check a submission against the user's own exercise file (YAML or JSON text)",
+    body: checkOwnExerciseBodySchema,
+    responses: { 200: 'The result' },
+    errors: ['invalid_input', 'exercise_invalid', 'submission_too_large'],
+  },
+  {
+    method: 'get',
+    path: '/api/exercise-attempts',
+    summary: 'Every checked exercise submission, newest first, with its check results',
+    responses: { 200: 'Array of exercise attempts' },
+  },
+  { method: 'get', path: '/api/my-exercises', summary: "The user's own exercises (each with source: yours)", responses: { 200: 'Array of exercises' } },
+  {
+    method: 'post',
+    path: '/api/my-exercises',
+    summary: 'Import an exercise of your own (YAML or JSON text, the exercise file format)',
+    body: validateExerciseBodySchema,
+    responses: { 201: 'The exercise as listed' },
+    errors: ['invalid_input', 'exercise_invalid'],
+  },
+  {
+    method: 'delete',
+    path: '/api/my-exercises/:id',
+    summary: 'Delete one of your own exercises',
+    responses: { 200: { description: 'The id deleted', schema: deletedSchema } },
+    errors: ['exercise_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/exercise',
+    summary: "Check the interview's hands-on exercise and save the result with the session",
+    body: checkSubmissionBodySchema,
+    responses: { 200: 'The result' },
+    errors: ['invalid_input', 'session_not_found', 'exercise_not_found', 'submission_too_large'],
+  },
+];
+
+/** Errors any route may answer with: refused by the request guard, too large, or our fault. */
+const COMMON_ERRORS: ErrorCode[] = ['host_not_allowed', 'origin_not_allowed', 'request_too_large', 'headers_too_large', 'internal'];
+const WRITE_ERRORS: ErrorCode[] = ['unsupported_media_type'];
+
+/** A request schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client must send it. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  return rest;
+}
+
+/** `/api/sessions/:id` → `/api/sessions/{id}` and its path parameters. */
+function openApiPath(path: string): { path: string; parameters: object[] } {
+  const names = path
+    .split('/')
+    .filter((part) => part.startsWith(':'))
+    .map((part) => part.slice(1));
+  return {
+    path: path.replace(/:([A-Za-z]+)/g, '{$1}'),
+    parameters: names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+  };
+}
+
+function queryParameters(query: z.ZodObject | undefined): object[] {
+  if (!query) return [];
+  return Object.entries(query.shape).map(([name, schema]) => {
+    const { description, ...rest } = jsonSchema(schema as z.ZodType);
+    return { name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: rest, ...(description ? { description } : {}) };
+  });
+}
+
+function headerParameters(headers: Record<string, z.ZodType> | undefined): object[] {
+  return Object.entries(headers ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = jsonSchema(schema);
+    return { name, in: 'header', required: !schema.safeParse(undefined).success, schema: rest, ...(description ? { description } : {}) };
+  });
+}
+
+function successResponse(doc: ResponseDoc): object {
+  if (typeof doc === 'string') return { description: doc };
+  return { description: doc.description, content: { 'application/json': { schema: jsonSchema(doc.schema, 'output') } } };
+}
+
+/** Error responses grouped by HTTP status, each naming its codes. */
+function errorResponses(codes: readonly ErrorCode[]): Record<string, object> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set(codes)) byStatus.set(ERROR_CODES[code].http, [...(byStatus.get(ERROR_CODES[code].http) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, list]) => [
+        String(status),
+        { description: list.join(' or '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
+  );
+}
+
+function operation(route: RouteDoc): object {
+  const { parameters: pathParameters } = openApiPath(route.path);
+  const parameters = [...pathParameters, ...queryParameters(route.query), ...headerParameters(route.headers)];
+  const requestBody = route.body
+    ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } }
+    : route.rawBody
+      ? {
+          required: true,
+          description: route.rawBody.description,
+          content: { [route.rawBody.mediaType]: { schema: { type: 'string', contentMediaType: route.rawBody.mediaType } } },
+        }
+      : undefined;
+  const errors = [...(route.errors ?? []), ...COMMON_ERRORS, ...(route.method === 'get' ? [] : WRITE_ERRORS)];
+  return {
+    summary: route.summary,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses: { ...Object.fromEntries(Object.entries(route.responses).map(([status, doc]) => [status, successResponse(doc)])), ...errorResponses(errors) },
+  };
+}
+
+/** The OpenAPI 3.1 document of these routes. */
+export function buildOpenApiDocument(routes: readonly RouteDoc[] = API_ROUTES): Record<string, unknown> {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const { path } = openApiPath(route.path);
+    (paths[path] ??= {})[route.method] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Loop Coach API', version: '0.1.0', description: 'Practise AWS interview answers with instant, explainable feedback. Local only.' },
+    paths,
+    components: { schemas: { Error: jsonSchema(errorBodySchema, 'output') } },
+  };
+}
+
+let document: Record<string, unknown> | undefined;
+
+/** The document, built once on first use. */
+export function openApiDocument(): Record<string, unknown> {
+  return (document ??= buildOpenApiDocument());
+}

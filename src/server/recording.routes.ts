@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RecordingService } from '../services/recording.service.js';
 import { MAX_AUDIO_BYTES } from '../services/speech.service.js';
 import { errorResponse } from './errors.js';
-import { speechSettingsSchema } from './spoken.schema.js';
+import { speechSettingsSchema } from '../api/speech.contract.js';
 import { parseJsonBody } from './validate.js';
 
 /**

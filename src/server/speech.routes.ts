@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { QUESTION_KINDS } from '../core/types.js';
+import { transcribeQuerySchema } from '../api/speech.contract.js';
 import { MAX_AUDIO_BYTES, transcribeAudio } from '../services/speech.service.js';
 import { speechAssets, type SpeechAsset } from '../speech/node-model.js';
 import { errorResponse } from './errors.js';
 import { parseWith } from './validate.js';
-
-const transcribeQuery = z.object({ kind: z.enum(QUESTION_KINDS).optional() });
 
 /**
  * Speech: GET /speech/<file> serves the in-page transcription runtime and model from this server
@@ -27,7 +24,7 @@ export function registerSpeechRoutes(app: Hono): void {
     '/api/transcribe',
     bodyLimit({ maxSize: MAX_AUDIO_BYTES, onError: (c) => errorResponse(c, 'audio_too_long', `the recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB`, 413) }),
     async (c) => {
-      const { kind } = parseWith(transcribeQuery, c.req.query());
+      const { kind } = parseWith(transcribeQuerySchema, c.req.query());
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       return c.json(await transcribeAudio(bytes, kind));
     },

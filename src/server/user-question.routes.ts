@@ -1,23 +1,22 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
-import { MAX_IMPORT_CHARS } from '../content/user-questions.js';
+import type { Deleted } from '../api/common.contract.js';
+import { importQuestionsBodySchema, type ImportedQuestions } from '../api/my-questions.contract.js';
+import type { QuestionView } from '../api/questions.contract.js';
 import type { QuestionCatalogue } from '../services/question-catalogue.js';
 import { parseJsonBody } from './validate.js';
 
-const importBody = z.strictObject({ yaml: z.string().min(1, 'the YAML is empty').max(MAX_IMPORT_CHARS, `one import takes at most ${MAX_IMPORT_CHARS} characters`) });
-
 /** The user's own questions: list, import (YAML in the bank's schema), delete. */
 export function registerUserQuestionRoutes(app: Hono, catalogue: QuestionCatalogue): void {
-  app.get('/api/my-questions', (c) => c.json(catalogue.yours().map((q) => ({ ...q, source: 'yours' }))));
+  app.get('/api/my-questions', (c) => c.json(catalogue.yours().map((q): QuestionView => ({ ...q, source: 'yours' }))));
 
   app.post('/api/my-questions', async (c) => {
-    const { yaml } = await parseJsonBody(c, importBody);
+    const { yaml } = await parseJsonBody(c, importQuestionsBodySchema);
     const imported = await catalogue.importYaml(yaml);
-    return c.json({ imported: imported.map((q) => q.id) }, 201);
+    return c.json({ imported: imported.map((q) => q.id) } satisfies ImportedQuestions, 201);
   });
 
   app.delete('/api/my-questions/:id', async (c) => {
     await catalogue.remove(c.req.param('id'));
-    return c.json({ deleted: c.req.param('id') });
+    return c.json({ deleted: c.req.param('id') } satisfies Deleted);
   });
 }

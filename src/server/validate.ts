@@ -2,9 +2,20 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { LoopCoachError, MAX_ANSWER_CHARS } from '../errors.js';
 
+/**
+ * The issue to report: for a value that matches none of a union's shapes, the issue of the shape it
+ * came closest to (the deepest path), so `question.rubric: Too big` rather than `Invalid input`.
+ */
+function reportableIssue(issue: z.core.$ZodIssue, path: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+  const here = [...path, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { path: here, message: issue.message };
+  const candidates = issue.errors.flatMap((branch) => (branch[0] ? [reportableIssue(branch[0], here)] : []));
+  return candidates.reduce((best, candidate) => (candidate.path.length > best.path.length ? candidate : best), { path: here, message: issue.message });
+}
+
 function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.join('.');
+  const issue = reportableIssue(error.issues[0]!);
+  const where = issue.path.map(String).join('.');
   return `${where ? `${where}: ` : ''}${issue.message}`;
 }
 

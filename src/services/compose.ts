@@ -18,6 +18,8 @@ export interface Services {
   tailor: TailorService;
   /** Kept audio of spoken answers and the keep-recordings setting. */
   recordings: RecordingService;
+  /** The shipped exercises plus the user's own; every checked submission is saved. */
+  exercises: ExerciseService;
 }
 
 /**
@@ -26,17 +28,26 @@ export interface Services {
  */
 export async function composeServices({ coach, store }: { coach: Coach; store: Store }): Promise<Services> {
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
-  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue });
-  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue });
+  const exercises = await openExerciseService(store);
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue, exercises });
+  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   const recordings = new RecordingService({ attempts: store.attempts, recordings: store.recordings, settings: store.settings });
-  return { catalogue, sessions, progress, tailor, recordings };
+  return { catalogue, sessions, progress, tailor, exercises, recordings };
 }
 
 /**
- * The hands-on exercises over the shipped files. Candidate code runs only in single-user mode,
+ * The hands-on exercises over the shipped files alone, with no database (nothing saved). Candidate code runs only in single-user mode,
  * the only mode today; a shared (team) server must compose it with allowCodeRun: false.
  */
 export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?: boolean } = {}): ExerciseService {
   return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun });
+}
+
+/**
+ * The hands-on exercises over the shipped files and the user's own, saving every checked
+ * submission in the store. Candidate code runs only in single-user mode, the only mode today.
+ */
+export function openExerciseService(store: Pick<Store, 'exerciseAttempts' | 'userExercises'>, { allowCodeRun = true }: { allowCodeRun?: boolean } = {}): Promise<ExerciseService> {
+  return ExerciseService.open({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun, attempts: store.exerciseAttempts, userExercises: store.userExercises });
 }

@@ -7,6 +7,7 @@ import type { Role } from '../core/tailor/vocabulary.js';
 import type { Level, Question } from '../core/types.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { LoopCoachError } from '../errors.js';
+import { MAX_PLAN_COUNT } from '../limits.js';
 
 export interface PlanRequest {
   jobDescription: string;
@@ -29,7 +30,7 @@ export interface InterviewPlan {
 }
 
 export const DEFAULT_PLAN_COUNT = 8;
-export const MAX_PLAN_COUNT = 30;
+export { MAX_PLAN_COUNT };
 
 /** Builds an interview plan from a job description (and optionally a résumé), all in memory. */
 export function buildInterviewPlan(coach: Coach, request: PlanRequest): InterviewPlan {

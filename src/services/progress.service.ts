@@ -1,31 +1,21 @@
+import type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 import type { Coach } from '../coach.js';
-import { buildProgress, type Progress, type ProgressAttempt, type QuestionComparison } from '../core/session/progress.js';
-import type { FindingCode } from '../core/types.js';
-import { suggestPractice } from '../core/session/suggestion.js';
+import { buildProgress, type ProgressAttempt } from '../core/session/progress.js';
+import type { Exercise } from '../core/exercises/types.js';
+import { suggestAnyPractice } from '../core/session/suggestion.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
-import { deliveryMeasures, deliveryTrend, type DeliveryMeasures, type DeliveryTrend } from '../core/delivery/trend.js';
+import { deliveryMeasures, deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
+import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
+
+export type { PracticeSuggestion, ProgressView, QuestionComparisonView } from '../api/progress.contract.js';
 
 export interface ProgressServiceDeps {
   attempts: AttemptRepository;
   coach: Pick<Coach, 'findQuestion' | 'questions'>;
+  /** Exercise attempts and the exercises that still exist; progress and re-practice include them when given. */
+  exerciseAttempts?: ExerciseAttemptRepository;
+  findExercise?: (id: string) => Exercise | undefined;
   now?: () => Date;
-}
-
-/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
-export interface QuestionComparisonView extends QuestionComparison {
-  prompt: string;
-  /** Rubric points covered in the first attempt but not the latest. */
-  lost: string[];
-  /** Findings raised in the latest attempt that the first did not have. */
-  habitsAdded: FindingCode[];
-  /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
-  delivery: Array<DeliveryMeasures | null>;
-}
-
-export interface ProgressView extends Progress {
-  questions: QuestionComparisonView[];
-  /** Words per minute, fillers per minute and long pauses of every spoken answer over time. */
-  delivery: DeliveryTrend;
 }
 
 /** The losses between a question's first and latest attempts (the core's comparison lists the gains). */
@@ -51,24 +41,39 @@ export class ProgressService {
       const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
       return topic ? [{ ...a, topic }] : [];
     });
-    const progress = buildProgress(known, this.today());
+    const exerciseAttempts = await this.exerciseAttempts();
+    const progress = buildProgress(known, this.today(), exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })));
     const questions = progress.questions.map((q) => ({
       ...q,
       prompt: this.deps.coach.findQuestion(q.questionId)?.prompt ?? q.questionId,
       ...losses(known.filter((a) => a.questionId === q.questionId)),
       delivery: known.filter((a) => a.questionId === q.questionId).map((a) => (a.spoken ? deliveryMeasures(a.spoken.delivery) : null)),
     }));
-    return { ...progress, questions, delivery: spokenTrend(await this.deps.attempts.listAll()) };
+    const exercises = progress.exercises.map((e) => {
+      const last = exerciseAttempts.filter((a) => a.exerciseId === e.exerciseId).at(-1)!;
+      return { ...e, prompt: this.deps.findExercise?.(e.exerciseId)?.prompt ?? last.prompt, kind: last.kind };
+    });
+    return { ...progress, questions, exercises, delivery: spokenTrend(await this.deps.attempts.listAll()) };
   }
 
-  /** Today's suggestion from spaced re-practice, with the question to show; null when nothing is due. */
-  async suggestion(): Promise<{ questionId: string; prompt: string; topic: string; reason: string } | null> {
+  /** Today's suggestion from spaced re-practice (questions and exercises), with what to show; null when nothing is due. */
+  async suggestion(): Promise<PracticeSuggestion | null> {
     const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
-    const suggestion = suggestPractice(attempts, ordered, this.today());
+    const exerciseAttempts = (await this.exerciseAttempts()).map((e) => ({ exerciseId: e.exerciseId, passed: e.result.passed, score: e.result.score, checkedAt: e.checkedAt }));
+    const known = new Set(exerciseAttempts.map((e) => e.exerciseId).filter((id) => this.deps.findExercise?.(id)));
+    const suggestion = suggestAnyPractice(attempts, ordered, exerciseAttempts, known, this.today());
+    if (suggestion && 'exerciseId' in suggestion) {
+      const exercise = this.deps.findExercise?.(suggestion.exerciseId);
+      return exercise ? { exerciseId: exercise.id, prompt: exercise.prompt, topic: exercise.topic, reason: suggestion.reason } : null;
+    }
     const question = suggestion ? this.deps.coach.findQuestion(suggestion.questionId) : undefined;
     return suggestion && question ? { ...suggestion, prompt: question.prompt, topic: question.topic } : null;
+  }
+
+  private async exerciseAttempts(): Promise<ExerciseAttemptRecord[]> {
+    return (await this.deps.exerciseAttempts?.listAll()) ?? [];
   }
 
   private today(): string {

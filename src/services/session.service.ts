@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
-import { planQuestions, ROLES, type PastScore, type Role } from '../core/session/plan.js';
+import { pickExercise, planQuestions, ROLES, type PastScore, type Role } from '../core/session/plan.js';
+import type { Exercise, ExerciseResult } from '../core/exercises/types.js';
+import type { ExerciseAttemptRecord } from '../store/exercise.repository.js';
+import type { ExerciseService } from './exercise.service.js';
 import type { PendingPrompt } from '../core/session/pending.js';
 import { buildReport, type AnsweredQuestion } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
@@ -13,6 +17,7 @@ import { deliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 
 export type { PendingPrompt, SessionReportView, SpokenInput };
+export type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
 
 export interface StartOptions {
   role: string;
@@ -25,35 +30,22 @@ export interface StartOptions {
   seed?: string;
   /** A plan made elsewhere (from a job posting): these questions, in this order, instead of planning. */
   planned?: { questionIds: string[]; tailored: BankQuestion[] };
+  /** Include one hands-on exercise when the role fits (the interview screen shows the editor and Check). */
+  exercise?: boolean;
 }
 
-
-/** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
-export interface AnsweredPrompt {
-  /** The saved attempt (a kept recording is attached to it). */
-  attemptId: string;
-  answered: PendingPrompt;
-  feedback: Feedback;
-  next: PendingPrompt | null;
-  finished: boolean;
-}
-
-/** One line of `loopcoach history`. */
-export interface SessionSummary {
-  id: string;
-  createdAt: string;
-  status: SessionRecord['status'];
-  role: string;
-  level: string;
-  answered: number;
-  total: number;
-  score: number | null;
+/** The hands-on exercise of an interview and the attempts made at it there, oldest first. */
+export interface SessionExercise {
+  exercise: Exercise;
+  attempts: ExerciseAttemptRecord[];
 }
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;
   attempts: AttemptRepository;
   coach: Pick<Coach, 'questions' | 'grade' | 'findQuestion'>;
+  /** The exercises an interview may include; without it interviews have none. */
+  exercises?: Pick<ExerciseService, 'list' | 'find' | 'attempt' | 'attemptsInSession' | 'passedIds'>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -106,10 +98,32 @@ export class SessionService {
     if (questionIds.length === 0) throw new LoopCoachError('invalid_input', `no questions in the bank for level ${level}${topics.length ? ` and topics ${topics.join(', ')}` : ''}`);
     const at = this.now().toISOString();
     const tailored = options.planned?.tailored ?? [];
-    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count: questionIds.length, mix, questionIds, ...(tailored.length ? { tailored } : {}) } };
+    const exerciseId = options.exercise ? await this.planExercise(role, level, topics, options.seed ?? id) : undefined;
+    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count: questionIds.length, mix, questionIds, ...(tailored.length ? { tailored } : {}), ...(exerciseId ? { exerciseId } : {}) } };
     await this.deps.sessions.create(session);
     this.remember(session);
     return session;
+  }
+
+  private async planExercise(role: Role, level: Level, topics: Topic[], seed: string): Promise<string | undefined> {
+    const exercises = this.deps.exercises;
+    if (!exercises) return undefined;
+    return pickExercise(exercises.list(), { role, level, topics, passed: await exercises.passedIds(), seed });
+  }
+
+  /** The interview's hands-on exercise and its attempts so far; null when it has none (or the exercise is gone). */
+  async exercise(sessionId: string): Promise<SessionExercise | null> {
+    const session = await this.get(sessionId);
+    const exercise = session.plan.exerciseId ? this.deps.exercises?.find(session.plan.exerciseId) : undefined;
+    if (!exercise || !this.deps.exercises) return null;
+    return { exercise, attempts: await this.deps.exercises.attemptsInSession(session.id) };
+  }
+
+  /** Checks a submission to the interview's exercise and saves it with the session; invalid_input when the interview has none. */
+  async checkExercise(sessionId: string, submission: string): Promise<ExerciseResult> {
+    const found = await this.exercise(sessionId);
+    if (!found) throw new LoopCoachError('invalid_input', `session "${sessionId}" includes no hands-on exercise`);
+    return this.deps.exercises!.attempt(found.exercise, submission, sessionId);
   }
 
   /** The session, or session_not_found. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TailoredPlan } from '../api/tailor.contract.js';
 import type { Coach } from '../coach.js';
 import { extractTextFromBytes } from '../content/documents.js';
 import { skillScores } from '../core/tailor/history.js';
@@ -12,24 +13,14 @@ import type { PendingPrompt, SessionService } from './session.service.js';
 /** A document as the user hands it over: pasted text, an uploaded file, or one saved before. */
 export type DocumentInput = { text: string } | { file: { name: string; bytes: Buffer } } | { documentId: string };
 
+export type { TailoredPlan } from '../api/tailor.contract.js';
+
 export interface TailorRequest {
   posting: DocumentInput;
   resume?: DocumentInput;
   count?: number;
   /** Which of the given documents to keep in the database; nothing is kept unless asked. */
   save?: { posting?: boolean; resume?: boolean };
-}
-
-/** The plan in the CLI's public JSON shape, plus what the web app shows with it. */
-export interface TailoredPlan {
-  role: InterviewPlan['role'];
-  level: InterviewPlan['level'];
-  skills: string[];
-  services: string[];
-  questions: Array<{ id: string; prompt: string; reason: string; generated: boolean }>;
-  gaps: InterviewPlan['gaps'];
-  /** Ids of the documents saved by this request. */
-  saved: { posting?: string; resume?: string };
 }
 
 export interface TailorServiceDeps {

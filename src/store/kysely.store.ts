@@ -9,6 +9,8 @@ import type { SessionRecord, SessionRepository, SessionStatus } from './session.
 import type { SettingsRepository } from './settings.repository.js';
 import type { DocumentKind, DocumentRepository } from './document.repository.js';
 import type { UserQuestionRepository } from './user-question.repository.js';
+import type { ExerciseAttemptRecord, ExerciseAttemptRepository, UserExerciseRepository } from './exercise.repository.js';
+import type { Exercise, ExerciseResult } from '../core/exercises/types.js';
 import type { BankQuestion } from '../content/question.schema.js';
 
 /** The repositories over one Kysely database; the same code serves SQLite and PostgreSQL. */
@@ -19,6 +21,8 @@ export interface Store {
   userQuestions: UserQuestionRepository;
   documents: DocumentRepository;
   recordings: RecordingRepository;
+  exerciseAttempts: ExerciseAttemptRepository;
+  userExercises: UserExerciseRepository;
   close(): Promise<void>;
 }
 
@@ -246,6 +250,58 @@ function documentRepository(db: Kysely<Database>): DocumentRepository {
   };
 }
 
+function toExerciseAttempt(r: Selectable<Database['exercise_attempts']>): ExerciseAttemptRecord {
+  return {
+    id: r.id,
+    exerciseId: r.exercise_id,
+    kind: r.kind as Exercise['kind'],
+    topic: r.topic as Exercise['topic'],
+    prompt: r.prompt,
+    submission: r.submission,
+    result: JSON.parse(r.result) as ExerciseResult,
+    sessionId: r.session_id,
+    checkedAt: r.checked_at,
+  };
+}
+
+function exerciseAttemptRepository(db: Kysely<Database>): ExerciseAttemptRepository {
+  return {
+    async save(a) {
+      await db
+        .insertInto('exercise_attempts')
+        .values({ id: a.id, exercise_id: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, submission: a.submission, result: JSON.stringify(a.result), passed: a.result.passed ? 1 : 0, score: a.result.score, session_id: a.sessionId, checked_at: a.checkedAt })
+        .execute();
+    },
+    async listAll() {
+      const rows = await db.selectFrom('exercise_attempts').selectAll().orderBy('checked_at').orderBy('id').execute();
+      return rows.map(toExerciseAttempt);
+    },
+    async listBySession(sessionId) {
+      const rows = await db.selectFrom('exercise_attempts').selectAll().where('session_id', '=', sessionId).orderBy('checked_at').orderBy('id').execute();
+      return rows.map(toExerciseAttempt);
+    },
+  };
+}
+
+function userExerciseRepository(db: Kysely<Database>): UserExerciseRepository {
+  return {
+    async list() {
+      const rows = await db.selectFrom('user_exercises').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, source: r.source, exercise: JSON.parse(r.exercise) as Exercise, createdAt: r.created_at, updatedAt: r.updated_at }));
+    },
+    async save(r) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('user_exercises').where('id', '=', r.id).execute();
+        await trx.insertInto('user_exercises').values({ id: r.id, source: r.source, exercise: JSON.stringify(r.exercise), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+      });
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('user_exercises').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
 /** A driver's error after start-up (a corrupted page, a foreign table, a lost connection) as database_error. */
 export function toDatabaseError(error: unknown): LoopCoachError {
   if (error instanceof LoopCoachError) return error;
@@ -279,6 +335,8 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     userQuestions: guarded(userQuestionRepository(db)),
     documents: guarded(documentRepository(db)),
     recordings: guarded(recordingRepository(db)),
+    exerciseAttempts: guarded(exerciseAttemptRepository(db)),
+    userExercises: guarded(userExerciseRepository(db)),
     close: () => db.destroy(),
   };
 }

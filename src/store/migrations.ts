@@ -89,6 +89,35 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
   },
+  async (db) => {
+    // Hands-on exercises: each checked submission with its result, and the user's own exercise files.
+    await db.schema
+      .createTable('exercise_attempts')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('exercise_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('topic', 'text', (c) => c.notNull())
+      .addColumn('prompt', 'text', (c) => c.notNull())
+      .addColumn('submission', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('score', 'real', (c) => c.notNull())
+      .addColumn('session_id', 'text', (c) => c.references('sessions.id').onDelete('cascade'))
+      .addColumn('checked_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('exercise_attempts_exercise_idx').ifNotExists().on('exercise_attempts').column('exercise_id').execute();
+    await db.schema.createIndex('exercise_attempts_session_idx').ifNotExists().on('exercise_attempts').column('session_id').execute();
+    await db.schema
+      .createTable('user_exercises')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('exercise', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -101,7 +130,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0005-spoken-answers'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0005-spoken-answers', '0006-exercise-attempts'];
 
 const provider: MigrationProvider = {
   async getMigrations() {

@@ -64,6 +64,30 @@ export interface DocumentsTable {
   created_at: string;
 }
 
+/** A checked exercise submission (schema 0006): the result as JSON, passed as 0/1. */
+export interface ExerciseAttemptsTable {
+  id: string;
+  exercise_id: string;
+  kind: string;
+  topic: string;
+  prompt: string;
+  submission: string;
+  result: string;
+  passed: number;
+  score: ColumnType<number, number, number>;
+  session_id: string | null;
+  checked_at: string;
+}
+
+/** An exercise the user imported (schema 0006): the text they wrote and the validated exercise as JSON. */
+export interface UserExercisesTable {
+  id: string;
+  source: string;
+  exercise: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   settings: SettingsTable;
@@ -72,4 +96,6 @@ export interface Database {
   user_questions: UserQuestionsTable;
   documents: DocumentsTable;
   recordings: RecordingsTable;
+  exercise_attempts: ExerciseAttemptsTable;
+  user_exercises: UserExercisesTable;
 }

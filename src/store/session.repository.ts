@@ -10,6 +10,8 @@ export interface SessionPlan {
   questionIds: string[];
   /** Questions written for this session (from a job posting or résumé), kept so a resumed session finds them. */
   tailored?: BankQuestion[];
+  /** The hands-on exercise this interview includes, when the role fits and one was asked for. */
+  exerciseId?: string;
 }
 
 export type SessionStatus = 'in-progress' | 'finished';

@@ -19,6 +19,8 @@ const file = (name: string, text: string) => {
   return path;
 };
 const vpc = loadExercises().find((e) => e.id === 'vpc-private-egress-nat')!;
+// Checked submissions are saved: to a database of this test's own, never the user's.
+process.env.LOOPCOACH_DB = join(dir, 'attempts.db');
 
 describe('loopcoach exercise', () => {
   it('lists exercises by kind as JSON and as text', async () => {
@@ -60,6 +62,35 @@ describe('loopcoach exercise', () => {
     const io = capture();
     expect(await main(['exercise', 'check', own, '--submission', file('q.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')], io)).toBe(0);
     expect(io.stdout).toContain('PASS  resource AWS::SQS::Queue count 1');
+  });
+
+  it('saves each checked submission, which `history --exercises` lists with its checks and submission; --no-save saves nothing', async () => {
+    const db = join(dir, 'history.db');
+    expect(await main(['exercise', 'check', vpc.id, '--submission', file('h1.yaml', vpc.starter), '--db', db], capture())).toBe(0);
+    expect(await main(['exercise', 'check', vpc.id, '--submission', file('h2.yaml', vpc.solution), '--db', db, '--json'], capture())).toBe(0);
+    expect(await main(['exercise', 'check', vpc.id, '--submission', file('h3.yaml', vpc.solution), '--db', db, '--no-save'], capture())).toBe(0);
+    const json = capture();
+    expect(await main(['history', '--exercises', '--json', '--db', db], json)).toBe(0);
+    const attempts = JSON.parse(json.stdout) as Array<{ exerciseId: string; submission: string; result: { passed: boolean } }>;
+    expect(attempts.map((a) => [a.exerciseId, a.result.passed, a.submission])).toEqual([[vpc.id, true, vpc.solution], [vpc.id, false, vpc.starter]]);
+    const text = capture();
+    expect(await main(['history', '--exercises', '--db', db], text)).toBe(0);
+    expect(text.stdout).toContain(`${vpc.id}  not yet  1/2 checks`);
+    expect(text.stdout).toContain('FAIL  reachable AppServer → internet tcp/443: ');
+    const sessions = capture();
+    expect(await main(['history', '--db', db], sessions)).toBe(0);
+    expect(sessions.stdout).toContain(`Exercise attempts: 2 (latest: ${vpc.id}, passed)`);
+    const progress = capture();
+    expect(await main(['progress', '--json', '--db', db], progress)).toBe(0);
+    expect(JSON.parse(progress.stdout).exercises).toEqual([expect.objectContaining({ exerciseId: vpc.id, passed: true, attempts: [expect.objectContaining({ passed: false, score: 50 }), expect.objectContaining({ passed: true, score: 100 })] })]);
+  });
+
+  it('still prints the verdict, exit 0, when the history cannot be written, and says the attempt was not saved', async () => {
+    const io = capture();
+    const notADirectory = join(file('plain.txt', 'x'), 'sub', 'attempts.db');
+    expect(await main(['exercise', 'check', vpc.id, '--submission', file('nd.yaml', vpc.solution), '--db', notADirectory, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ passed: true, score: 100 });
+    expect(io.stderr.trim()).toMatch(/^note: the attempt was not saved to your history \(cannot open the database .*ENOTDIR/);
   });
 
   it.each([

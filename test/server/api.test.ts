@@ -67,6 +67,14 @@ describe('API', () => {
     expect(inline.status).toBe(200);
   });
 
+  it('names the field a question of 10,000 rubric points breaks, at once', async () => {
+    const started = performance.now();
+    const res = await post(JSON.stringify({ question: { prompt: 'What is S3?', rubric: Array.from({ length: 10_000 }, (_, i) => `point ${i}`) }, answer: 'Object storage.' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^question\.rubric: .*12/) });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it.each([
     ['malformed JSON', () => post('{"questionId": '), 400, 'invalid_input'],
     ['a missing answer', () => post(JSON.stringify({ questionId: 'sg-vs-nacl' })), 400, 'invalid_input'],

@@ -111,6 +111,30 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect((await store.userQuestions.list()).map((r) => r.id)).toEqual(['mine-1']);
     });
 
+    it('saves exercise attempts with their submission and result, in an interview or alone', async () => {
+      const result = { passed: false, score: 50, checks: [{ check: 'allow s3:GetObject on arn:aws:s3:::b/*', passed: true, message: 'allowed' }, { check: 'least-privilege', passed: false, message: 'Action "*" grants every action', line: 4 }] };
+      const base = { exerciseId: 'iam-read', kind: 'iam-policy' as const, topic: 'networking-security' as const, prompt: 'Write the policy', submission: '{"Version":"2012-10-17"}', result };
+      await store.exerciseAttempts.save({ ...base, id: 'x2', sessionId: 's2', checkedAt: '2026-11-03T10:00:00.000Z' });
+      await store.exerciseAttempts.save({ ...base, id: 'x1', sessionId: null, checkedAt: '2026-11-02T10:00:00.000Z', result: { ...result, passed: true, score: 100 } });
+      const all = await store.exerciseAttempts.listAll();
+      expect(all.map((a) => a.id)).toEqual(['x1', 'x2']);
+      expect(all[1]).toEqual({ ...base, id: 'x2', sessionId: 's2', checkedAt: '2026-11-03T10:00:00.000Z' });
+      expect((await store.exerciseAttempts.listBySession('s2')).map((a) => a.id)).toEqual(['x2']);
+      await expect(store.exerciseAttempts.save({ ...base, id: 'x3', sessionId: 'missing-session', checkedAt: '2026-11-03T10:00:00.000Z' })).rejects.toThrow();
+    });
+
+    it('keeps the user\'s exercises, replaces by id and deletes', async () => {
+      const exercise = { id: 'my-ex', kind: 'cloudformation' as const, topic: 'architecture-devops' as const, levels: ['entry' as const], prompt: 'Declare a queue', starter: '', checks: [{ resource: { type: 'AWS::SQS::Queue', count: 1 } }], solution: 'x', explanation: '', hints: [], services: [] };
+      await store.userExercises.save({ id: 'my-ex', source: 'id: my-ex\n', exercise, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
+      await store.userExercises.save({ id: 'my-ex', source: 'id: my-ex\n# v2\n', exercise: { ...exercise, prompt: 'Declare two queues' }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' });
+      const saved = await store.userExercises.list();
+      expect(saved.map((r) => [r.id, r.exercise.prompt, r.source])).toEqual([['my-ex', 'Declare two queues', 'id: my-ex\n# v2\n']]);
+      expect(saved[0]!.exercise.checks).toEqual(exercise.checks);
+      expect(await store.userExercises.delete('my-ex')).toBe(true);
+      expect(await store.userExercises.delete('my-ex')).toBe(false);
+      expect(await store.userExercises.list()).toEqual([]);
+    });
+
     it('keeps saved documents until deleted, and lists them without their text', async () => {
       await store.documents.save({ id: 'd1', kind: 'posting', name: 'posting.txt', text: 'Senior engineer, DynamoDB at scale.', createdAt: '2026-11-01T10:00:00.000Z' });
       await store.documents.save({ id: 'd2', kind: 'resume', name: 'cv.pdf', text: 'Cut cost 40%.', createdAt: '2026-11-02T10:00:00.000Z' });

@@ -2,8 +2,8 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractDocumentText } from '../../src/content/documents.js';
-import { docxBytes, encryptedPdfBytes, pdfBytes } from './helpers.js';
+import { extractDocumentText, extractTextFromBytes } from '../../src/content/documents.js';
+import { docxBombBytes, docxBytes, encryptedPdfBytes, pdfBytes } from './helpers.js';
 
 let dir: string;
 
@@ -76,7 +76,7 @@ describe('extractDocumentText', () => {
     await expect(extractDocumentText(join(dir, 'photo.png'))).rejects.toMatchObject({ code: 'document_unsupported', message: expect.stringMatching(/not a PDF, DOCX or plain-text file/) });
   });
 
-  it('stops a parse at its time limit (the reader runs in a worker that is terminated), and reads again afterwards', async () => {
+  it('stops a parse at its time limit (the reader runs in a child process that is killed), and reads again afterwards', async () => {
     const path = await writePdf('slow.pdf', Array.from({ length: 30 }, (_, i) => `Line ${i} of a long résumé`));
     let ticks = 0;
     const ticker = setInterval(() => (ticks += 1), 1);
@@ -87,4 +87,27 @@ describe('extractDocumentText', () => {
     expect(ticks).toBeGreaterThan(0); // the event loop kept running while the worker read
     expect(await extractDocumentText(path, 'résumé')).toContain('Line 29 of a long résumé');
   });
+
+  it('refuses a DOCX zip bomb from its declared sizes at once, before parsing it', async () => {
+    const bomb = await docxBombBytes(300);
+    expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+    const started = performance.now();
+    await expect(extractTextFromBytes(bomb, 'posting.docx', 'job description')).rejects.toMatchObject({ code: 'document_too_long', message: expect.stringMatching(/expands to 3\d\d MB once unzipped/) });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('reads a DOCX bomb that lies about its size in a child process: refused within the time limit, this process unharmed', async () => {
+    const bomb = await docxBombBytes(150, { declaresTrueSize: false });
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    const started = performance.now();
+    const before = process.memoryUsage().heapUsed;
+    const refused = await extractTextFromBytes(bomb, 'posting.docx', 'job description', 3_000).catch((error: { code: string }) => error);
+    clearInterval(ticker);
+    expect(['document_too_long', 'document_unsupported']).toContain((refused as { code: string }).code);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(ticks).toBeGreaterThan(20); // the event loop kept running while the child read
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
+    expect(await extractTextFromBytes(await docxBytes(['Still reading documents after a bomb']), 'cv.docx')).toBe('Still reading documents after a bomb');
+  }, 20_000);
 });

@@ -89,3 +89,77 @@ export async function docxBytes(paragraphs: string[]): Promise<Buffer> {
   const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
   return Packer.toBuffer(doc);
 }
+
+/**
+ * A DOCX "zip bomb": a valid package whose word/document.xml inflates to about `inflatedMb` MB
+ * of text from a few hundred kilobytes per 100 MB (zip written by hand, streamed through deflate
+ * so this process never holds the inflated text).
+ */
+export async function docxBombBytes(inflatedMb: number, { declaresTrueSize = true } = {}): Promise<Buffer> {
+  const { createDeflateRaw } = await import('node:zlib');
+  const head = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const paragraph = Buffer.from(`<w:p><w:r><w:t>${'We run AWS Lambda and Amazon S3. '.repeat(1000)}</w:t></w:r></w:p>`);
+  const deflate = createDeflateRaw({ level: 1 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise((resolve) => deflate.on('end', resolve));
+  deflate.write(head);
+  let size = head.length;
+  for (; size < inflatedMb * 1024 * 1024; size += paragraph.length) {
+    if (!deflate.write(paragraph)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end('</w:body></w:document>');
+  await finished;
+  const deflated = Buffer.concat(chunks);
+  const entries: Array<{ name: string; data: Buffer; method: number; size: number }> = [
+    {
+      name: '[Content_Types].xml',
+      method: 0,
+      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      size: 0,
+    },
+    {
+      name: '_rels/.rels',
+      method: 0,
+      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      size: 0,
+    },
+    { name: 'word/document.xml', method: 8, data: deflated, size: size + '</w:body></w:document>'.length },
+  ];
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    // A bomb that lies declares its compressed size as its inflated one.
+    const uncompressed = entry.method === 0 || !declaresTrueSize ? entry.data.length : entry.size;
+    // CRC-32 left at 0: readers (JSZip, as mammoth uses it) do not check it by default.
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(uncompressed, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(uncompressed, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + entry.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

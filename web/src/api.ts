@@ -1,27 +1,20 @@
-/** The web app talks to the same JSON API scripts use. */
-import type { Feedback } from '../../src/core/types';
-import type { PendingPrompt } from '../../src/core/session/pending';
-import type { SessionReport } from '../../src/core/session/report';
+/**
+ * The web app talks to the same JSON API scripts use. Request and response types come from the
+ * API contract (src/api), type-only: defined once beside the schemas the server validates with.
+ */
+import type { Deleted } from '../../src/api/common.contract';
+import type { ImportedQuestions } from '../../src/api/my-questions.contract';
+import type { PracticeSuggestion, ProgressView, SuggestionResponse } from '../../src/api/progress.contract';
+import type { Feedback, QuestionView } from '../../src/api/questions.contract';
+import type { AnsweredPrompt, SessionStarted, SessionSummary, SessionView } from '../../src/api/sessions.contract';
+import type { DocumentInput, SavedDocument, TailoredPlan, TailorRequest } from '../../src/api/tailor.contract';
 
-export interface Question {
-  id: string;
-  topic: string;
-  levels: string[];
-  kind: string;
-  prompt: string;
-  rubric: string[];
-  modelAnswer: string;
-  pitfalls: Array<{ claim: string; correction: string }>;
-  followUps: Array<{ prompt: string }>;
-  services: string[];
-  leadershipPrinciples: string[];
-  references: string[];
-  /** The shipped bank's, or one the user added. */
-  source: 'bank' | 'yours';
-}
-
-/** The engine's Feedback, as the API returns it: one definition, in the pure core. */
-export type { Feedback } from '../../src/core/types';
+/** A question as the API shows it (the bank's fields and whose it is). */
+export type Question = QuestionView;
+/** Progress over time, as GET /api/progress returns it. */
+export type Progress = ProgressView;
+export type { Feedback, PracticeSuggestion, SessionSummary, DocumentInput, SavedDocument, TailoredPlan, TailorRequest };
+export type { PendingPrompt, SessionReport } from '../../src/api/sessions.contract';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
@@ -40,27 +33,16 @@ export const api = {
     call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, answer }) }),
 };
 
-export type { PendingPrompt } from '../../src/core/session/pending';
-export type { SessionReport } from '../../src/core/session/report';
-
-export interface SessionSummary {
-  id: string;
-  createdAt: string;
-  status: 'in-progress' | 'finished';
-  role: string;
-  level: string;
-  answered: number;
-  total: number;
-  score: number | null;
-}
-
 const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** An interview's hands-on exercise and the attempts made at it there (GET /api/sessions/:id). */
+export type SessionExercise = NonNullable<SessionView['exercise']>;
+
 export const sessionsApi = {
-  start: (body: { role: string; level: string; count: number; topics?: string[] }) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/sessions', body),
-  get: (id: string) => call<{ session: { id: string; status: string }; next: PendingPrompt | null; report: SessionReport; modelAnswers: Record<string, string | null> }>(`/api/sessions/${encodeURIComponent(id)}`),
+  start: (body: { role: string; level: string; count: number; topics?: string[]; exercise?: boolean }) => postJson<SessionStarted>('/api/sessions', body),
+  get: (id: string) => call<SessionView>(`/api/sessions/${encodeURIComponent(id)}`),
   answer: (id: string, answer: string, startedAt: string) =>
-    postJson<{ feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
+    postJson<AnsweredPrompt>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
   preview: (id: string, answer: string, signal?: AbortSignal) =>
     call<Feedback>(`/api/sessions/${encodeURIComponent(id)}/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer }), signal }),
   history: () => call<SessionSummary[]>('/api/history'),
@@ -68,43 +50,15 @@ export const sessionsApi = {
 
 export const myQuestionsApi = {
   list: () => call<Question[]>('/api/my-questions'),
-  import: (yaml: string) => postJson<{ imported: string[] }>('/api/my-questions', { yaml }),
-  remove: (id: string) => call<{ deleted: string }>(`/api/my-questions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  import: (yaml: string) => postJson<ImportedQuestions>('/api/my-questions', { yaml }),
+  remove: (id: string) => call<Deleted>(`/api/my-questions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };
-
-/** A document as the API takes it: pasted text, a file (base64), or one saved before. */
-export type DocumentInput = { text: string } | { file: { name: string; data: string } } | { documentId: string };
-
-export interface TailorRequest {
-  posting: DocumentInput;
-  resume?: DocumentInput;
-  count?: number;
-  save?: { posting?: boolean; resume?: boolean };
-}
-
-export interface TailoredPlan {
-  role: string;
-  level: string;
-  skills: string[];
-  services: string[];
-  questions: Array<{ id: string; prompt: string; reason: string; generated: boolean }>;
-  gaps: Array<{ skill: string; inPosting: boolean; inResume: boolean; historyScore?: number; advice: string }>;
-  saved: { posting?: string; resume?: string };
-}
-
-export interface SavedDocument {
-  id: string;
-  kind: 'posting' | 'resume';
-  name: string;
-  createdAt: string;
-  characters: number;
-}
 
 export const tailorApi = {
   plan: (request: TailorRequest) => postJson<TailoredPlan>('/api/plans', request),
-  start: (request: TailorRequest) => postJson<{ session: { id: string }; next: PendingPrompt | null }>('/api/plans/sessions', request),
+  start: (request: TailorRequest) => postJson<SessionStarted>('/api/plans/sessions', request),
   documents: () => call<SavedDocument[]>('/api/documents'),
-  deleteDocument: (id: string) => call<{ deleted: string }>(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  deleteDocument: (id: string) => call<Deleted>(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };
 
 /** A chosen file as the API takes it (base64 of its bytes). */
@@ -115,29 +69,7 @@ export async function fileInput(file: File): Promise<DocumentInput> {
   return { file: { name: file.name, data: btoa(binary) } };
 }
 
-export interface Progress {
-  topics: Record<string, Array<{ date: string; score: number }>>;
-  habits: Record<string, Array<{ date: string; count: number }>>;
-  questions: Array<{
-    questionId: string;
-    prompt: string;
-    attempts: Array<{ date: string; score: number; answer: string }>;
-    improved: string[];
-    lost: string[];
-    habitsDropped: string[];
-    habitsAdded: string[];
-  }>;
-  streak: { current: number; longest: number; daysPractised: number };
-}
-
-export interface PracticeSuggestion {
-  questionId: string;
-  prompt: string;
-  topic: string;
-  reason: string;
-}
-
 export const progressApi = {
   progress: () => call<Progress>('/api/progress'),
-  suggestion: () => call<{ suggestion: PracticeSuggestion | null }>('/api/suggestion'),
+  suggestion: () => call<SuggestionResponse>('/api/suggestion'),
 };

@@ -6,7 +6,8 @@ import { EXERCISE_KINDS, type Exercise, type ExerciseResult } from '../../core/e
 import { labelCheck } from '../../core/exercises/labels.js';
 import { TOPICS } from '../../core/types.js';
 import { LoopCoachError } from '../../errors.js';
-import { composeExerciseService } from '../../services/compose.js';
+import { composeExerciseService, openExerciseService } from '../../services/compose.js';
+import { withStore } from './session-runner.js';
 import { toPublicExercise, type ExerciseFilter, type ExerciseService } from '../../services/exercise.service.js';
 import { readUserFile } from '../files.js';
 import { printJson, type CliIo } from '../output.js';
@@ -34,6 +35,10 @@ function readSubmission(path: string): string {
   const text = readUserFile(path, 'submission');
   if (text.length > MAX_SUBMISSION_CHARS) throw new LoopCoachError('submission_too_large', `the submission ${path} has ${text.length} characters; the limit is ${MAX_SUBMISSION_CHARS}`);
   return text;
+}
+
+function saveAttempt(flags: { db?: string }, exercise: Exercise, submission: string, result: ExerciseResult): Promise<void> {
+  return withStore(flags, async (store) => (await openExerciseService(store)).record(exercise, submission, result));
 }
 
 function formatResult(result: ExerciseResult): string {
@@ -95,11 +100,15 @@ export function registerExercise(program: Command, io: CliIo, run: (task: () => 
     .description('check a submission against an exercise (an id, or the path of your own exercise file)')
     .requiredOption('--submission <file>', 'the file with your policy, template or handler')
     .option('--json', 'print { passed, score, checks: [{ check, passed, message, line? }] }')
-    .action((idOrPath: string, flags: { submission: string; json?: boolean }) =>
+    .option('--db <path>', 'where the attempt is saved: SQLite file or postgres:// URL (default ~/.loopcoach/loopcoach.db)')
+    .option('--no-save', 'check without saving the attempt to your history')
+    .action((idOrPath: string, flags: { submission: string; json?: boolean; db?: string; save: boolean }) =>
       run(async () => {
-        const service = exerciseService();
-        const found = findExercise(service, idOrPath);
-        const result = await service.check(found, readSubmission(flags.submission));
+        const found = findExercise(exerciseService(), idOrPath);
+        const submission = readSubmission(flags.submission);
+        const result = await exerciseService().check(found, submission);
+        // The verdict stands even when the history cannot be written (a read-only home, a database down).
+        if (flags.save) await saveAttempt(flags, found, submission, result).catch((error: unknown) => io.err(`note: the attempt was not saved to your history (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`));
         if (flags.json) return printJson(io, result);
         io.out(formatResult(result));
       }),

@@ -33,6 +33,7 @@ function progressText(p: ProgressView): string {
     `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}`,
     ...(q.delivery.some((d) => d !== null) ? [`    delivery: ${q.delivery.map((d) => (d ? measuresText(d) : 'typed')).join(' | ')}`] : []),
   ]);
+  const exercises = p.exercises.map((e) => `  ${e.exerciseId}: ${e.attempts.map((a) => `${a.score}${a.passed ? ' (passed)' : ''}`).join(' -> ')}`);
   return [
     `Streak: ${p.streak.current} day(s) (longest ${p.streak.longest}, ${p.streak.daysPractised} day(s) practised)`,
     'Topics (date:score)',
@@ -41,6 +42,8 @@ function progressText(p: ProgressView): string {
     ...(habits.length ? habits : ['  none raised']),
     'Questions answered more than once',
     ...(repeats.length ? repeats : ['  none yet']),
+    'Exercises (share of checks passed per attempt)',
+    ...(exercises.length ? exercises : ['  none yet']),
     ...deliveryTrendText(p.delivery, 'Delivery over time (spoken answers)'),
   ].join('\n');
 }

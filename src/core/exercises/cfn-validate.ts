@@ -28,7 +28,51 @@ interface Context {
   spec: CfnSpec;
   parsed: ParsedTemplate;
   parameters: Set<string>;
+  conditions: Set<string>;
   problems: TemplateProblem[];
+}
+
+/** The keys a resource may have beside Type and Properties (CloudFormation's resource attributes). */
+const RESOURCE_ATTRIBUTES = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Version']);
+
+/** Every condition name a value uses as the first argument of Fn::If. */
+function conditionsUsed(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > MAX_DEPTH) return out;
+  if (Array.isArray(value)) value.forEach((v) => conditionsUsed(v, out, depth + 1));
+  if (!isRecord(value)) return out;
+  const fnIf = value['Fn::If'];
+  if (Array.isArray(fnIf) && typeof fnIf[0] === 'string') out.push(fnIf[0]);
+  for (const v of Object.values(value)) conditionsUsed(v, out, depth + 1);
+  return out;
+}
+
+/** Resource attributes that do not exist (a misspelt Properties), and conditions that are not declared. */
+function checkResourceOutline(ctx: Context, id: string, resource: Record<string, unknown>): void {
+  for (const key of Object.keys(resource)) {
+    if (!RESOURCE_ATTRIBUTES.has(key)) report(ctx, `resource ${id}: unknown resource attribute ${key} (a resource has ${[...RESOURCE_ATTRIBUTES].slice(0, 5).join(', ')}, …)`, id, [key]);
+  }
+  const own = typeof resource.Condition === 'string' ? [resource.Condition] : [];
+  for (const name of [...own, ...conditionsUsed(resource.Properties)]) {
+    if (!ctx.conditions.has(name)) report(ctx, `resource ${id} uses condition ${name}, which the Conditions section does not declare`, id, own.includes(name) ? ['Condition'] : ['Properties']);
+  }
+}
+
+/** Outputs that refer to a resource or parameter the template does not have, or an attribute its type lacks. */
+function checkOutputs(ctx: Context): void {
+  const outputs = ctx.parsed.template.Outputs;
+  if (!isRecord(outputs)) return;
+  for (const [name, output] of Object.entries(outputs)) {
+    for (const ref of references(isRecord(output) ? output.Value : undefined)) {
+      if (ctx.parameters.has(ref.target) || PSEUDO_PARAMETERS.has(ref.target)) continue;
+      const target = ctx.parsed.resources[ref.target];
+      if (!target) {
+        report(ctx, `output ${name} refers to ${ref.target}, which is not a resource or parameter of the template`, '');
+        continue;
+      }
+      const attributes = ref.attribute === undefined ? undefined : ctx.spec.resource(target.Type)?.attributes;
+      if (attributes && !attributes.includes(ref.attribute!)) report(ctx, `output ${name}: ${target.Type} ${ref.target} has no attribute ${ref.attribute || '(none named)'}; it has ${attributes.join(', ') || 'no attributes'}`, '');
+    }
+  }
 }
 
 function report(ctx: Context, message: string, id: string, path: Array<string | number> = []): void {
@@ -97,6 +141,10 @@ function references(value: unknown, out: Array<{ target: string; attribute?: str
   if (typeof value.Ref === 'string') out.push({ target: value.Ref });
   const getAtt = value['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') out.push({ target: getAtt[0], attribute: typeof getAtt[1] === 'string' ? getAtt[1] : '' });
+  if (typeof getAtt === 'string') {
+    const [target, ...attribute] = getAtt.split('.');
+    out.push({ target: target!, attribute: attribute.join('.') });
+  }
   const sub = value['Fn::Sub'];
   const subText = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
   const locals = Array.isArray(sub) && isRecord(sub[1]) ? new Set(Object.keys(sub[1])) : new Set<string>();
@@ -162,10 +210,12 @@ function isUnvalidatedType(type: string): boolean {
 /** Validates a template against the resource specification; returns every problem found (at most 20). */
 export function validateTemplate(parsed: ParsedTemplate, spec: CfnSpec): TemplateProblem[] {
   const parameters = isRecord(parsed.template.Parameters) ? new Set(Object.keys(parsed.template.Parameters)) : new Set<string>();
-  const ctx: Context = { spec, parsed, parameters, problems: [] };
+  const conditions = isRecord(parsed.template.Conditions) ? new Set(Object.keys(parsed.template.Conditions)) : new Set<string>();
+  const ctx: Context = { spec, parsed, parameters, conditions, problems: [] };
   const edges = new Map<string, string[]>();
   for (const [id, resource] of Object.entries(parsed.resources)) {
     edges.set(id, checkReferences(ctx, id, resource));
+    checkResourceOutline(ctx, id, resource);
     if (isUnvalidatedType(resource.Type)) continue;
     const resourceSpec = spec.resource(resource.Type);
     if (!resourceSpec) {
@@ -175,6 +225,7 @@ export function validateTemplate(parsed: ParsedTemplate, spec: CfnSpec): Templat
     }
     checkProperties(ctx, id, ['Properties'], resourceSpec.properties, resource.Properties, 0);
   }
+  checkOutputs(ctx);
   const cycle = findCycle(edges);
   if (cycle) report(ctx, `dependency cycle: ${cycle.join(' → ')}`, cycle[0]!);
   return ctx.problems;

@@ -23,19 +23,35 @@ function resourcesOfType(parsed: ParsedTemplate, type: string): string[] {
     .map(([id]) => id);
 }
 
+/** `A.B[0].C` or `A.B.0.C` → ['A', 'B', 0, 'C']; `*` (or `[*]`) stands for any element of a list. */
 function splitPath(path: string): Array<string | number> {
-  return path.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  return path
+    .replace(/\[(\d+|\*)\]/g, '.$1')
+    .split('.')
+    .filter((step) => step !== '')
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
 }
 
-function valueAt(root: unknown, path: Array<string | number>): { found: boolean; value?: unknown } {
-  let node: unknown = root;
+/** Every value at the path: one, or one per list element where the path says `*`. */
+function valuesAt(root: unknown, path: Array<string | number>): unknown[] {
+  let nodes: unknown[] = [root];
   for (const step of path) {
-    if (node === null || typeof node !== 'object') return { found: false };
-    const next = (node as Record<string | number, unknown>)[step];
-    if (next === undefined) return { found: false };
-    node = next;
+    nodes = nodes.flatMap((node) => {
+      if (node === null || typeof node !== 'object') return [];
+      if (step === '*') return Array.isArray(node) ? node : Object.values(node);
+      const next = (node as Record<string | number, unknown>)[step];
+      return next === undefined ? [] : [next];
+    });
   }
-  return { found: true, value: node };
+  return nodes;
+}
+
+/** The value at the path; with `*`, the first element that satisfies the assertion (or the first found). */
+function valueAt(root: unknown, path: Array<string | number>, p?: PropertyAssertion): { found: boolean; value?: unknown } {
+  const values = valuesAt(root, path);
+  if (values.length === 0) return { found: false };
+  const holding = p ? values.find((value) => propertyProblem(p, { found: true, value }) === undefined) : undefined;
+  return { found: true, value: holding ?? values[0] };
 }
 
 /** Scalars compare as text ("true" equals true, "80" equals 80), as CloudFormation reads them. */
@@ -68,9 +84,9 @@ export function checkProperty(parsed: ParsedTemplate, check: Check & { property:
   const ids = resourcesOfType(parsed, p.type);
   if (ids.length === 0) return { check: label, passed: false, message: `the template has no ${p.type} resource` };
   const path = splitPath(p.path);
-  const problems = ids.map((id) => ({ id, problem: propertyProblem(p, valueAt(parsed.resources[id]!.Properties, path)) }));
+  const problems = ids.map((id) => ({ id, problem: propertyProblem(p, valueAt(parsed.resources[id]!.Properties, path, p.absent ? undefined : p)) }));
   const failing = p.absent ? problems.find((r) => r.problem) : problems.every((r) => r.problem) ? problems[0] : undefined;
-  if (failing?.problem) return withLine({ check: label, passed: false, message: `${p.path} of ${failing.id} (${p.type}) ${failing.problem}` }, parsed.lineOf(failing.id, ['Properties', ...path]));
+  if (failing?.problem) return withLine({ check: label, passed: false, message: `${p.path} of ${failing.id} (${p.type}) ${failing.problem}` }, parsed.lineOf(failing.id, ['Properties', ...path.filter((step) => step !== '*')]));
   const holding = problems.filter((r) => !r.problem).map((r) => r.id);
   return { check: label, passed: true, message: `${p.path} ${p.absent ? 'is absent' : 'holds'} on ${holding.join(', ')}` };
 }

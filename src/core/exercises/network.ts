@@ -262,7 +262,8 @@ const BUILDERS: Record<string, Builder> = {
       routeTables: refsOf(p.RouteTableIds),
       subnets: refsOf(p.SubnetIds),
       groups: refsOf(p.SecurityGroupIds),
-      privateDns: p.PrivateDnsEnabled !== false && p.PrivateDnsEnabled !== 'false',
+      // CloudFormation's default is false (the console's is true): without it the service's name resolves to its public address.
+      privateDns: p.PrivateDnsEnabled === true || p.PrivateDnsEnabled === 'true',
     }),
 };
 

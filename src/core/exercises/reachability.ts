@@ -221,8 +221,14 @@ function eniToService(net: Network, from: Place & { kind: 'eni' }, to: Place & {
     hops.push(`private DNS resolves ${to.name} to interface endpoint ${iface}`);
     return eniToEni(net, from, resolvePlace(net, iface, index), flow, hops);
   }
-  checkGroups(net, from, to, flow, 'egress', hops);
-  outToPublic(net, from, to, flow, hops);
+  const withoutDns = [...net.endpoints.values()].find((e) => e.type === 'Interface' && e.service === to.name && e.vpc === from.vpc && !e.privateDns);
+  try {
+    checkGroups(net, from, to, flow, 'egress', hops);
+    outToPublic(net, from, to, flow, hops);
+  } catch (error) {
+    if (!(error instanceof Blocked) || !withoutDns) throw error;
+    throw new Blocked(`${error.message}; interface endpoint ${withoutDns.id} is not used: PrivateDnsEnabled is not true (CloudFormation's default is false), so ${to.name}'s name resolves to its public address`, withoutDns.id);
+  }
 }
 
 function eniToEni(net: Network, from: Place & { kind: 'eni' }, to: Place, flow: Flow, hops: string[]): void {

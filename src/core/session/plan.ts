@@ -104,3 +104,40 @@ export function planQuestions(questions: readonly PlannableQuestion[], input: Pl
   const topUp = sample(pool.filter((q) => !behavioural.includes(q) && !technical.includes(q)), weight, input.count - behavioural.length - technical.length, random);
   return [...technical, ...behavioural, ...topUp].map((q) => q.id);
 }
+
+/** An exercise as planning sees it. */
+export interface PlannableExercise {
+  id: string;
+  kind: 'iam-policy' | 'cloudformation' | 'vpc-reachability' | 'lambda-python';
+  topic: Topic;
+  levels: readonly Level[];
+}
+
+/**
+ * The hands-on exercise kinds each role's loop asks candidates to write, most typical first:
+ * an architect writes policies and networks, a DevOps engineer templates, a backend developer a
+ * handler and its role, a data engineer a pipeline's handler and its access, an SRE debugs reachability.
+ */
+export const ROLE_EXERCISE_KINDS: Record<Role, ReadonlyArray<PlannableExercise['kind']>> = {
+  'solutions-architect': ['vpc-reachability', 'iam-policy', 'cloudformation'],
+  'cloud-devops-engineer': ['cloudformation', 'iam-policy', 'vpc-reachability'],
+  'backend-developer': ['lambda-python', 'iam-policy'],
+  'data-engineer': ['lambda-python', 'iam-policy'],
+  sre: ['vpc-reachability', 'cloudformation'],
+};
+
+/**
+ * The one exercise a mock interview includes, when the role fits: of the role's kinds, at the
+ * level and in the chosen topics (any topic when none is chosen), one not passed lately (exercises
+ * whose last attempt passed only when nothing else is left); seeded, so a plan is reproducible.
+ * Undefined when no exercise fits.
+ */
+export function pickExercise(exercises: readonly PlannableExercise[], input: { role: Role; level: Level; topics: readonly Topic[]; passed: ReadonlySet<string>; seed: string }): string | undefined {
+  const kinds = ROLE_EXERCISE_KINDS[input.role];
+  const fits = exercises.filter((e) => kinds.includes(e.kind) && e.levels.includes(input.level) && (input.topics.length === 0 || input.topics.includes(e.topic)));
+  const fresh = fits.filter((e) => !input.passed.has(e.id));
+  const pool = fresh.length > 0 ? fresh : fits;
+  if (pool.length === 0) return undefined;
+  const random = seededRandom(`${input.seed}/exercise`);
+  return sample(pool, (e) => kinds.length - kinds.indexOf(e.kind), 1, random)[0]?.id;
+}

@@ -30,11 +30,32 @@ export interface QuestionComparison {
   habitsDropped: FindingCode[];
 }
 
+/** A checked exercise submission, as progress reads it. */
+export interface ProgressExerciseAttempt {
+  exerciseId: string;
+  topic: Topic;
+  /** Share of checks passed, 0–100. */
+  score: number;
+  passed: boolean;
+  /** ISO timestamp. */
+  checkedAt: string;
+}
+
+/** Every attempt at one exercise, oldest first, and whether the latest passed. */
+export interface ExerciseProgress {
+  exerciseId: string;
+  attempts: Array<{ date: string; score: number; passed: boolean }>;
+  passed: boolean;
+}
+
 /** Progress over time; the JSON shape of `loopcoach progress --json`. */
 export interface Progress {
+  /** Mean score per topic per day, over answers and exercise attempts alike. */
   topics: Partial<Record<Topic, DatedScore[]>>;
   habits: Partial<Record<FindingCode, DatedCount[]>>;
   questions: QuestionComparison[];
+  /** Exercises attempted, in the order first attempted. */
+  exercises: ExerciseProgress[];
   streak: { current: number; longest: number; daysPractised: number };
 }
 
@@ -89,14 +110,28 @@ export function streaks(dates: readonly string[], today: string): Progress['stre
   return { current, longest, daysPractised: days.length };
 }
 
-/** Progress from main-question attempts, oldest first; `today` is a YYYY-MM-DD date passed in. */
-export function buildProgress(attempts: readonly ProgressAttempt[], today: string): Progress {
+function exerciseSeries(attempts: readonly ProgressExerciseAttempt[]): ExerciseProgress[] {
+  const byExercise = new Map<string, ProgressExerciseAttempt[]>();
+  for (const a of attempts) byExercise.set(a.exerciseId, [...(byExercise.get(a.exerciseId) ?? []), a]);
+  return [...byExercise.entries()].map(([exerciseId, list]) => ({
+    exerciseId,
+    attempts: list.map((a) => ({ date: day(a.checkedAt), score: a.score, passed: a.passed })),
+    passed: list.at(-1)!.passed,
+  }));
+}
+
+/**
+ * Progress from main-question attempts and exercise attempts, each oldest first; `today` is a
+ * YYYY-MM-DD date passed in. An exercise attempt counts in its topic by its share of checks passed.
+ */
+export function buildProgress(attempts: readonly ProgressAttempt[], today: string, exercises: readonly ProgressExerciseAttempt[] = []): Progress {
+  const scored = [...attempts.map((a) => ({ topic: a.topic, date: day(a.answeredAt), value: a.score })), ...exercises.map((e) => ({ topic: e.topic, date: day(e.checkedAt), value: e.score }))];
   const topics: Progress['topics'] = {};
-  for (const topic of new Set(attempts.map((a) => a.topic))) {
-    topics[topic] = meanByDate(attempts.filter((a) => a.topic === topic).map((a) => ({ date: day(a.answeredAt), value: a.score })));
+  for (const topic of new Set(scored.map((a) => a.topic))) {
+    topics[topic] = meanByDate(scored.filter((a) => a.topic === topic));
   }
   const byQuestion = new Map<string, ProgressAttempt[]>();
   for (const a of attempts) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
   const questions = [...byQuestion.entries()].filter(([, list]) => list.length > 1).map(([id, list]) => compare(id, list));
-  return { topics, habits: habitSeries(attempts), questions, streak: streaks(attempts.map((a) => day(a.answeredAt)), today) };
+  return { topics, habits: habitSeries(attempts), questions, exercises: exerciseSeries(exercises), streak: streaks(scored.map((a) => a.date), today) };
 }

@@ -6,7 +6,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type EditorLanguage = 'json' | 'yaml' | 'python';
 
@@ -32,18 +32,35 @@ function diagnosticsFor(view: EditorView, marks: CodeEditorProps['marks']): Diag
     });
 }
 
+/** What the page's stylesheet cannot reach inside the editor's shadow root. */
+const LAYOUT = EditorView.theme({ '&': { maxHeight: '32rem' }, '.cm-scroller': { overflow: 'auto' } });
+
+/**
+ * The editor lives in a shadow root: CodeMirror then styles it with a constructed stylesheet,
+ * which the page's Content-Security-Policy (style-src 'self', no inline styles) allows; in the
+ * document itself it would add a <style> element, which the policy blocks, leaving the editor unstyled.
+ */
+function shadowOf(host: HTMLElement): ShadowRoot {
+  return host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+}
+
 /** A code editor with syntax highlighting and the failing lines of the last check marked. */
 export default function CodeEditor({ value, onChange, language, marks, label }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
-  changed.current = onChange;
+  useLayoutEffect(() => {
+    changed.current = onChange;
+  });
 
   useEffect(() => {
+    const root = shadowOf(host.current!);
     const editor = new EditorView({
       doc: value,
-      parent: host.current!,
+      root,
+      parent: root,
       extensions: [
+        LAYOUT,
         lineNumbers(),
         history(),
         drawSelection(),
@@ -62,7 +79,9 @@ export default function CodeEditor({ value, onChange, language, marks, label }: 
     });
     view.current = editor;
     return () => editor.destroy();
-    // The editor is created once per exercise (the parent keys it); later text comes from typing.
+    // The editor is created once per exercise (the parent keys it); later text comes from typing,
+    // and a new `value` is applied by the effect below rather than by building a new editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; see above
   }, []);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Feedback } from '../api';
 import { FINDING_LABELS, labelOf, PART_LABELS } from '../labels';
 import { LIVE_PAUSE_MS } from '../live';
@@ -14,17 +14,24 @@ export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) =>
   const [liveError, setLiveError] = useState('');
   const inFlight = useRef<AbortController | null>(null);
   const gradeRef = useRef(grade);
-  gradeRef.current = grade;
+  useLayoutEffect(() => {
+    gradeRef.current = grade;
+  });
   const isActive = grade !== null;
   const isJudgeable = hasSomethingToJudge(answer);
+  // An answer cut back to nothing judgeable shows no feedback (state adjusted while rendering, not in an effect).
+  const [wasJudgeable, setWasJudgeable] = useState(isJudgeable);
+  if (wasJudgeable !== isJudgeable) {
+    setWasJudgeable(isJudgeable);
+    if (!isJudgeable) {
+      setLive(null);
+      setLiveError('');
+    }
+  }
   useEffect(() => {
     if (!isActive || !isJudgeable) {
       // Nothing to grade against any more (submitted, finished), or nothing to judge yet: a late answer must not land.
       inFlight.current?.abort();
-      if (!isJudgeable) {
-        setLive(null);
-        setLiveError('');
-      }
       return;
     }
     const timer = setTimeout(() => {
@@ -49,7 +56,11 @@ export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) =>
 /** Minutes and seconds since the component appeared (or `resetKey` changed), while running. */
 export function Timer({ running, resetKey }: { running: boolean; resetKey?: string }) {
   const [seconds, setSeconds] = useState(0);
-  useEffect(() => setSeconds(0), [resetKey]);
+  const [countingFor, setCountingFor] = useState(resetKey);
+  if (countingFor !== resetKey) {
+    setCountingFor(resetKey);
+    setSeconds(0);
+  }
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setSeconds((s) => s + 1), 1000);

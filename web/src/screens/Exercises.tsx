@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { EditorLanguage } from '../components/CodeEditor';
-import { exerciseApi, type Exercise, type ExerciseResult } from '../exercise-api';
+import { exerciseApi, type Exercise, type ExerciseResult, type ListedExercise } from '../exercise-api';
 
 /** The editor (CodeMirror) is loaded on demand, so the rest of the app does not pay for it. */
 const CodeEditor = lazy(() => import('../components/CodeEditor'));
@@ -21,11 +21,12 @@ function languageOf(kind: Exercise['kind']): EditorLanguage {
 /** Exercises: write a policy, a template or a network, and have it checked by real evaluators. */
 export function Exercises() {
   const [kind, setKind] = useState('');
-  const [list, setList] = useState<Exercise[] | null>(null);
+  const [list, setList] = useState<ListedExercise[] | null>(null);
   const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     exerciseApi.list(kind).then(setList, (e: Error) => setError(e.message));
-  }, [kind]);
+  }, [kind, version]);
   return (
     <section className="exercises">
       <h1>Exercises</h1>
@@ -39,12 +40,12 @@ export function Exercises() {
         <ul className="exercise-list">
           {list.map((e) => (
             <li key={e.id}>
-              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a> <span className="meta">{e.kind} · {e.levels.join('/')}</span>
+              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a> <span className="meta">{e.kind} · {e.levels.join('/')}{e.source === 'yours' ? ' · yours' : ''}</span>
             </li>
           ))}
         </ul>
       )}
-      <OwnExercise />
+      <YourExercises onChange={() => setVersion((v) => v + 1)} />
     </section>
   );
 }
@@ -61,33 +62,66 @@ export function ExerciseView({ id }: { id: string }) {
   return <ExerciseWorkspace exercise={exercise} check={(submission) => exerciseApi.check(exercise.id, submission)} />;
 }
 
-/** Your own exercise file: validated by the server, then worked on like a shipped one (nothing is stored). */
-function OwnExercise() {
+/**
+ * Your exercises, like "Your questions": import an exercise file (chosen or pasted), stored and
+ * listed with the shipped ones; open, check (attempts are saved) or delete it.
+ */
+function YourExercises({ onChange }: { onChange: () => void }) {
+  const [mine, setMine] = useState<ListedExercise[] | null>(null);
   const [text, setText] = useState('');
-  const [exercise, setExercise] = useState<Exercise | null>(null);
   const [error, setError] = useState('');
-  const open = async (yaml: string) => {
+  const [status, setStatus] = useState('');
+  const load = () => exerciseApi.mine().then(setMine, (e: Error) => setError(e.message));
+  useEffect(() => {
+    void load();
+  }, []);
+  const importText = async (yaml: string, from: string) => {
     setError('');
+    setStatus('');
     try {
-      setExercise(await exerciseApi.validate(yaml));
-      setText(yaml);
+      const exercise = await exerciseApi.import(yaml);
+      setStatus(`Imported ${exercise.id} from ${from}.`);
+      setText('');
+      await load();
+      onChange();
+    } catch (e) {
+      setError(`Nothing was imported from ${from}: ${(e as Error).message}`);
+    }
+  };
+  const remove = async (exercise: ListedExercise) => {
+    if (!window.confirm(`Delete your exercise ${exercise.id}? Your past attempts stay in your history.`)) return;
+    try {
+      await exerciseApi.remove(exercise.id);
+      setStatus(`Deleted ${exercise.id}.`);
+      await load();
+      onChange();
     } catch (e) {
       setError((e as Error).message);
     }
   };
-  if (exercise) return <ExerciseWorkspace exercise={exercise} check={(submission) => exerciseApi.checkOwn(text, submission)} onClose={() => setExercise(null)} />;
   return (
     <div className="own-exercise">
-      <h2>Your own exercise</h2>
-      <p>Open an exercise file of your own (the format is in the README); it is checked here and not stored.</p>
+      <h2>Your exercises</h2>
+      <p>Add an exercise file of your own (the format is in the README): it is checked, stored, and worked on like the shipped ones.</p>
       <label htmlFor="own-exercise-file">Exercise file</label>{' '}
-      <input id="own-exercise-file" type="file" accept=".yaml,.yml,.json" onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void file.text().then(open); }} />
-      <form onSubmit={(e) => { e.preventDefault(); void open(text); }}>
+      <input id="own-exercise-file" type="file" accept=".yaml,.yml,.json" onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void file.text().then((t) => importText(t, file.name)); }} />
+      <form onSubmit={(e) => { e.preventDefault(); void importText(text, 'the text box'); }}>
         <label htmlFor="own-exercise-yaml">Or paste it</label>
         <textarea id="own-exercise-yaml" rows={8} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" disabled={!text.trim()}>Open</button>
+        <button type="submit" disabled={!text.trim()}>Add</button>
       </form>
+      <p role="status" className="status">{status}</p>
       {error && <p role="alert">{error}</p>}
+      {mine && mine.length > 0 && (
+        <ul className="exercise-list" aria-label="Your exercises">
+          {mine.map((e) => (
+            <li key={e.id}>
+              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a> <span className="meta">{e.id} · {e.kind}</span>{' '}
+              <button type="button" onClick={() => void remove(e)} aria-label={`Delete ${e.id}`}>Delete</button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -96,11 +130,17 @@ interface WorkspaceProps {
   exercise: Exercise;
   check: (submission: string) => Promise<ExerciseResult>;
   onClose?: () => void;
+  /** The close button's text (default: back to the list). */
+  closeLabel?: string;
+  /** Called with each result (the interview keeps it for its report). */
+  onResult?: (result: ExerciseResult) => void;
+  /** The submission to open with, instead of the starter (a saved attempt). */
+  initial?: string;
 }
 
 /** One exercise: the editor on the starter, Check, each check's result, hints and the solution. */
-function ExerciseWorkspace({ exercise, check: runCheck, onClose }: WorkspaceProps) {
-  const [submission, setSubmission] = useState(exercise.starter);
+export function ExerciseWorkspace({ exercise, check: runCheck, onClose, closeLabel, onResult, initial }: WorkspaceProps) {
+  const [submission, setSubmission] = useState(initial ?? exercise.starter);
   const [result, setResult] = useState<ExerciseResult | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const [showSolution, setShowSolution] = useState(false);
@@ -113,6 +153,7 @@ function ExerciseWorkspace({ exercise, check: runCheck, onClose }: WorkspaceProp
     try {
       const checked = await runCheck(submission);
       setResult(checked);
+      onResult?.(checked);
       if (checked.passed) setShowSolution(true);
     } catch (e) {
       setError((e as Error).message);
@@ -124,7 +165,7 @@ function ExerciseWorkspace({ exercise, check: runCheck, onClose }: WorkspaceProp
 
   return (
     <section className="exercise">
-      <p>{onClose ? <button type="button" onClick={onClose}>← Close this exercise</button> : <a href="#/exercises">← All exercises</a>}</p>
+      <p>{onClose ? <button type="button" onClick={onClose}>{closeLabel ?? '← Close this exercise'}</button> : <a href="#/exercises">← All exercises</a>}</p>
       <h1>{exercise.prompt.split('\n')[0]}</h1>
       <p className="meta">{exercise.kind} · {exercise.topic} · {exercise.levels.join('/')}</p>
       {exercise.prompt.split('\n').slice(1).map((p, i) => <p key={i}>{p}</p>)}

@@ -5,14 +5,17 @@ import { FINDING_LABELS, labelOf, LEVEL_LABELS, ROLE_LABELS, TOPIC_LABELS } from
 import { promptTitle } from '../prompt';
 import { DeliveryTrendTable } from '../speech/SpokenReport';
 import type { DeliveryMeasures, DeliveryTrend, ProgressDelivery } from '../speech/spoken-api';
+import { exerciseApi, type ExerciseAttemptRecord } from '../exercise-api';
 
 /** Every interview, newest first (continue an unfinished one or read its report), and progress over time. */
 export function History() {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [exerciseAttempts, setExerciseAttempts] = useState<ExerciseAttemptRecord[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     sessionsApi.history().then(setSessions, (e: Error) => setError(e.message));
+    exerciseApi.attempts().then(setExerciseAttempts, () => setExerciseAttempts([]));
     progressApi.progress().then(setProgress, (e: Error) => setError(e.message));
   }, []);
   if (error) return <p role="alert" className="error">{error}</p>;
@@ -31,8 +34,40 @@ export function History() {
           ))}
         </ul>
       )}
+      <ExerciseAttempts attempts={exerciseAttempts} />
       {progress && <ProgressView progress={progress} />}
     </section>
+  );
+}
+
+/** Every checked exercise submission, newest first: the verdict, each check, and what was submitted. */
+function ExerciseAttempts({ attempts }: { attempts: ExerciseAttemptRecord[] | null }) {
+  return (
+    <>
+      <h2>Exercise attempts</h2>
+      {attempts === null ? <p>Loading…</p> : attempts.length === 0 ? <p>No exercises checked yet: <a href="#/exercises">try one</a>.</p> : (
+        <ul className="questions exercise-attempts">
+          {attempts.map((a) => {
+            const passedCount = a.result.checks.filter((c) => c.passed).length;
+            return (
+              <li key={a.id}>
+                <a href={`#/exercises/${encodeURIComponent(a.exerciseId)}`}>{promptTitle(a.prompt.split('\n')[0] ?? a.exerciseId)}</a>
+                <span className="meta">
+                  {new Date(a.checkedAt).toLocaleString()} · {a.kind} · {a.result.passed ? 'passed' : 'not yet'} · {passedCount} of {a.result.checks.length} checks{a.sessionId ? ' · in an interview' : ''}
+                </span>
+                <details>
+                  <summary>Checks and submission</summary>
+                  <ul className="exercise-checks">
+                    {a.result.checks.map((c, i) => <li key={i} className={c.passed ? 'pass' : 'fail'}><strong>{c.passed ? 'Pass' : 'Fail'}</strong> <code>{c.check}</code>{!c.passed && <div>{c.line ? `Line ${c.line}: ` : ''}{c.message}</div>}</li>)}
+                  </ul>
+                  <pre><code>{a.submission}</code></pre>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -49,6 +84,14 @@ function ProgressView({ progress }: { progress: Progress }) {
       {topics.length === 0 ? <p>Answer a few questions to see your scores over time.</p> : <LineChart title="Average score per topic, by day" series={topics} max={100} unit="score out of 100" />}
       {habits.length === 0 ? <p>No habits raised so far.</p> : <LineChart title="Habits raised per day" series={habits} unit="times raised" />}
       <DeliveryOverTime progress={progress as Progress & Partial<ProgressDelivery>} />
+      {progress.exercises.length > 0 && (
+        <>
+          <h2>Exercises over time</h2>
+          <ul className="plain">
+            {progress.exercises.map((e) => <li key={e.exerciseId}><a href={`#/exercises/${encodeURIComponent(e.exerciseId)}`}>{promptTitle(e.prompt.split('\n')[0] ?? e.exerciseId)}</a>: {e.attempts.map((a) => `${a.score}%${a.passed ? ' ✓' : ''}`).join(' → ')}</li>)}
+          </ul>
+        </>
+      )}
       <h2>Attempts side by side</h2>
       {progress.questions.length === 0 ? <p>Answer a question again to compare your attempts here.</p> : progress.questions.map((q) => (
         <article key={q.questionId} className="compare" aria-labelledby={`compare-${q.questionId}`}>

@@ -13,10 +13,11 @@ function StartInterview() {
   const [level, setLevel] = useState('mid');
   const [count, setCount] = useState(3);
   const [topics, setTopics] = useState<string[]>([]);
+  const [withExercise, setWithExercise] = useState(false);
   const [error, setError] = useState('');
   const start = async () => {
     try {
-      const { session } = await sessionsApi.start({ role, level, count, ...(topics.length ? { topics } : {}) });
+      const { session } = await sessionsApi.start({ role, level, count, ...(topics.length ? { topics } : {}), exercise: withExercise });
       window.location.hash = `#/interview/${encodeURIComponent(session.id)}`;
     } catch (e) {
       setError((e as Error).message);
@@ -44,6 +45,9 @@ function StartInterview() {
           </label>
         ))}
       </fieldset>
+      <label className="exercise-option">
+        <input type="checkbox" checked={withExercise} onChange={(e) => setWithExercise(e.target.checked)} /> Include a hands-on exercise (a policy, template, network or handler to write, when one fits the job)
+      </label>
       <button type="submit" className="primary">Start a mock interview</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>
@@ -73,7 +77,9 @@ function Today() {
       {suggestion && (
         <p className="suggestion">
           <strong>Suggested:</strong> {promptTitle(suggestion.prompt)} <span className="meta">{suggestion.reason}</span>{' '}
-          <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId)}`}>Practise it</a>
+          {'exerciseId' in suggestion
+            ? <a className="button" href={`#/exercises/${encodeURIComponent(suggestion.exerciseId)}`}>Do the exercise</a>
+            : <a className="button" href={`#/practise/${encodeURIComponent(suggestion.questionId)}`}>Practise it</a>}
         </p>
       )}
       {unfinished && (

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
-import { sessionsApi, type Feedback, type PendingPrompt, type SessionReport } from '../api';
+import { useCallback, useEffect, useState } from 'react';
+import { sessionsApi, type Feedback, type PendingPrompt, type SessionExercise, type SessionReport } from '../api';
+import { exerciseApi } from '../exercise-api';
+import { ExerciseWorkspace } from './Exercises';
 import { AnswerForm } from '../components/AnswerForm';
 import { FullFeedback } from '../components/feedback-parts';
 import { LivePanel, Timer, useLiveFeedback } from '../components/LiveFeedback';
@@ -27,15 +29,23 @@ export function Interview({ id }: { id: string }) {
   const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
   const [notice, setNotice] = useState('');
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
+  // The interview's hands-on exercise (when the role fits): offered once the questions are done.
+  const [exercise, setExercise] = useState<SessionExercise | null>(null);
+  const [exerciseOpen, setExerciseOpen] = useState(false);
 
-  const load = () =>
-    sessionsApi.get(id).then((s) => {
-      setNext(s.next);
-      setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
-    }, (e: Error) => setError(e.message));
+  const load = useCallback(
+    () =>
+      sessionsApi.get(id).then((s) => {
+        setNext(s.next);
+        setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
+        setExercise(s.exercise ?? null);
+        if (!s.next && s.exercise && s.exercise.attempts.length === 0) setExerciseOpen(true);
+      }, (e: Error) => setError(e.message)),
+    [id],
+  );
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
 
   const answerSpoken = async (recorded: SpokenAnswer) => {
     const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis));
@@ -66,7 +76,21 @@ export function Interview({ id }: { id: string }) {
   };
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} onChanged={() => void load()} />;
+  if (report && exercise && exerciseOpen) {
+    return (
+      <section className="interview-exercise" aria-label="Hands-on exercise">
+        <p className="meta">Hands-on exercise: the last part of this interview</p>
+        <ExerciseWorkspace
+          exercise={exercise.exercise}
+          initial={exercise.attempts.at(-1)?.submission}
+          check={(submission) => exerciseApi.checkInSession(id, submission)}
+          closeLabel="See the interview report →"
+          onClose={() => void load().then(() => setExerciseOpen(false))}
+        />
+      </section>
+    );
+  }
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} exercise={exercise} onOpenExercise={() => setExerciseOpen(true)} onChanged={() => void load()} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -100,7 +124,27 @@ export function Interview({ id }: { id: string }) {
   );
 }
 
-function Report({ report, modelAnswers, onChanged }: { report: SessionReport; modelAnswers: Record<string, string | null>; onChanged: () => void }) {
+/** The exercise part of the report: the latest attempt's result, check by check. */
+function ExerciseReport({ exercise, onOpen }: { exercise: SessionExercise; onOpen: () => void }) {
+  const latest = exercise.attempts.at(-1);
+  return (
+    <>
+      <h2>Hands-on exercise</h2>
+      <p><strong>{exercise.exercise.prompt.split('\n')[0]}</strong> <span className="meta">{exercise.exercise.kind}</span></p>
+      {!latest ? <p>Not attempted.</p> : (
+        <>
+          <p className="exercise-verdict">{latest.result.passed ? 'Passed' : 'Not yet'}: {latest.result.checks.filter((c) => c.passed).length} of {latest.result.checks.length} checks ({exercise.attempts.length} attempt{exercise.attempts.length === 1 ? '' : 's'})</p>
+          <ul className="exercise-checks">
+            {latest.result.checks.map((c, i) => <li key={i} className={c.passed ? 'pass' : 'fail'}><strong>{c.passed ? 'Pass' : 'Fail'}</strong> <code>{c.check}</code>{c.passed ? null : <div>{c.line ? `Line ${c.line}: ` : ''}{c.message}</div>}</li>)}
+          </ul>
+        </>
+      )}
+      <p><button type="button" onClick={onOpen}>{latest ? 'Work on the exercise again' : 'Do the exercise'}</button></p>
+    </>
+  );
+}
+
+function Report({ report, modelAnswers, exercise, onOpenExercise, onChanged }: { report: SessionReport; modelAnswers: Record<string, string | null>; exercise?: SessionExercise | null; onOpenExercise?: () => void; onChanged: () => void }) {
   return (
     <section className="report">
       <h1>Interview report: {report.score}/100</h1>
@@ -135,6 +179,7 @@ function Report({ report, modelAnswers, onChanged }: { report: SessionReport; mo
         ))}
       </ol>
       <SpokenReport report={report as SessionReportView} onChanged={onChanged} />
+      {exercise && <ExerciseReport exercise={exercise} onOpen={() => onOpenExercise?.()} />}
       <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
     </section>
   );

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CameraReport } from '../../../src/core/camera';
+import { CameraOption, type CameraControl } from '../camera/CameraOption';
 import { QUESTION_KINDS, type QuestionKind } from '../../../src/core/types';
 import { RecordingError, type RecordingAnalysis } from '../../../src/speech/recording';
 import { encodeWav16 } from '../../../src/speech/wav';
@@ -15,9 +17,11 @@ export interface SpokenAnswer {
   audio: Blob;
   /** Milliseconds from Stop to the final transcript (shown to the benchmark). */
   finishMs: number;
+  /** What the camera saw, when the user answered with "Use camera". */
+  camera?: CameraReport;
 }
 
-type Phase = 'idle' | 'recording' | 'finishing';
+type Phase = 'idle' | 'calibrating' | 'recording' | 'finishing';
 
 const LIVE_EVERY_MS = 700;
 
@@ -31,8 +35,11 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const session = useRef<{ recorder: MicRecorder; live: Promise<WorkerTranscriber>; timer: number; busy: Promise<void> } | null>(null);
+  const camera = useRef<CameraControl>(null);
   const onTranscript = useRef(props.onTranscript);
-  onTranscript.current = props.onTranscript;
+  useLayoutEffect(() => {
+    onTranscript.current = props.onTranscript;
+  });
 
   useEffect(() => () => {
     const s = session.current;
@@ -45,9 +52,15 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
     setProblem('');
     let recorder: MicRecorder;
     try {
+      if (camera.current?.isOn()) {
+        setPhase('calibrating');
+        await camera.current.calibrate();
+      }
       recorder = await MicRecorder.start();
     } catch (error) {
       setProblem(microphoneProblem(error));
+      void camera.current?.finish(0);
+      setPhase('idle');
       return;
     }
     setStatus('Loading the speech model (the first time only; it stays on this device)…');
@@ -64,6 +77,7 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       }).catch(() => {});
     }, LIVE_EVERY_MS);
     session.current = s;
+    camera.current?.start();
     setPhase('recording');
   };
 
@@ -77,11 +91,12 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
     const stoppedAt = performance.now();
     try {
       const samples = await s.recorder.stop();
+      const cameraReport = await camera.current?.finish(samples.length / SPEECH_SAMPLE_RATE);
       await s.busy;
       const analysis = await (await s.live).finish(samples, asQuestionKind(props.kind));
       const audio = new Blob([encodeWav16({ sampleRate: SPEECH_SAMPLE_RATE, samples }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' });
       props.onTranscript(analysis.transcript);
-      props.onRecorded({ analysis, audioUrl: URL.createObjectURL(audio), audio, finishMs: Math.round(performance.now() - stoppedAt) });
+      props.onRecorded({ analysis, audioUrl: URL.createObjectURL(audio), audio, finishMs: Math.round(performance.now() - stoppedAt), ...(cameraReport ? { camera: cameraReport } : {}) });
       setStatus('Done: fix any misheard words in the transcript, then submit.');
     } catch (error) {
       setStatus('');
@@ -95,10 +110,11 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       {phase === 'recording' ? (
         <button type="button" className="primary recording" onClick={() => void stop()}>Stop</button>
       ) : (
-        <button type="button" className="primary" disabled={phase === 'finishing'} onClick={() => void start()}>Record</button>
+        <button type="button" className="primary" disabled={phase === 'finishing' || phase === 'calibrating'} onClick={() => void start()}>Record</button>
       )}
       <span className="hint">Transcribed on this device; {props.canKeepRecordings ? 'audio is saved only if you keep recordings.' : 'no audio is sent anywhere.'}</span>
       {props.canKeepRecordings && <KeepRecordings />}
+      <CameraOption control={camera} disabled={phase !== 'idle'} />
       {status && <p role="status" className="record-status">{status}</p>}
       {problem && <p role="alert" className="error">{problem}</p>}
     </div>

@@ -1,5 +1,7 @@
 import { useId, useRef } from 'react';
 import type { Delivery, TranscriptSegment } from '../../../src/core/delivery/types';
+import type { CameraReport } from '../../../src/core/camera';
+import { CameraReportView } from '../camera/CameraReport';
 
 interface Sentence {
   text: string;
@@ -30,6 +32,8 @@ function clock(seconds: number): string {
 export interface ReviewedAnswer {
   analysis: { segments: TranscriptSegment[]; delivery: Delivery };
   audioUrl?: string;
+  /** What the camera saw, when the answer was recorded with the camera on. */
+  camera?: CameraReport;
 }
 
 /** The recording beside its transcript (click a sentence to hear it) and the delivery report. */
@@ -61,6 +65,7 @@ export function SpokenReview({ spoken, isEdited, heading = 'Your recording', chi
         ))}
       </ol>
       <DeliveryReport delivery={spoken.analysis.delivery} {...(spoken.audioUrl ? { onSeek: playFrom } : {})} />
+      {spoken.camera && <CameraReportView report={spoken.camera} {...(spoken.audioUrl ? { onSeek: playFrom } : {})} />}
       {children}
     </section>
   );

@@ -1,5 +1,13 @@
+/** Speech: POST /api/transcribe (a WAV body) and the in-page transcription assets under /speech/. */
 import { z } from 'zod';
+import { QUESTION_KINDS } from '../core/types.js';
 import { DELIVERY_CODES } from '../core/delivery/types.js';
+
+/** POST /api/transcribe?kind: the question's kind, to judge the answer's length. */
+export const transcribeQuerySchema = z.object({
+  kind: z.enum(QUESTION_KINDS).optional().describe("the question's kind, to judge the answer's length"),
+});
+export type TranscribeQuery = z.infer<typeof transcribeQuerySchema>;
 
 /** Ten minutes is the longest recording; times beyond it are not a recording of ours. */
 const seconds = z.number().min(0).max(3600);

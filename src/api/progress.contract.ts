@@ -1,0 +1,42 @@
+import type { DeliveryMeasures, DeliveryTrend } from '../core/delivery/trend.js';
+/** Progress over time and today's suggestion: GET /api/progress, GET /api/suggestion. */
+import { z } from 'zod';
+import type { ExerciseProgress, Progress, QuestionComparison } from '../core/session/progress.js';
+import type { FindingCode } from '../core/types.js';
+
+/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
+export interface QuestionComparisonView extends QuestionComparison {
+  prompt: string;
+  /** Rubric points covered in the first attempt but not the latest. */
+  lost: string[];
+  /** Findings raised in the latest attempt that the first did not have. */
+  habitsAdded: FindingCode[];
+  /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
+  delivery: Array<DeliveryMeasures | null>;
+}
+
+/** An exercise's attempts with the exercise's prompt and kind. */
+export interface ExerciseProgressView extends ExerciseProgress {
+  prompt: string;
+  kind: string;
+}
+
+/** GET /api/progress; the JSON of `loopcoach progress --json`. */
+export interface ProgressView extends Progress {
+  questions: QuestionComparisonView[];
+  exercises: ExerciseProgressView[];
+  /** Words per minute, fillers per minute and long pauses of every spoken answer over time. */
+  delivery: DeliveryTrend;
+}
+
+const suggestionFields = { prompt: z.string(), topic: z.string(), reason: z.string() };
+/** Today's practice from spaced re-practice: a question (questionId) or an exercise (exerciseId), what it asks, its topic and why it is the one. */
+export const practiceSuggestionSchema = z.union([
+  z.strictObject({ questionId: z.string(), ...suggestionFields }),
+  z.strictObject({ exerciseId: z.string(), ...suggestionFields }),
+]);
+export type PracticeSuggestion = z.infer<typeof practiceSuggestionSchema>;
+
+/** GET /api/suggestion: today's suggestion, or null when nothing is due. */
+export const suggestionResponseSchema = z.strictObject({ suggestion: practiceSuggestionSchema.nullable() });
+export type SuggestionResponse = z.infer<typeof suggestionResponseSchema>;
