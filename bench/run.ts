@@ -144,3 +144,8 @@ if (existsSync(webAssets)) {
   const { benchCamera } = await import('./camera.js');
   await benchCamera(row);
 }
+
+{
+  const { benchTeam } = await import('./team.js');
+  await benchTeam(row);
+}

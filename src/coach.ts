@@ -1,5 +1,6 @@
 import { createGrader, type GradeOptions } from './core/grade.js';
 import type { Knowledge } from './core/lexicon.js';
+import { defaultParameters, type PartialParameters } from './core/params.js';
 import type { Feedback, Question } from './core/types.js';
 import { loadKnowledge } from './content/knowledge.js';
 import { bankFingerprint, readBankCache, writeBankCache } from './content/bank-cache.js';
@@ -12,6 +13,8 @@ export interface CoachOptions {
   questionDir?: string | null;
   /** Already-loaded knowledge, to share one load between coaches (tests, servers). */
   knowledge?: Knowledge;
+  /** Engine weights and thresholds to change from their tuned defaults (src/core/params.ts). */
+  parameters?: PartialParameters;
 }
 
 /** The loaded coach: the bank and a synchronous, deterministic grader. */
@@ -29,7 +32,7 @@ export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
   const knowledge = options.knowledge ?? loadKnowledge();
   const questions = options.questionDir === null ? [] : await loadBank(options.questionDir ?? defaultQuestionDir(), options.questionDir === undefined);
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const grader = createGrader(knowledge);
+  const grader = createGrader(knowledge, defaultParameters(options.parameters));
   return {
     questions,
     knowledge,

@@ -13,7 +13,6 @@ export const ERROR_CODES = {
   audio_silent: { http: 422, exit: 2 },
   audio_too_long: { http: 413, exit: 2 },
   session_not_found: { http: 404, exit: 2 },
-  attempt_not_found: { http: 404, exit: 2 },
   recording_not_found: { http: 404, exit: 2 },
   recordings_off: { http: 409, exit: 2 },
   exercise_invalid: { http: 400, exit: 2 },
@@ -30,6 +29,15 @@ export const ERROR_CODES = {
   host_not_allowed: { http: 403, exit: 2 },
   origin_not_allowed: { http: 403, exit: 2 },
   method_not_allowed: { http: 405, exit: 2 },
+  sign_in_required: { http: 401, exit: 2 },
+  sign_in_failed: { http: 401, exit: 2 },
+  csrf_invalid: { http: 403, exit: 2 },
+  forbidden: { http: 403, exit: 2 },
+  rate_limited: { http: 429, exit: 2 },
+  user_exists: { http: 409, exit: 2 },
+  user_not_found: { http: 404, exit: 2 },
+  cohort_not_found: { http: 404, exit: 2 },
+  attempt_not_found: { http: 404, exit: 2 },
   internal: { http: 500, exit: 1 },
 } as const;
 

@@ -4,7 +4,8 @@
  * question files import `loopcoach/content`.
  */
 export { createCoach, type Coach, type CoachOptions } from './coach.js';
-export { explainScore, type ScoreBreakdown } from './core/score.js';
+export { explainScore, type ScoreBreakdown, type ScoreFactor } from './core/score.js';
+export { defaultParameters, type EngineParameters, type PartialParameters } from './core/params.js';
 export type { GradeOptions } from './core/grade.js';
 export type { BankQuestion } from './content/question.schema.js';
 export * from './core/types.js';

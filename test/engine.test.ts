@@ -157,3 +157,22 @@ describe('batch tokenisation', () => {
     expect(nlp.tokenizeMany!(sentences)).toEqual(sentences.map((s) => nlp.tokenize(s)));
   });
 });
+
+describe('Engine parameters through the library', () => {
+  it('grades with parameters changed from the defaults, and keeps the defaults otherwise', async () => {
+    const strict = await createCoach({ questionDir: null, knowledge: coach.knowledge, parameters: { coveredAt: 1.01 } });
+    const usual = coach.grade(sgNacl, strong);
+    const graded = strict.grade(sgNacl, strong);
+    expect(graded.rubric.filter((r) => r.covered)).toHaveLength(0);
+    expect(graded.score).toBeLessThan(usual.score);
+    const again = await createCoach({ questionDir: null, knowledge: coach.knowledge });
+    expect(again.grade(sgNacl, strong)).toEqual(usual);
+  });
+
+  it('lists every factor of the score, and they add up to it', () => {
+    const f = coach.grade(sgNacl, `${strong} It depends.`);
+    const { factors, score } = explainScore(f);
+    expect(Math.round(factors.reduce((n, x) => n + x.points, 0))).toBe(score);
+    for (const finding of f.findings) expect(factors.map((x) => x.name)).toContain(finding.code);
+  });
+});

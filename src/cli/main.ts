@@ -20,6 +20,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<RegisterCommands> }
   { names: ['resume'], load: async () => (await import('./commands/resume.command.js')).registerResume },
   { names: ['progress'], load: async () => (await import('./commands/progress.command.js')).registerProgress },
   { names: ['exercise'], load: async () => (await import('./commands/exercise.command.js')).registerExercise },
+  { names: ['users'], load: async () => (await import('./commands/users.command.js')).registerUsers },
 ];
 
 /** The command groups needed for these arguments: the one named, or all of them for help. */

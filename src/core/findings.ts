@@ -1,3 +1,8 @@
+import { findCue, hasCue } from './rules/cues.js';
+import { CUES } from './rules/phrases.js';
+import { asksForStory, isJudgedAsStory } from './rules/frameworks.js';
+import { hasQuantity } from './rules/cues.js';
+import type { EngineParameters } from './params.js';
 import type { ServiceMention } from './services.js';
 import type { AnalysedText, Sentence } from './text.js';
 import { BUZZWORDS } from './thesaurus.js';
@@ -13,38 +18,29 @@ export interface FindingInput {
   substance: number;
   isOffTopic: boolean;
   misconceptions: Array<{ claim: string; correction: string; evidence: string }>;
-  profile: 'interview' | 'short-answer';
   /** Whether the answer replies to a follow-up: a narrow question asks for no trade-off of its own. */
   isFollowUp?: boolean;
 }
 
-const STORY_KINDS = new Set<QuestionKind>(['behavioral', 'experience']);
-
-/** Word counts that make an answer too short or too long to do its job in an interview. */
-export const LENGTH_LIMITS = {
-  story: { min: 45, max: 600 },
-  technical: { min: 25, max: 480 },
-} as const;
 
 function finding(code: FindingCode, message: string, evidence: string | null): Finding {
   return { code, message, evidence };
 }
 
-const FILLER = /^(?:(?:oh|um+|uh+|well|so|okay|ok|right|yeah)[,.!]?\s+)?(?:(?:that'?s |what )?(?:a |an )?(?:great|good|excellent|interesting|fantastic|nice) question\b|(?:so,? )?basically\b|(?:um+|uh+|well|okay|ok|so)[,.]? (?:so,? )?(?:basically|yeah|um+|uh+|like)\b|so yeah\b|honestly,? )/i;
 
-function fillerOpening(answer: AnalysedText): Finding | null {
+export function fillerOpening(answer: AnalysedText): Finding | null {
   const first = answer.sentences[0];
-  if (!first || !FILLER.test(first.text.trim())) return null;
+  if (!first || !hasCue(CUES.fillerOpenings, first)) return null;
   return finding('filler-opening', 'The answer opens with filler. Start with your answer: the first sentence is where the interviewer decides whether you know this.', first.text);
 }
 
 const BUZZWORD_RE = new RegExp(`\\b(?:${BUZZWORDS.map((b) => b.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
 
-function buzzwords(answer: AnalysedText): Finding | null {
+export function buzzwords(answer: AnalysedText, params: EngineParameters): Finding | null {
   const hits: Array<{ word: string; sentence: string }> = [];
   for (const s of answer.sentences) for (const m of s.text.matchAll(BUZZWORD_RE)) hits.push({ word: m[0].toLowerCase(), sentence: s.text });
   const distinct = [...new Set(hits.map((h) => h.word))];
-  if (distinct.length === 0 || (distinct.length < 2 && answer.wordCount > 60)) return null;
+  if (distinct.length === 0 || (distinct.length < 2 && answer.wordCount > params.habits.buzzwordForgivenAbove)) return null;
   return finding(
     'buzzwords',
     `"${distinct.slice(0, 4).join('", "')}" ${distinct.length === 1 ? 'is a marketing word' : 'are marketing words'}: say what the design does instead (a number, a mechanism, a limit).`,
@@ -57,7 +53,7 @@ const REASON = /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|
 /** A mention is explained when its sentence says what the service does or why it is there. */
 const FIRST_PERSON_ACT = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
 
-function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[]): string[] {
+function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], params: EngineParameters): string[] {
   const explained = new Set<string>();
   const all = new Set<string>();
   for (const m of mentions) {
@@ -68,14 +64,14 @@ function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[]): 
     const perService = sentence.wordCount / servicesInSentence.size;
     // A reason ("because…", "to…"), or the speaker putting the service to work in a story
     // ("in the X-Ray traces I found…"), says why it is there.
-    if ((REASON.test(sentence.text) || FIRST_PERSON_ACT.test(sentence.text)) && perService >= 5) explained.add(m.service);
+    if ((REASON.test(sentence.text) || FIRST_PERSON_ACT.test(sentence.text)) && perService >= params.habits.wordsPerExplainedService) explained.add(m.service);
   }
   return [...all].filter((s) => !explained.has(s));
 }
 
-function serviceDump(answer: AnalysedText, mentions: ServiceMention[]): Finding | null {
-  const unexplained = unexplainedServices(answer, mentions);
-  if (unexplained.length < 3) return null;
+export function serviceDump(answer: AnalysedText, mentions: ServiceMention[], params: EngineParameters): Finding | null {
+  const unexplained = unexplainedServices(answer, mentions, params);
+  if (unexplained.length < params.habits.serviceDumpAt) return null;
   const names = unexplained.slice(0, 3).map(shortName);
   const sentence = answer.sentences[mentions.find((m) => m.service === unexplained[0])!.sentence]!;
   return finding(
@@ -90,45 +86,43 @@ export function shortName(service: string): string {
   return service.replace(/^(?:Amazon|AWS)\s+/, '');
 }
 
-const HEDGE = /\b(?:it|that|this|the answer|which one|really|all) (?:all |really |always |just )?depends\b|\bit varies\b/i;
-const HEDGE_QUALIFIED = /\bdepends\s*(?:[,:—–-]\s*)?(?:on|upon|whether|if|what|how|largely|mostly|mainly|entirely|heavily|primarily|a lot on|:|—|–)/i;
-/** What "it depends on…" names when it names nothing: the hedge is still unqualified. */
-const GENERIC_DEPENDENCY = /\bdepends\s+(?:on|upon)\s+(?:(?:your|the|a|many|several|various|lots of|a lot of|different|each)\s+)?(?:(?:specific|particular|individual|business|exact)\s+)?(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|things|context|scenarios?|circumstances|goals|team|company|organi[sz]ation)(?:\s+(?:and|or)\s+(?:your|the)?\s*(?:use[- ]cases?|needs|requirements?|workloads?|situations?|factors|context|goals))?\s*[.,;!]?\s*$/i;
-
-function unqualifiedHedge(answer: AnalysedText): Finding | null {
+/** "It depends" that names no deciding factor, here or in the next sentence. */
+export function unqualifiedHedge(answer: AnalysedText): Finding | null {
   for (const [i, s] of answer.sentences.entries()) {
-    if (!HEDGE.test(s.text)) continue;
-    const generic = GENERIC_DEPENDENCY.test(s.text.slice(s.text.search(/depends/i)));
-    if (HEDGE_QUALIFIED.test(s.text) && !generic) continue;
-    const next = answer.sentences[i + 1]?.text ?? '';
-    if (!generic && /^(?:if|when|for|on|whether|mainly|mostly|it comes down)\b/i.test(next.trim())) continue;
+    if (!hasCue(CUES.hedges, s)) continue;
+    const generic = hasCue(CUES.genericDependencies, s);
+    if (hasCue(CUES.qualifiedHedges, s) && !generic) continue;
+    const next = answer.sentences[i + 1];
+    if (!generic && next && hasCue(CUES.hedgeFollowThrough, next)) continue;
     return finding('unqualified-hedge', '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.', s.text);
   }
   return null;
 }
 
-const VAGUE = /\b(?:look(?:ed|ing)? (?:into|at) (?:it|this|that|things|the issue|the problem)|investigat(?:e|ed|ing) (?:it|this|that|the issue|the problem|and fix)|fix(?:ed)? (?:it|this|that|the issue|the problem|things)(?=\s*(?:[,.;!]|$|and\b|then\b))|figur(?:e|ed|ing) (?:it |this |that )?out|debug(?:ged|ging)? (?:it|this|that)|troubleshoot(?:ed|ing)? (?:it|this|that|the issue)|deal(?:t)? with (?:it|this|that)|handl(?:e|ed) (?:it|this|that)|sort(?:ed)? (?:it|this|that) out|make (?:it|things) work|optimi[sz](?:e|ed) (?:it|things|everything)|d(?:o|id) some (?:research|digging|investigation|tuning)|t(?:ake|ook) a look|put things in place|did the follow-up|check (?:the )?(?:logs|everything|things|the system|the settings|the config)\b(?! (?:in|for|on) \w)|see what(?:'s| is) (?:wrong|going on|happening)|try (?:some|a few|different) things|work on it|escalate it|restart (?:it|things|everything)|look(?:ed|ing)? at the logs|investigate (?:the|our) (?:cluster|system|service|app|application|account)|f(?:ind|ound) the (?:root cause|issue|problem)(?: and fix(?:ed)? it)?|clean(?:ed)? (?:things|it|everything) up|make sure everything follows|tighten(?:ed)? (?:things|it|everything) up|make (?:it|things|everything) (?:more )?(?:secure|safer|better|faster)|made it work|worked harder|adjusted the plan|took it on board|adapted(?=\s*(?:[,.;!]|$|and\b))|test(?:ed)? everything|whatever needs? (?:\w+ing|fixing|changing))\b/i;
-
-function vagueAction(answer: AnalysedText): Finding | null {
+/** The first step that is not a step ("looked into it and fixed it") in a sentence that names nothing concrete. */
+export function vagueAction(answer: AnalysedText): Finding | null {
   // "fixed it" after naming the port, service or concept that was changed is concrete enough.
   const isConcrete = (s: Sentence) => /\d/.test(s.text) || s.units.some((u) => u.isConcept);
-  const hit = answer.sentences.find((s) => VAGUE.test(s.text) && !isConcrete(s));
-  if (!hit) return null;
-  const phrase = hit.text.match(VAGUE)![0];
-  return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, hit.text);
+  for (const s of answer.sentences) {
+    const cue = isConcrete(s) ? null : findCue(CUES.vagueActions, s);
+    if (cue) return vagueFinding(cue.text, s.text);
+  }
+  return null;
 }
 
-const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|double|triple|ten|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens)\b/i;
+function vagueFinding(phrase: string, evidence: string): Finding {
+  return finding('vague-action', `"${phrase}" is not a step. Say what you would check first, with which tool or metric, and what you would change.`, evidence);
+}
 
-function noMetrics(input: FindingInput): Finding | null {
-  if (!isStoryAnswer(input) || input.answer.sentences.some((s) => NUMBER.test(s.text))) return null;
+export function noMetrics(input: FindingInput): Finding | null {
+  if (!isStoryAnswer(input) || input.answer.sentences.some((s) => hasQuantity(s))) return null;
   return finding('no-metrics', 'The story has no measurable outcome. Put a number on the result: time saved, error rate, cost, customers, or how you measured it.', null);
 }
 
 const FIRST_PERSON_ACTION = /\bi (?!think\b|believe\b|guess\b|feel\b|felt\b|was part\b|mean\b|would say\b|am\b|'m\b)(?:\w+ly )?\w+/i;
 const WE = /\b(?:we|our team|the team|us|our)\b/i;
 
-function noOwnership(input: FindingInput): Finding | null {
+export function noOwnership(input: FindingInput): Finding | null {
   if (!isStoryAnswer(input)) return null;
   const answer = input.answer;
   if (answer.sentences.some((s) => FIRST_PERSON_ACTION.test(s.text))) return null;
@@ -138,27 +132,26 @@ function noOwnership(input: FindingInput): Finding | null {
 }
 
 function isStoryAnswer(input: FindingInput): boolean {
-  return STORY_KINDS.has(input.kind) || input.structure.framework === 'STAR';
+  return isJudgedAsStory(input.kind, input.structure.framework);
 }
 
 const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
 
-function definitionOnly(input: FindingInput): Finding | null {
-  if (input.kind === 'behavioral' || input.kind === 'experience') return null;
+export function definitionOnly(input: FindingInput, params: EngineParameters): Finding | null {
+  if (asksForStory(input.kind)) return null;
   const sentences = input.answer.sentences;
   if (sentences.length === 0) return null;
   const definitional = sentences.filter((s) => DEFINITION.test(s.text));
-  if (definitional.length === 0 || definitional.length < sentences.length / 3) return null;
+  if (definitional.length === 0 || definitional.length < sentences.length * params.habits.definitionShare) return null;
   const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
   if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;
   return finding('definition-only', 'This says what the services are, not what you would do. Put them to work: a situation, the choice you would make there, and why.', definitional[0]!.text);
 }
 
-const TECHNICAL_CLAIM_MIN_WORDS = 20;
 const PROPOSAL_KINDS: ReadonlySet<QuestionKind> = new Set(['design', 'scenario']);
 
-function noTradeoff(input: FindingInput): Finding | null {
-  if (isStoryAnswer(input) || input.isFollowUp || input.answer.wordCount < TECHNICAL_CLAIM_MIN_WORDS) return null;
+export function noTradeoff(input: FindingInput, params: EngineParameters): Finding | null {
+  if (isStoryAnswer(input) || input.isFollowUp || input.answer.wordCount < params.habits.tradeoffMinWords) return null;
   if (input.structure.parts.some((p) => p.part === 'tradeoff' && p.present)) return null;
   // Only a recommendation can lack its downside: a definition or a pasted policy recommends
   // nothing. An answer to a design or scenario question is a proposal even without "I'd use".
@@ -168,47 +161,38 @@ function noTradeoff(input: FindingInput): Finding | null {
   return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', choice);
 }
 
-function lengthFindings(input: FindingInput): Finding[] {
-  if (input.profile === 'short-answer') return [];
-  const limits = isStoryAnswer(input) ? LENGTH_LIMITS.story : LENGTH_LIMITS.technical;
-  const words = input.answer.wordCount;
-  if (words < limits.min) return [finding('too-short', `${words} ${words === 1 ? 'word' : 'words'} is too short to show judgement. Aim for ${limits.min * 3}–${Math.round(limits.max / 1.6)} words: the situation, your choice, its cost and the result.`, input.answer.sentences[0]?.text ?? null)];
-  if (words > limits.max) return [finding('too-long', `${words} words is longer than an interviewer will follow. Cut to the decision, its reason, its cost and the result (under ${Math.round(limits.max / 1.6)} words).`, null)];
-  return [];
+function lengthLimits(input: FindingInput, params: EngineParameters): { min: number; max: number } | null {
+  if (!params.length.isJudged) return null;
+  return isStoryAnswer(input) ? params.length.story : params.length.technical;
 }
 
-/** Share of an answer's words in lists of terms at which the answer is a keyword list. */
-const KEYWORD_LIST_SHARE = 0.5;
+export function tooShort(input: FindingInput, params: EngineParameters): Finding | null {
+  const limits = lengthLimits(input, params);
+  const words = input.answer.wordCount;
+  if (!limits || words >= limits.min) return null;
+  return finding('too-short', `${words} ${words === 1 ? 'word' : 'words'} is too short to show judgement. Aim for ${limits.min * 3}–${Math.round(limits.max / 1.6)} words: the situation, your choice, its cost and the result.`, input.answer.sentences[0]?.text ?? null);
+}
 
-function keywordList(answer: AnalysedText): Finding | null {
+export function tooLong(input: FindingInput, params: EngineParameters): Finding | null {
+  const limits = lengthLimits(input, params);
+  const words = input.answer.wordCount;
+  if (!limits || words < limits.min || words <= limits.max) return null;
+  return finding('too-long', `${words} words is longer than an interviewer will follow. Cut to the decision, its reason, its cost and the result (under ${Math.round(limits.max / 1.6)} words).`, null);
+}
+
+export function keywordList(answer: AnalysedText, params: EngineParameters): Finding | null {
   const listed = answer.sentences.filter((s) => !s.isClaim);
   const words = listed.reduce((n, s) => n + s.wordCount, 0);
-  if (answer.wordCount === 0 || words < KEYWORD_LIST_SHARE * answer.wordCount || words < 6) return null;
+  if (answer.wordCount === 0 || words < params.habits.keywordListShare * answer.wordCount || words < params.habits.keywordListMinWords) return null;
   return finding('keyword-list', 'This is a list of terms, not an answer: nothing in it says what the terms do or why. Put each one in a sentence: what you would use it for, and why.', listed[0]!.text);
 }
 
-function offTopic(input: FindingInput): Finding | null {
+export function offTopic(input: FindingInput): Finding | null {
   if (!input.isOffTopic) return null;
   return finding('off-topic', 'This does not answer the question asked. Re-read the prompt and answer it directly in your first sentence.', input.answer.sentences[0]?.text ?? null);
 }
 
-/** Runs every habit detector; the order of the result is the order of the vocabulary. */
-export function findHabits(input: FindingInput): Finding[] {
-  const found: Array<Finding | null> = [
-    definitionOnly(input),
-    buzzwords(input.answer),
-    serviceDump(input.answer, input.mentions),
-    unqualifiedHedge(input.answer),
-    input.isOffTopic ? null : noTradeoff(input),
-    vagueAction(input.answer),
-    noMetrics(input),
-    noOwnership(input),
-    fillerOpening(input.answer),
-    ...lengthFindings(input),
-    offTopic(input),
-    ...input.misconceptions.map((m) => finding('misconception', `This states a common error: ${m.correction}`, m.evidence)),
-    keywordList(input.answer),
-  ];
-  return found.filter((f): f is Finding => f !== null);
+/** The wrong claims found in the answer, one finding each. */
+export function misconceptions(input: FindingInput): Finding[] {
+  return input.misconceptions.map((m) => finding('misconception', `This states a common error: ${m.correction}`, m.evidence));
 }
-

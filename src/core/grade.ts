@@ -1,10 +1,12 @@
-import { findHabits } from './findings.js';
 import { lookup, type Knowledge } from './lexicon.js';
 import { answerWords, type PassageWords, attributedElsewhere, bestPassage, bestPassageOfAny, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
 import { findPrinciples } from './principles.js';
-import { COVERED_AT, explainScore } from './score.js';
+import { explainScore } from './score.js';
+import { DEFAULT_PARAMETERS, parametersFor, type EngineParameters, type GradingProfile, type MatchParameters } from './params.js';
+import { findHabits } from './rules/findings.js';
 import { distinctServices, findServiceMentions } from './services.js';
-import { analyseStructure, isStory } from './structure.js';
+import { analyseStructure } from './structure.js';
+import { asksForStory, isStory } from './rules/frameworks.js';
 import { analyseSentence, analyseText, splitSentences, type AnalysedText, type SentenceCache } from './text.js';
 import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
@@ -17,7 +19,7 @@ export interface GradeOptions {
    * `interview` (default) judges an interview answer: substance, shape and habits.
    * `short-answer` judges an exam-style short answer on substance alone (used by `eval asag`).
    */
-  profile?: 'interview' | 'short-answer';
+  profile?: GradingProfile;
 }
 
 /** What the engine precomputes once per question: the matchable rubric, claims and topic words. */
@@ -32,32 +34,29 @@ interface QuestionModel {
   topic: { keys: Set<string>; stems: Set<string> };
 }
 
-const MISCONCEPTION_AT = 0.6;
-const MISCONCEPTION_MARGIN = 0.3;
-/** How much closer than the claim itself a paraphrase of it must match. */
-const PARAPHRASE_MARGIN = 0.1;
-/** Fewest weighted words a passage must share with a wrong claim before it is called one: short claims match too easily. */
-const MISCONCEPTION_MIN_WEIGHT = 2.5;
-const OFF_TOPIC_STORY_RELEVANCE = 0.08;
-
 /** The grading engine bound to loaded knowledge. Pure: the same inputs give the same feedback. */
 export interface Grader {
   grade(question: Question, answer: string, options?: GradeOptions): Feedback;
 }
 
-export function createGrader(knowledge: Knowledge): Grader {
+/**
+ * The grader bound to loaded knowledge and the engine's parameters (src/core/params.ts); the
+ * `short-answer` profile grades with its preset laid over them.
+ */
+export function createGrader(knowledge: Knowledge, params: EngineParameters = DEFAULT_PARAMETERS): Grader {
+  const profiles: Record<GradingProfile, EngineParameters> = { interview: params, 'short-answer': parametersFor('short-answer', params) };
   const sentenceCache: SentenceCache = new Map();
   const questionCache = new WeakMap<Question, QuestionModel>();
   const modelFor = (question: Question) => {
     let model = questionCache.get(question);
     if (!model) {
-      model = buildQuestionModel(question, knowledge, sentenceCache);
+      model = buildQuestionModel(question, knowledge, sentenceCache, params.matching);
       questionCache.set(question, model);
     }
     return model;
   };
   return {
-    grade: (question, answer, options = {}) => gradeWithModel(question, modelFor(question), analyseText(answer, knowledge, sentenceCache), knowledge, options),
+    grade: (question, answer, options = {}) => gradeWithModel(question, modelFor(question), analyseText(answer, knowledge, sentenceCache), knowledge, profiles[options.profile ?? 'interview']),
   };
 }
 
@@ -67,7 +66,8 @@ export function rubricPoints(question: Question): string[] {
   return question.modelAnswer ? splitSentences(question.modelAnswer) : [];
 }
 
-function buildQuestionModel(question: Question, knowledge: Knowledge, cache: SentenceCache): QuestionModel {
+/** The question's model; the profiles share it, as a preset does not change how words are matched. */
+function buildQuestionModel(question: Question, knowledge: Knowledge, cache: SentenceCache, tuning: MatchParameters): QuestionModel {
   const analyse = (text: string) => analyseText(text, knowledge, cache).sentences;
   const prompt = analyse(question.prompt);
   const questionKeys = new Set(prompt.flatMap((s) => [...s.keys]));
@@ -75,18 +75,18 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const points = rubricPoints(question).map((p) => ({ text: p, sentences: analyse(p) }));
   const statementFrequency = new Map<string, number>();
   for (const p of points) for (const k of new Set(p.sentences.flatMap((s) => [...s.keys]))) statementFrequency.set(k, (statementFrequency.get(k) ?? 0) + 1);
-  const ctx = { questionKeys, statementFrequency, knowledge };
+  const ctx = { questionKeys, statementFrequency, knowledge, tuning };
   const phrasings = (i: number) => (question.rubric && question.rubric.length > 0 ? (question.accept?.[i] ?? []) : []);
   const topicSources = [question.prompt, ...(question.rubric ?? []), question.modelAnswer ?? '', ...(question.services ?? [])];
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
     kind: question.kind ?? guessKind(question.prompt),
-    subjects: [subjectModel(question.prompt, prompt, knowledge), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge)] : [])],
+    subjects: [subjectModel(question.prompt, prompt, knowledge, tuning), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge, tuning)] : [])],
     points: points.map((p, i) => [modelStatement(p.text, p.sentences, ctx), ...phrasings(i).map((a) => modelStatement(p.text, analyse(a), ctx))]),
     claims: (question.pitfalls ?? []).map((pitfall) => ({
       pitfall,
-      models: [pitfall.claim, ...(pitfall.accept ?? [])].map((claim) => modelStatement(pitfall.claim, analyse(claim), { questionKeys, knowledge })),
-      correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge }),
+      models: [pitfall.claim, ...(pitfall.accept ?? [])].map((claim) => modelStatement(pitfall.claim, analyse(claim), { questionKeys, knowledge, tuning })),
+      correction: modelStatement(pitfall.correction, analyse(pitfall.correction), { questionKeys, knowledge, tuning }),
     })),
     topic: {
       keys: new Set(topicSentences.flatMap((s) => [...s.keys])),
@@ -98,8 +98,8 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
 /** Words of how a prompt asks, not of what it asks about. */
 const ASKING_WORDS = new Set(['tell', 'time', 'describe', 'explain', 'difference', 'differ', 'choose', 'pick', 'would', 'could', 'should', 'when', 'what', 'which', 'how', 'why', 'example', 'give', 'walk', 'happen', 'handle', 'approach', 'situation', 'do', 'did', 'result', 'learn', 'each', 'use']);
 
-function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge): StatementModel {
-  const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge });
+function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge, tuning: MatchParameters): StatementModel {
+  const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge, tuning });
   const terms = model.terms.filter((t) => !ASKING_WORDS.has(t.key));
   return { ...model, terms, totalWeight: terms.reduce((n, t) => n + t.weight, 0) };
 }
@@ -115,41 +115,41 @@ function subjectShare(model: QuestionModel, words: PassageWords): { share: numbe
 }
 
 /** Points of an open question (prompt only), judged on what needs no rubric. */
-function judgeOpen(framework: 'CCTR' | 'STAR', input: OpenInput): RubricResult[] {
+function judgeOpen(framework: 'CCTR' | 'STAR', input: OpenInput, params: EngineParameters): RubricResult[] {
   return OPEN_POINTS[framework].map(({ point, judge }) => {
-    const { strength, evidence } = input.answer.wordCount < MIN_WORDS_FOR_MEANING ? { strength: 0, evidence: [] } : judge(input);
+    const { strength, evidence } = input.answer.wordCount < params.minWordsForMeaning ? { strength: 0, evidence: [] } : judge(input, params);
     const rounded = Math.round(strength * 1000) / 1000;
-    const covered = rounded >= COVERED_AT;
+    const covered = rounded >= params.coveredAt;
     return { point, covered, strength: rounded, evidence: covered && evidence.length > 0 ? evidence.map((s) => s.text).join(' ') : null };
   });
 }
 
-const MIN_WORDS_FOR_MEANING = 3;
-
 /** Rubric results, and how much of each point the answer's words (not its qualities) express. */
-function judgeRubric(model: QuestionModel, answer: AnalysedText, asserted: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, claimsOnly: boolean): { results: RubricResult[]; lexical: number[] } {
-  const tooShort = answer.wordCount < MIN_WORDS_FOR_MEANING;
+function judgeRubric(model: QuestionModel, answer: AnalysedText, asserted: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, params: EngineParameters): { results: RubricResult[]; lexical: number[] } {
+  const claimsOnly = params.claimsOnly;
+  const tooShort = answer.wordCount < params.minWordsForMeaning;
   const lexical: number[] = [];
   const results = model.points.map((phrasings) => {
     const point = phrasings[0]!;
-    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, 3, whole, claimsOnly);
+    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, params.passageWindow, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
       const quality = judgeQualityPoint(point.text, asserted, structure);
       if (quality.strength > match.strength) match = { strength: quality.strength, contradicted: false, sentences: quality.evidence };
     }
     const strength = Math.round(match.strength * 1000) / 1000;
-    const covered = !match.contradicted && strength >= COVERED_AT;
+    const covered = !match.contradicted && strength >= params.coveredAt;
     return { point: point.text, covered, strength, evidence: covered ? match.sentences.map((s) => s.text).join(' ') : null };
   });
   return { results, lexical };
 }
 
-function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, rubric: RubricResult[]) {
+function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, rubric: RubricResult[], params: EngineParameters) {
+  const { at, margin, minWeight } = params.misconception;
   const found: Array<{ claim: string; correction: string; evidence: string }> = [];
   for (const { models, correction, pitfall } of model.claims) {
-    const { claim, match } = bestClaim(models, answer, knowledge);
-    if (match.contradicted || match.strength < MISCONCEPTION_AT || match.strength * claim.totalWeight < MISCONCEPTION_MIN_WEIGHT) continue;
+    const { claim, match } = bestClaim(models, answer, knowledge, params.misconception.paraphraseMargin);
+    if (match.contradicted || match.strength < at || match.strength * claim.totalWeight < minWeight) continue;
     // A passage on the same subject that reads more like the correction than the claim is right.
     const keys = new Set(match.sentences.flatMap((s) => [...s.keys]));
     const stems = new Set(match.sentences.flatMap((s) => [...s.stems]));
@@ -157,9 +157,9 @@ function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledg
     const correctionSide = coverage(correction, keys, stems);
     // A passage that denies any phrasing of the claim, or gives it to another subject, is right.
     // A passage that states a rubric point at least as clearly as it states the claim is right.
-    const statesPoint = rubric.some((r) => r.covered && r.strength >= match.strength - MISCONCEPTION_MARGIN / 3 && match.sentences.some((s) => r.evidence?.includes(s.text)));
+    const statesPoint = rubric.some((r) => r.covered && r.strength >= match.strength - margin / 3 && match.sentences.some((s) => r.evidence?.includes(s.text)));
     if (statesPoint || attributedElsewhere(claim, match.sentences) || models.some((m) => polarityConflict(m, match.sentences) || contradicts(m, match.sentences) || deniesAnyOf(m, match.sentences))) continue;
-    if (contradicts(correction, match.sentences) || claimSide - correctionSide >= MISCONCEPTION_MARGIN) {
+    if (contradicts(correction, match.sentences) || claimSide - correctionSide >= margin) {
       found.push({ claim: pitfall.claim, correction: pitfall.correction, evidence: match.sentences.map((s) => s.text).join(' ') });
     }
   }
@@ -173,52 +173,46 @@ function deniesAnyOf(claim: StatementModel, sentences: AnalysedText['sentences']
 }
 
 /** The phrasing of a wrong claim the answer comes closest to stating, and where. */
-function bestClaim(models: StatementModel[], answer: AnalysedText, knowledge: Knowledge) {
+function bestClaim(models: StatementModel[], answer: AnalysedText, knowledge: Knowledge, paraphraseMargin: number) {
   let best = { claim: models[0]!, match: bestPassage(models[0]!, answer, knowledge, 1) };
   for (const claim of models.slice(1)) {
     const match = bestPassage(claim, answer, knowledge, 1);
     // A paraphrase is a looser witness than the claim itself: it must match more closely.
-    const strength = match.strength - PARAPHRASE_MARGIN;
+    const strength = match.strength - paraphraseMargin;
     if (strength > best.match.strength) best = { claim, match: { ...match, strength } };
   }
   return best;
 }
 
-/** Below these the answer is about something else: the subject share (open questions), the mean of subject share and rubric substance (technical), and for stories the subject share of an answer that tells no story. */
-const OFF_TOPIC_OPEN = 0.25;
-const OFF_TOPIC_TECHNICAL = 0.25;
-const OFF_TOPIC_NOT_A_STORY = 0.3;
-const OFF_TOPIC_CLEAR_POINT = 0.55;
-const OFF_TOPIC_OPEN_STORY = 0.1;
-
-/** Whether the answer is about something other than what was asked. */
-function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedText, subject: number, lexical: number[], related: number): boolean {
+/** Whether the answer is about something other than what was asked (thresholds: EngineParameters.offTopic). */
+function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedText, subject: number, lexical: number[], related: number, params: EngineParameters): boolean {
   if (answer.wordCount === 0) return false;
+  const limits = params.offTopic;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
-  const anyCovered = lexical.some((s) => s >= COVERED_AT);
-  if (kind === 'behavioral' || kind === 'experience') {
-    if (!isStory(answer)) return subject < OFF_TOPIC_NOT_A_STORY && !anyCovered;
+  const anyCovered = lexical.some((s) => s >= params.coveredAt);
+  if (asksForStory(kind)) {
+    if (!isStory(answer, params)) return subject < limits.notAStory && !anyCovered;
     // With only a prompt, a story is about the prompt when it names some of what the prompt asks about.
-    if (isOpen) return subject < OFF_TOPIC_OPEN_STORY;
+    if (isOpen) return subject < limits.openStory;
     // A story's rubric judges qualities, so its words rarely match the points: a story is off
     // topic only when it shares almost nothing with what the question is about.
-    return kind !== 'behavioral' && related < OFF_TOPIC_STORY_RELEVANCE && !anyCovered;
+    return kind !== 'behavioral' && related < limits.storyRelevance && !anyCovered;
   }
-  if (isOpen) return subject < OFF_TOPIC_OPEN;
+  if (isOpen) return subject < limits.open;
   // One point stated clearly is on topic, however short the answer.
-  if (lexical.some((s) => s >= OFF_TOPIC_CLEAR_POINT)) return false;
-  return (subject + substance) / 2 < OFF_TOPIC_TECHNICAL;
+  if (lexical.some((s) => s >= limits.clearPoint)) return false;
+  return (subject + substance) / 2 < limits.technical;
 }
 
 /** Share of the answer's meaning words that belong to the question's topic (0–1). */
-function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge): number {
+function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, tuning: MatchParameters): number {
   const keys = new Set(answer.sentences.flatMap((s) => [...s.keys]));
   if (keys.size === 0) return 0;
   const terms = new Map<string, { key: string; stem: string; weight: number; synonyms: readonly string[] }>();
   for (const unit of answer.sentences.flatMap((s) => s.units)) {
     if (keys.has(unit.key) && !terms.has(unit.key)) terms.set(unit.key, { key: unit.key, stem: unit.stem, weight: 1, synonyms: lookup(knowledge.wordnet.synonyms, unit.key) ?? [] });
   }
-  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [] }, model.topic.keys, model.topic.stems);
+  return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [], tuning }, model.topic.keys, model.topic.stems);
 }
 
 /** An answer about something else earns no praise: no part of its shape, no principle, no point. */
@@ -229,39 +223,41 @@ function withoutPraise(structure: Structure, rubric: RubricResult[]): { structur
   };
 }
 
-function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, options: GradeOptions): Feedback {
-  const profile = options.profile ?? 'interview';
+function gradeWithModel(question: Question, model: QuestionModel, answer: AnalysedText, knowledge: Knowledge, params: EngineParameters): Feedback {
   const kind = model.kind;
   // An exam's short answer may be a fragment ("a stateless firewall"); an interview answer must
   // assert, and only sentences that assert something show a part of its shape or a quality.
-  const claimsOnly = profile === 'interview';
+  const claimsOnly = params.claimsOnly;
   const asserted = claimsOnly ? { ...answer, sentences: answer.sentences.filter((s) => s.isClaim) } : answer;
-  const shape = analyseStructure(kind, asserted);
+  const shape = analyseStructure(kind, asserted, params);
   const whole = answerWords(answer, claimsOnly);
   const onSubject = subjectShare(model, whole);
   const isOpen = model.points.length === 0;
   const judged = isOpen
-    ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } }), lexical: [] }
-    : judgeRubric(model, answer, asserted, shape, knowledge, whole, claimsOnly);
+    ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } }, params), lexical: [] }
+    : judgeRubric(model, answer, asserted, shape, knowledge, whole, params);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
   const lexical = isOpen ? [onSubject.share] : judged.lexical;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   // A list of the right terms is on topic, though it asserts nothing (it is a keyword list instead).
   const namesSubject = claimsOnly ? Math.max(onSubject.share, subjectShare(model, answerWords(answer, false)).share) : onSubject.share;
-  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge));
+  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge, params.matching), params);
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
-  const findings = findHabits({
+  const findings = findHabits(
+    {
     kind,
     answer,
     structure,
     mentions,
     substance,
     isOffTopic: isOffTopic || answer.wordCount === 0,
-    misconceptions: findMisconceptions(model, answer, knowledge, judged.results),
-    profile,
+    misconceptions: findMisconceptions(model, answer, knowledge, judged.results, params),
     isFollowUp: question.context !== undefined,
-  });
-  const isStoryKind = kind === 'behavioral' || structure.framework === 'STAR';
+    },
+    params,
+  );
+  // Leadership Principles are heard in stories: every answer to a behavioural question is read as one.
+  const isStoryKind = structure.framework === 'STAR';
   const partial = {
     rubric,
     structure,
@@ -269,5 +265,5 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
     services: distinctServices(mentions),
     leadershipPrinciples: isStoryKind && !isOffTopic ? findPrinciples(answer) : [],
   };
-  return { score: explainScore(partial, profile).score, ...partial, tips: chooseTips(partial) };
+  return { score: explainScore(partial, params).score, ...partial, tips: chooseTips(partial, params) };
 }

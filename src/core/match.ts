@@ -1,4 +1,5 @@
 import { lookup, type Knowledge } from './lexicon.js';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './params.js';
 import { isContent, type AnalysedText, type Sentence, type Unit } from './text.js';
 import { OPPOSITES } from './thesaurus.js';
 
@@ -43,6 +44,8 @@ export interface StatementModel {
   frames?: Frame[];
   /** Whether the statement negates anything itself; its negations are then said too many ways to compare word by word. */
   isNegative?: boolean;
+  /** The matching parameters the statement is judged with (EngineParameters.matching); the defaults when absent. */
+  tuning?: MatchParameters;
 }
 
 /** One clause of a sentence: its named subject and the other words it says of it. */
@@ -61,22 +64,22 @@ const OPPOSITE_OF = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b
 const LIGHT_WORDS = new Set(['be', 'have', 'do', 'use', 'make', 'get', 'go', 'need', 'want', 'take', 'give', 'thing', 'way', 'also', 'just', 'so', 'very', 'really', 'can', 'will', 'would', 'should', 'may', 'lot', 'kind', 'something', 'able', 'like', 'well', 'one']);
 
 /** How much a word says, before question demotion. */
-function baseWeight(unit: Unit): number {
-  if (unit.isConcept) return 1.5;
-  if (LIGHT_WORDS.has(unit.key)) return 0.15;
-  if (unit.isNumber) return 1.2;
+function baseWeight(unit: Unit, weights: MatchParameters['wordWeights']): number {
+  if (unit.isConcept) return weights.concept;
+  if (LIGHT_WORDS.has(unit.key)) return weights.light;
+  if (unit.isNumber) return weights.number;
   switch (unit.pos) {
     case 'NOUN':
     case 'PROPN':
-      return 1;
+      return weights.noun;
     case 'ADJ':
-      return 0.9;
+      return weights.adjective;
     case 'VERB':
-      return 0.75;
+      return weights.verb;
     case 'ADV':
-      return 0.4;
+      return weights.adverb;
     default:
-      return 0.5;
+      return weights.other;
   }
 }
 
@@ -86,20 +89,23 @@ export interface ModelContext {
   /** How many reference statements of this question use each key. */
   statementFrequency?: ReadonlyMap<string, number>;
   knowledge: Knowledge;
+  /** The matching parameters; the defaults when absent. */
+  tuning?: MatchParameters;
 }
 
-const QUESTION_DEMOTION = 0.35;
+const tuningOf = (model: { tuning?: MatchParameters }): MatchParameters => model.tuning ?? DEFAULT_PARAMETERS.matching;
 
 /** Builds the matchable model of one reference statement from its analysed sentence(s). */
 export function modelStatement(text: string, sentences: Sentence[], ctx: ModelContext): StatementModel {
+  const tuning = tuningOf(ctx);
   const byKey = new Map<string, Term>();
   for (const sentence of sentences) {
     for (const unit of sentence.units) {
       if (!isContent(unit) || byKey.has(unit.key)) continue;
-      let weight = baseWeight(unit);
-      if (ctx.questionKeys.has(unit.key)) weight *= QUESTION_DEMOTION;
+      let weight = baseWeight(unit, tuning.wordWeights);
+      if (ctx.questionKeys.has(unit.key)) weight *= tuning.questionDemotion;
       const spread = ctx.statementFrequency?.get(unit.key) ?? 1;
-      if (spread > 1) weight /= 1 + 0.35 * (spread - 1);
+      if (spread > 1) weight /= 1 + tuning.repeatDemotion * (spread - 1);
       const synonyms = unit.isConcept ? [] : (lookup(ctx.knowledge.wordnet.synonyms, unit.key) ?? []);
       byKey.set(unit.key, { key: unit.key, stem: unit.stem, weight, synonyms, negated: unit.negated });
     }
@@ -114,24 +120,23 @@ export function modelStatement(text: string, sentences: Sentence[], ctx: ModelCo
     quantities: sentences.flatMap(findQuantities),
     frames: sentences.flatMap(findFrames),
     isNegative: sentences.some((s) => s.units.some((u) => u.negated)),
+    ...(ctx.tuning ? { tuning: ctx.tuning } : {}),
   };
 }
 
-const SYNONYM_CREDIT = 0.75;
-const STEM_CREDIT = 0.85;
-
-function termCredit(term: Term, keys: ReadonlySet<string>, stems: ReadonlySet<string>): number {
+function termCredit(term: Term, keys: ReadonlySet<string>, stems: ReadonlySet<string>, tuning: MatchParameters): number {
   if (keys.has(term.key)) return 1;
-  if (term.stem.length >= 4 && stems.has(term.stem)) return STEM_CREDIT;
-  for (const s of term.synonyms) if (keys.has(s)) return SYNONYM_CREDIT;
+  if (term.stem.length >= tuning.minStemChars && stems.has(term.stem)) return tuning.stemCredit;
+  for (const s of term.synonyms) if (keys.has(s)) return tuning.synonymCredit;
   return 0;
 }
 
 /** The weighted share of the statement's meaning that the passage expresses (0–1). */
 export function coverage(model: StatementModel, keys: ReadonlySet<string>, stems: ReadonlySet<string>): number {
   if (model.totalWeight === 0) return 0;
+  const tuning = tuningOf(model);
   let got = 0;
-  for (const term of model.terms) got += term.weight * termCredit(term, keys, stems);
+  for (const term of model.terms) got += term.weight * termCredit(term, keys, stems, tuning);
   return got / model.totalWeight;
 }
 
@@ -146,6 +151,7 @@ export interface PassageWords {
 /** Coverage of the statement by the passage, and the weight of its terms the passage negates (and the statement does not, or the other way round). */
 function passageCredit(model: StatementModel, words: PassageWords): { credit: number; flipped: number } {
   if (model.totalWeight === 0) return { credit: 0, flipped: 0 };
+  const tuning = tuningOf(model);
   let got = 0;
   let flipped = 0;
   for (const term of model.terms) {
@@ -154,13 +160,13 @@ function passageCredit(model: StatementModel, words: PassageWords): { credit: nu
     if (words.keys.has(term.key)) {
       credit = 1;
       negated = words.negatedKeys.has(term.key);
-    } else if (term.stem.length >= 4 && words.stems.has(term.stem)) {
-      credit = STEM_CREDIT;
+    } else if (term.stem.length >= tuning.minStemChars && words.stems.has(term.stem)) {
+      credit = tuning.stemCredit;
       negated = words.negatedStems.has(term.stem);
     } else {
       for (const s of term.synonyms) {
         if (!words.keys.has(s)) continue;
-        credit = SYNONYM_CREDIT;
+        credit = tuning.synonymCredit;
         negated = words.negatedKeys.has(s);
         break;
       }
@@ -171,10 +177,6 @@ function passageCredit(model: StatementModel, words: PassageWords): { credit: nu
   return { credit: got / model.totalWeight, flipped: model.isNegative ? 0 : flipped / model.totalWeight };
 }
 
-/** A passage that says most of a statement's words under a negation ("I would not use…") denies it. */
-const NEGATED_SHARE = 0.4;
-
-const WINDOW_DECAY = [1, 0.93, 0.86];
 
 /**
  * Finds the answer passage (one to three consecutive sentences) that best expresses the
@@ -182,6 +184,7 @@ const WINDOW_DECAY = [1, 0.93, 0.86];
  * contradiction: it earns nothing and is reported as such.
  */
 export function bestPassage(model: StatementModel, answer: AnalysedText, knowledge: Knowledge, maxWindow = 3, claimsOnly = true): PassageMatch {
+  const tuning = tuningOf(model);
   let best: PassageMatch = { strength: 0, contradicted: false, sentences: [] };
   let worstContradiction: PassageMatch | null = null;
   // Only sentences that assert something can carry a point: a list of terms says nothing.
@@ -193,10 +196,11 @@ export function bestPassage(model: StatementModel, answer: AnalysedText, knowled
       const s = claims[i + w]!;
       addSentence(words, s);
       const { credit, flipped } = passageCredit(model, words);
-      const strength = credit * WINDOW_DECAY[w]!;
+      const strength = credit * (tuning.windowDecay[w] ?? 0);
       if (strength <= best.strength && strength <= (worstContradiction?.strength ?? 0)) continue;
       const sentences = claims.slice(i, i + w + 1);
-      if (flipped >= NEGATED_SHARE * credit || contradicts(model, sentences)) {
+      // A passage that says most of a statement's words under a negation ("I would not use…") denies it.
+      if (flipped >= tuning.negatedShare * credit || contradicts(model, sentences)) {
         if (!worstContradiction || strength > worstContradiction.strength) worstContradiction = { strength, contradicted: true, sentences };
         continue;
       }
@@ -254,19 +258,16 @@ export function contradicts(model: StatementModel, sentences: Sentence[]): boole
   return (
     bindingsConflict(model.bindings, sentences.flatMap(findBindings)) ||
     quantitiesConflict(model.quantities, sentences.flatMap(findQuantities)) ||
-    framesSwapped(model.frames ?? [], sentences.flatMap(findFrames))
+    framesSwapped(model.frames ?? [], sentences.flatMap(findFrames), tuningOf(model).frameOverlap)
   );
 }
-
-/** Fewest shared words for a clause to count as saying the same of a subject. */
-const FRAME_OVERLAP = 2;
 
 /**
  * True when the passage says of one subject what the statement says of another, and the other
  * way round: "LSIs can be added any time, while GSIs must be defined at creation" swaps the two
  * indexes of "LSIs must be defined at creation, while GSIs can be added any time".
  */
-function framesSwapped(reference: Frame[], passage: Frame[]): boolean {
+function framesSwapped(reference: Frame[], passage: Frame[], frameOverlap: number): boolean {
   const subjects = [...new Set(reference.map((f) => f.subject))];
   if (subjects.length < 2 || passage.length < 2) return false;
   const saidOf = (subject: string) => {
@@ -282,7 +283,7 @@ function framesSwapped(reference: Frame[], passage: Frame[]): boolean {
     const ownShared = shared(own);
     const crossShared = Math.max(...subjects.filter((x) => x !== frame.subject).map((x) => shared(saidOf(x))));
     if (ownShared > crossShared) return false;
-    if (crossShared >= FRAME_OVERLAP && crossShared > ownShared) swapped += 1;
+    if (crossShared >= frameOverlap && crossShared > ownShared) swapped += 1;
   }
   return swapped > 0;
 }

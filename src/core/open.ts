@@ -1,4 +1,6 @@
+import { hasQuantity } from './rules/cues.js';
 import type { PassageMatch } from './match.js';
+import type { EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure } from './types.js';
 
@@ -27,7 +29,7 @@ export function guessKind(prompt: string): QuestionKind {
 /** What an open answer is judged on: each entry a point shown to the user, with how it is judged. */
 export interface OpenPoint {
   point: string;
-  judge(input: OpenInput): { strength: number; evidence: Sentence[] };
+  judge(input: OpenInput, params: EngineParameters): { strength: number; evidence: Sentence[] };
 }
 
 export interface OpenInput {
@@ -37,7 +39,6 @@ export interface OpenInput {
   onSubject: PassageMatch & { share: number };
 }
 
-const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|ten|twenty|thirty|forty|fifty|hundred|thousand|million|dozen)\b/i;
 const REASON = /\b(?:because|since|so that|which means|that way|the reason|due to|given that)\b/i;
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|in (?:my|our|a) (?:last|previous|current)? ?(?:project|team|job|role|system))\b/i;
 const LESSON = /\b(?:learn(?:ed|t)|lesson|since then|ever since|from then on|now (?:i|we)|next time|i would (?:do|have)|in hindsight|looking back|taught me|changed how)\b/i;
@@ -51,7 +52,7 @@ const shown = (evidence: Sentence[]) => ({ strength: evidence.length > 0 ? 1 : 0
 /** The answer speaks about what the prompt asks (strength: share of the prompt's subject it names). */
 const ON_SUBJECT: OpenPoint = {
   point: 'Answers the question asked, in its own terms, from the first sentences.',
-  judge: ({ onSubject }) => ({ strength: Math.min(1, onSubject.share / 0.5), evidence: onSubject.sentences }),
+  judge: ({ onSubject }, params) => ({ strength: Math.min(1, onSubject.share / params.open.subjectFullAt), evidence: onSubject.sentences }),
 };
 
 export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
@@ -67,7 +68,7 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
     },
     {
       point: 'Explains a concrete mechanism: how it works, with the specific setting, service or step.',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= 2 && s.wordCount >= 8)),
+      judge: ({ answer }, params) => shown(firstWhere(answer, (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= params.open.mechanismTerms && s.wordCount >= params.open.mechanismMinWords)),
     },
     {
       point: 'Names a limit, risk or trade-off of the approach.',
@@ -75,14 +76,14 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
     },
     {
       point: 'Backs it with a number or a real example.',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => NUMBER.test(s.text) || EXAMPLE.test(s.text))),
+      judge: ({ answer }) => shown(firstWhere(answer, (s) => hasQuantity(s) || EXAMPLE.test(s.text))),
     },
   ],
   STAR: [
     ON_SUBJECT,
     { point: 'Sets a specific situation and what was at stake.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'situation'))) },
     { point: 'Says what the speaker personally did, step by step, with "I".', judge: ({ answer }) => shown(firstWhere(answer, (s) => FIRST_PERSON_DEED.test(s.text))) },
-    { point: 'Gives a measurable result.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'result')).filter((s) => NUMBER.test(s.text)).concat(firstWhere(answer, (s) => NUMBER.test(s.text) && s.index > 0)).slice(0, 1)) },
+    { point: 'Gives a measurable result.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'result')).filter((s) => hasQuantity(s)).concat(firstWhere(answer, (s) => hasQuantity(s) && s.index > 0)).slice(0, 1)) },
     { point: 'Says what they learned or changed since.', judge: ({ answer }) => shown(firstWhere(answer, (s) => LESSON.test(s.text))) },
   ],
 };

@@ -1,3 +1,4 @@
+import { hasQuantity } from './rules/cues.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { Structure } from './types.js';
@@ -16,7 +17,6 @@ export function isQualityPoint(point: string): boolean {
   return META_POINT.test(point.trim());
 }
 
-const NUMBER = /\d|\b(?:twice|half|halved|doubled|tripled|ten|twenty|thirty|hundred|thousand|million|dozen)\b/i;
 const FIRST_PERSON_DEED = /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|felt|was|am|mean|would say|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ent|ew|ode|an)\b/i;
 
 type Detector = (answer: AnalysedText, structure: Structure) => Sentence | null;
@@ -28,7 +28,7 @@ const part = (name: string): Detector => (answer, structure) => {
 };
 
 const QUALITY_DETECTORS: Array<{ when: RegExp; detect: Detector }> = [
-  { when: /\b(?:measur|quantif|number|metric|outcome|result|saving|impact|improvement|percentage|how much|reduc)/i, detect: (a, s) => { const r = part('result')(a, s); return r && NUMBER.test(r.text) ? r : (a.sentences.slice(1).find((x) => NUMBER.test(x.text) && /\b(?:cut|reduc|improv|drop|sav|fell|rose|went|faster|fewer|less|down|from|to)\w*/i.test(x.text)) ?? null); } },
+  { when: /\b(?:measur|quantif|number|metric|outcome|result|saving|impact|improvement|percentage|how much|reduc)/i, detect: (a, s) => { const r = part('result')(a, s); return r && hasQuantity(r) ? r : (a.sentences.slice(1).find((x) => hasQuantity(x) && /\b(?:cut|reduc|improv|drop|sav|fell|rose|went|faster|fewer|less|down|from|to)\w*/i.test(x.text)) ?? null); } },
   { when: /\b(?:situation|specific|context|stakes|background|system|project|what it cost before|deadline|incident)\b/i, detect: part('situation') },
   { when: /\b(?:own(?:ed|s|ership)?|personally|themselves|responsib|their (?:part|role)|what they did)\b/i, detect: part('task') },
   { when: /\b(?:actions?|steps?|changes?|concrete|what they did|how they)\b/i, detect: (a) => a.sentences.find((x) => FIRST_PERSON_DEED.test(x.text)) ?? null },

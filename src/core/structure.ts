@@ -1,77 +1,22 @@
+import { DEFAULT_PARAMETERS, type EngineParameters } from './params.js';
+import { frameworkFor, FRAMEWORKS, showsPart, type FrameworkPart } from './rules/frameworks.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { QuestionKind, Structure, StructurePart } from './types.js';
 
+export { frameworkFor, isStory } from './rules/frameworks.js';
+
 /**
- * Answer shape. Technical answers are read as CCTR (context, choice, trade-off, result);
- * behavioural answers, and experience answers told as a story, as STAR. Each part is found
- * by cue phrases in a sentence and shown with that sentence as evidence.
+ * Answer shape: the parts of the framework that fits the answer (src/core/rules/frameworks.ts),
+ * each found by its cues in a sentence and shown with that sentence as evidence.
  */
-const CUES = {
-  context: /\b(?:in (?:a|an|our|my|one) (?:\w+[ -]){0,3}(?:project|system|team|company|app|application|service|platform|workload|setup|environment|startup|shop|bank|client|migration|account|pipeline|api|product|job)|at my (?:last|previous|current) (?:job|company|role|team)|(?:we|our team|the team|our app|our service|our system|the company|the client) (?:had|were|was|has|have|ran|run|needed|served|handled|processed)|(?:imagine|suppose|say|consider) (?:we|you|a|an|the)|given (?:a|an|that|the)|if (?:the|you|we|a|an|traffic|load|your)|when (?:traffic|load|the|a|an|you|we|your|our)|for (?:example|instance)|(?:with|at|of|handles?|serving|serves) (?:about |around |roughly |over |up to )?\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:users|requests|customers|orders|messages|events|tps|rps|qps|transactions|writes|reads|gb|tb|records)|requirement|workload|scenario|use case)\b/i,
-  choice: /\b(?:i(?:'d| would| will| 'd)? (?:use|choose|pick|go with|put|recommend|start|prefer|reach for|suggest|pick|opt|keep|move|run|add|place|set up|design|build|split|make)|i (?:chose|picked|used|went with|decided|recommended|proposed|moved|migrated|switched|introduced|selected|opted)|we (?:chose|picked|used|went with|decided|moved|migrated|switched|settled|opted|selected|adopted)|(?:the )?(?:right|best|better|sensible|natural) (?:choice|option|fit|answer|approach)|my (?:choice|recommendation|pick|approach|preference)|(?:choose|prefer|use|pick) \w+ (?:when|if|for|because|over)|(?:is|are) (?:a better|the better|the right) fit|rather than|instead of|over (?:a |an |the )?\w+ because|because)\b/i,
-  tradeoff: /\b(?:trade-?offs?|down-?sides?|drawbacks?|the catch|catch is|at the (?:cost|price|expense) of|costs? (?:more|extra|money|us)|more expensive|price (?:is|of)|limitations?|limits?|caveats?|on the other hand|in exchange|overhead|the flip side|you lose|we lose|gives? up|give up|risk|risks|but (?:it|this|that|you|the|we|i|there|a|an)|however|downsides|cons?\b|penalty|worse|slower|harder|complexity|complex|latency cost|not free|isn't free|is not free|the price|pay (?:for|more|extra)|disadvantage|what breaks|breaks first|would break|could break|weakness|tension|compromise)\b/i,
-  result: /\b(?:as a result|result(?:ed|s)? in|so that|this (?:gave|gives|cut|cuts|reduced|reduces|lets|let|means|meant|kept|keeps|brought|dropped|saved|removed|halved|improved)|which (?:cut|cuts|reduced|reduces|improved|means|meant|gave|gives|brought|dropped|saved|kept|keeps|lets|halved)|(?:cut|reduced|improved|dropped|saved|increased|brought|halved|doubled|lowered|raised|shortened|went) .{0,40}?\b(?:by|to|from) (?:about |around |roughly )?\$?\d|outcome|in the end|ended up|end result|that way|the result|overall|we (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided|recovered)|i (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided)|zero (?:downtime|incidents|data loss|errors)|no (?:downtime|data loss|outage|incidents)|(?:uptime|availability) of \d|within \d|under \d|less than \d|fewer than \d|learned|since then|ever since|from then on)\b/i,
-  situation: /\b(?:at my (?:last|previous|current|first) (?:job|company|role|team|internship)|when i was|in (?:my|our) (?:last|previous|first|current|final) (?:job|role|team|company|year|project|internship)|last (?:year|quarter|month|summer)|a (?:few|couple of) (?:years|months|weeks) ago|(?:we|our team|the team|the company|my team|our service|our system|the system|the service|the project|the client|a customer|our customer) (?:had|were|was|faced|hit|ran|launched|needed|lost|saw|started)|during (?:a|an|my|our|the)|while (?:working|i was|we were)|in (?:20\d\d|\w+ 20\d\d)|one (?:day|morning|night|friday|weekend)|(?:there was|there were))\b/i,
-  task: /\b(?:i was (?:responsible|asked|tasked|in charge|on[- ]?call|the (?:owner|lead|on-?call))|i took (?:the )?(?:incident )?(?:command|commander|lead)|my (?:task|job|goal|role|responsibility|mandate|remit) was|i (?:needed|had) to|i owned|i took (?:on|ownership|charge|the lead)|the goal was|(?:i|we) had to|i volunteered|i was (?:the|a) (?:engineer|developer|lead|owner)|assigned (?:to )?me|it was (?:my|on me))\b/i,
-  action: /\b(?:i (?:(?:then|first|quickly|personally|also|immediately) )?(?:wrote|built|set up|created|added|proposed|led|ran|measured|analy[sz]ed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organi[sz]ed|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|created|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioriti[sz]ed|delegated|hired|onboarded|ran))\b/i,
-} as const;
-
-type CueName = keyof typeof CUES;
-
-const STORY_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral']);
-
-const FIRST_PERSON = /\b(?:i|we|my|our|me|us)\b/i;
-/** Past tense: regular verbs, and the irregular ones stories are told with. */
-const PAST_TENSE = /\b(?:was|were|had|did|\w+ed|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|gave|shut|split|set up)\b/i;
-
-/** Whether an answer reads as a story: first person, past tense, several times. */
-export function isStory(answer: AnalysedText): boolean {
-  let storySentences = 0;
-  for (const s of answer.sentences) {
-    if (FIRST_PERSON.test(s.text) && PAST_TENSE.test(s.text)) storySentences += 1;
-  }
-  return storySentences >= 2 && storySentences >= answer.sentences.length / 3;
-}
-
-/** Which framework judges this answer: STAR for behavioural kinds and stories of experience. */
-export function frameworkFor(kind: QuestionKind, answer: AnalysedText): 'CCTR' | 'STAR' {
-  if (STORY_KINDS.has(kind)) return 'STAR';
-  if (kind === 'experience' && isStory(answer)) return 'STAR';
-  return 'CCTR';
-}
-
-const NUMBER = /\d|\b(?:twice|half|double|doubled|halved|triple|tripled|ten|hundred|thousand|million|dozen)\b/i;
-
-function firstMatching(sentences: Sentence[], cue: CueName, extra?: (s: Sentence) => boolean): Sentence | null {
-  return sentences.find((s) => CUES[cue].test(s.text) || (extra?.(s) ?? false)) ?? null;
-}
-
-function part(name: StructurePart['part'], sentence: Sentence | null): StructurePart {
-  return { part: name, present: sentence !== null, evidence: sentence?.text ?? null };
+function findPart(rule: FrameworkPart, sentences: Sentence[], params: EngineParameters): StructurePart {
+  const searched = rule.isAfterOpening && sentences.length > 1 ? sentences.slice(1) : sentences;
+  const sentence = searched.find((s) => showsPart(rule, s) || (rule.alsoShownBy?.(s, params) ?? false)) ?? null;
+  return { part: rule.part, present: sentence !== null, evidence: sentence?.text ?? null };
 }
 
 /** Finds the CCTR or STAR parts of an answer, each with the sentence that shows it. */
-export function analyseStructure(kind: QuestionKind, answer: AnalysedText): Structure {
-  const sentences = answer.sentences;
-  if (frameworkFor(kind, answer) === 'STAR') {
-    const rest = sentences.slice(1);
-    return {
-      framework: 'STAR',
-      parts: [
-        part('situation', firstMatching(sentences, 'situation', (s) => s.index === 0 && s.wordCount >= 8 && /\b(?:we|our|i|my|the team|the company)\b/i.test(s.text))),
-        part('task', firstMatching(sentences, 'task')),
-        part('action', firstMatching(sentences, 'action')),
-        part('result', firstMatching(rest.length > 0 ? rest : sentences, 'result', (s) => NUMBER.test(s.text) && /\b(?:cut|reduc|improv|drop|sav|increas|fell|rose|went|down|up|faster|fewer|less|more)\w*/i.test(s.text))),
-      ],
-    };
-  }
-  return {
-    framework: 'CCTR',
-    parts: [
-      part('context', firstMatching(sentences, 'context')),
-      part('choice', firstMatching(sentences, 'choice')),
-      part('tradeoff', firstMatching(sentences, 'tradeoff')),
-      part('result', firstMatching(sentences.length > 1 ? sentences.slice(1) : sentences, 'result')),
-    ],
-  };
+export function analyseStructure(kind: QuestionKind, answer: AnalysedText, params: EngineParameters = DEFAULT_PARAMETERS): Structure {
+  const framework = frameworkFor(kind, answer, params);
+  return { framework, parts: FRAMEWORKS[framework].parts.map((rule) => findPart(rule, answer.sentences, params)) };
 }

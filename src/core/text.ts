@@ -17,6 +17,17 @@ export interface Unit {
   isConcept: boolean;
   negated: boolean;
   isNumber: boolean;
+  /** The words of the unit as written, lower-cased, with their lemmas: what cue phrases are matched on (src/core/rules/cues.ts). */
+  words: readonly CueWord[];
+}
+
+/** One word as a cue phrase sees it. */
+export interface CueWord {
+  surface: string;
+  lower: string;
+  /** The tagger's lemma, before the thesaurus's equivalents ("looked" → "look"). */
+  lemma: string;
+  isPunct: boolean;
 }
 
 export interface Sentence {
@@ -96,6 +107,8 @@ function splitWords(phrase: string): string[] {
 interface Piece {
   lower: string;
   lemma: string;
+  /** The lemma before the thesaurus's equivalents. */
+  plainLemma: string;
   stem: string;
   surface: string;
   pos: string;
@@ -116,6 +129,7 @@ function toPieces(tokens: RawToken[]): Piece[] {
       pieces.push({
         lower: part,
         lemma: EQUIVALENT.get(lemma) ?? EQUIVALENT.get(part) ?? lemma,
+        plainLemma: lemma,
         stem: parts.length > 1 ? part : t.stem.toLowerCase(),
         surface: t.text,
         pos: t.pos,
@@ -165,6 +179,7 @@ export function toUnits(tokens: RawToken[]): Unit[] {
         isConcept: true,
         negated: negated && key === found.concept,
         isNumber: false,
+        words: span.map(cueWord),
       });
       i += found.length;
       continue;
@@ -179,10 +194,15 @@ export function toUnits(tokens: RawToken[]): Unit[] {
       isConcept: false,
       negated: p.negated,
       isNumber: p.isNumber,
+      words: [cueWord(p)],
     });
     i += 1;
   }
   return units;
+}
+
+function cueWord(p: Piece): CueWord {
+  return { surface: p.surface, lower: p.lower, lemma: p.plainLemma, isPunct: !p.isWord };
 }
 
 const MANY = new Set(['multi', 'two', 'three', 'four', 'five', 'six', 'both', 'different', 'separate', 'other', 'another']);
@@ -195,7 +215,7 @@ function joinSpreads(units: Unit[]): Unit[] {
     const previous = out[out.length - 1];
     const spread = Object.hasOwn(SPREAD_OF, unit.key) ? SPREAD_OF[unit.key] : undefined;
     if (spread && previous && (MANY.has(previous.key) || (previous.isNumber && Number(previous.key) >= 2))) {
-      out[out.length - 1] = { ...unit, key: spread, stem: spread, surface: `${previous.surface} ${unit.surface}` };
+      out[out.length - 1] = { ...unit, key: spread, stem: spread, surface: `${previous.surface} ${unit.surface}`, words: [...previous.words, ...unit.words] };
       continue;
     }
     out.push(unit);

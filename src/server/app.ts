@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { gradeBodySchema, questionListQuerySchema, type Health, type QuestionView } from '../api/questions.contract.js';
@@ -23,6 +23,7 @@ import { registerSpeechRoutes } from './speech.routes.js';
 import { registerRecordingRoutes } from './recording.routes.js';
 import type { RecordingService } from '../services/recording.service.js';
 import { registerTailorRoutes } from './tailor.routes.js';
+import { registerTeamRoutes, type TeamRouteDeps } from './team.routes.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
@@ -46,13 +47,24 @@ export interface AppOptions {
   policy?: RequestPolicy;
   /** Where every 500 is logged (structured, with the request id); silent when absent. */
   logger?: Logger;
+  /** Team mode: sign-in on every API route but the public ones, and the team routes. */
+  team?: TeamAppParts;
+}
+
+/** What team mode adds to the app. */
+export interface TeamAppParts {
+  /** Authenticates the request (cookie + CSRF) and runs it as its user. */
+  auth: MiddlewareHandler;
+  /** Counts graded answers against the rate limits. */
+  gradingLimit: MiddlewareHandler;
+  routes: TeamRouteDeps;
 }
 
 /** 1 MB: room for a 20,000-character answer and a question, not for abuse. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, staticHandler, policy, logger }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, staticHandler, policy, logger, team }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion): QuestionView => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
@@ -60,6 +72,10 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   app.use('*', requestId());
   app.use('*', securityHeaders());
   app.use('*', requestGuard(policy));
+  if (team) {
+    app.use('*', team.auth);
+    for (const path of ['/api/grade', '/api/sessions/:id/answers', '/api/sessions/:id/preview']) app.use(path, team.gradingLimit);
+  }
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length } satisfies Health));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
@@ -91,6 +107,8 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
     },
   );
 
+  if (team) registerTeamRoutes(app, team.routes);
+  else app.get('/api/auth/me', (c) => c.json({ mode: 'single-user', user: null, csrfToken: null }));
   if (sessions) registerSessionRoutes(app, sessions, progress);
   if (catalogue) registerUserQuestionRoutes(app, catalogue);
   if (exercises) registerExerciseRoutes(app, exercises);

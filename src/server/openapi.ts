@@ -43,6 +43,12 @@ export const API_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/openapi.json', summary: 'This document', responses: { 200: 'The OpenAPI 3.1 document' } },
   {
     method: 'get',
+    path: '/api/auth/me',
+    summary: "Who is signed in: { mode: 'single-user', user: null, csrfToken: null } on a single-user server; in team mode the account and its CSRF token",
+    responses: { 200: '{ mode, user, csrfToken }' },
+  },
+  {
+    method: 'get',
     path: '/api/questions',
     summary: "List questions of the bank (and the user's own), filtered",
     query: questionListQuerySchema,

@@ -8,6 +8,9 @@ import { TailorService } from './tailor.service.js';
 import { loadCfnSpec } from '../content/cfn-spec.js';
 import { loadExercises } from '../content/exercises.js';
 import { ExerciseService } from './exercise.service.js';
+import { AccountService, type AccountParameters } from './account.service.js';
+import { argon2idHasher } from '../store/password-hasher.js';
+import { hashToken, newToken } from '../store/tokens.js';
 
 /** Every service over one coach and one store. */
 export interface Services {
@@ -24,11 +27,12 @@ export interface Services {
 
 /**
  * The one composition root: the CLI's commands and the server's routes get their services here,
- * so both see the same questions (the bank and the user's own) over the same store.
+ * so both see the same questions (the bank and the user's own) over the same store. A shared
+ * (team) server composes with allowCodeRun: false, so candidate code never runs on it.
  */
-export async function composeServices({ coach, store }: { coach: Coach; store: Store }): Promise<Services> {
+export async function composeServices({ coach, store, allowCodeRun = true }: { coach: Coach; store: Store; allowCodeRun?: boolean }): Promise<Services> {
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
-  const exercises = await openExerciseService(store);
+  const exercises = await openExerciseService(store, { allowCodeRun });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue, exercises });
   const progress = new ProgressService({ attempts: store.attempts, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
   const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
@@ -37,8 +41,8 @@ export async function composeServices({ coach, store }: { coach: Coach; store: S
 }
 
 /**
- * The hands-on exercises over the shipped files alone, with no database (nothing saved). Candidate code runs only in single-user mode,
- * the only mode today; a shared (team) server must compose it with allowCodeRun: false.
+ * The hands-on exercises over the shipped files alone, with no database (nothing saved). Candidate code runs only in single-user mode;
+ * a shared (team) server composes its exercises with allowCodeRun: false.
  */
 export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?: boolean } = {}): ExerciseService {
   return new ExerciseService({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun });
@@ -46,8 +50,13 @@ export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?:
 
 /**
  * The hands-on exercises over the shipped files and the user's own, saving every checked
- * submission in the store. Candidate code runs only in single-user mode, the only mode today.
+ * submission in the store (a team user's store scope keeps them theirs).
  */
 export function openExerciseService(store: Pick<Store, 'exerciseAttempts' | 'userExercises'>, { allowCodeRun = true }: { allowCodeRun?: boolean } = {}): Promise<ExerciseService> {
   return ExerciseService.open({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun, attempts: store.exerciseAttempts, userExercises: store.userExercises });
+}
+
+/** Accounts and sign-in over the store's team tables (argon2id passwords, hashed session tokens). */
+export function composeAccountService(store: Store, params?: AccountParameters): AccountService {
+  return new AccountService({ team: store.team, storeFor: (userId) => store.forUser(userId), hasher: argon2idHasher(), tokens: { newToken: () => newToken(), hashToken }, ...(params ? { params } : {}) });
 }

@@ -12,6 +12,7 @@ import type { UserQuestionRepository } from './user-question.repository.js';
 import type { ExerciseAttemptRecord, ExerciseAttemptRepository, UserExerciseRepository } from './exercise.repository.js';
 import type { Exercise, ExerciseResult } from '../core/exercises/types.js';
 import type { BankQuestion } from '../content/question.schema.js';
+import { teamRepository, type TeamRepository } from './team.store.js';
 
 /** The repositories over one Kysely database; the same code serves SQLite and PostgreSQL. */
 export interface Store {
@@ -21,16 +22,27 @@ export interface Store {
   userQuestions: UserQuestionRepository;
   documents: DocumentRepository;
   recordings: RecordingRepository;
+  /**
+   * The same repositories over one team-mode user's rows only: their sessions, attempts, own
+   * questions and documents; another user's id reads as not found. The store itself (single-user
+   * mode) sees every row.
+   */
+  forUser(userId: string): Store;
+  /** The team-mode tables: accounts, sign-in sessions, cohorts, sharing, comments, assignments. */
+  team: TeamRepository;
   exerciseAttempts: ExerciseAttemptRepository;
   userExercises: UserExerciseRepository;
   close(): Promise<void>;
 }
 
+/** Whose rows a repository sees: one team-mode user, or (undefined) every row, as the single user. */
+type Owner = string | undefined;
+
 function toSession(row: Selectable<SessionsTable>): SessionRecord {
   return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'] };
 }
 
-function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
+export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -72,8 +84,8 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
  * concurrent answer waits on; SQLite: the transaction already holds the write lock) and
  * records the answer's time on it. False when the session does not exist.
  */
-async function lockSession(trx: Transaction<Database>, sessionId: string, at: string): Promise<boolean> {
-  const result = await trx.updateTable('sessions').set({ updated_at: at }).where('id', '=', sessionId).executeTakeFirst();
+async function lockSession(trx: Transaction<Database>, sessionId: string, at: string, owner: Owner): Promise<boolean> {
+  const result = await trx.updateTable('sessions').set({ updated_at: at }).where('id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -83,21 +95,21 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-function sessionRepository(db: Kysely<Database>): SessionRepository {
+function sessionRepository(db: Kysely<Database>, owner: Owner): SessionRepository {
   return {
     async create(s) {
-      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan) }).execute();
+      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), user_id: owner ?? null }).execute();
     },
     async find(id) {
-      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return row ? toSession(row) : undefined;
     },
     async list() {
-      const rows = await db.selectFrom('sessions').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+      const rows = await db.selectFrom('sessions').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at', 'desc').orderBy('id').execute();
       return rows.map(toSession);
     },
     async setStatus(id, status, updatedAt) {
-      await db.updateTable('sessions').set({ status, updated_at: updatedAt }).where('id', '=', id).execute();
+      await db.updateTable('sessions').set({ status, updated_at: updatedAt }).where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).execute();
     },
   };
 }
@@ -112,27 +124,27 @@ class Replayed extends Error {
 /** Thrown inside a transaction to roll it back: another answer took the pending prompt. */
 class Conflict extends Error {}
 
-function attemptRepository(db: Kysely<Database>): AttemptRepository {
+function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepository {
   return {
     async save(a) {
       // One transaction: a killed process leaves either the whole attempt and its session's new
       // updated_at, or neither.
       await db.transaction().execute(async (trx) => {
-        await lockSession(trx, a.sessionId, a.answeredAt);
+        if (!(await lockSession(trx, a.sessionId, a.answeredAt, owner))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
         const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
-        await trx.insertInto('attempts').values(toAttemptRow(a, Number(last?.seq ?? 0) + 1)).execute();
+        await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(last?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
       });
     },
     async record(a, isStillPending) {
       try {
         return await db.transaction().execute(async (trx): Promise<RecordOutcome> => {
-          if (!(await lockSession(trx, a.sessionId, a.answeredAt))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
+          if (!(await lockSession(trx, a.sessionId, a.answeredAt, owner))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
           const rows = await trx.selectFrom('attempts').selectAll().where('session_id', '=', a.sessionId).orderBy('seq').execute();
           const saved = rows.map(toAttempt);
           const earlier = a.idempotencyKey ? saved.find((s) => s.idempotencyKey === a.idempotencyKey) : undefined;
           if (earlier) throw new Replayed(earlier);
           if (!isStillPending(saved)) throw new Conflict();
-          await trx.insertInto('attempts').values(toAttemptRow(a, Number(rows.at(-1)?.seq ?? 0) + 1)).execute();
+          await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(rows.at(-1)?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
           return { status: 'saved' };
         });
       } catch (error) {
@@ -143,19 +155,22 @@ function attemptRepository(db: Kysely<Database>): AttemptRepository {
       }
     },
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
+      const rows = await db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('seq').execute();
       return rows.map(toAttempt);
     },
     async listAll() {
-      const rows = await db.selectFrom('attempts').selectAll().orderBy('answered_at').orderBy('seq').execute();
+      const rows = await db.selectFrom('attempts').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('answered_at').orderBy('seq').execute();
       return rows.map(toAttempt);
     },
     async find(id) {
-      const row = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('attempts').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return row ? toAttempt(row) : undefined;
     },
     async delete(id) {
       return db.transaction().execute(async (trx) => {
+        // Another user's answer reads as not found.
+        const mine = await trx.selectFrom('attempts').select('id').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+        if (!mine) return false;
         const ids = [id, ...(await trx.selectFrom('attempts').select('id').where('parent_attempt_id', '=', id).execute()).map((r) => r.id)];
         // Audio first: it must never outlive its answer, whatever the driver does with cascades.
         await trx.deleteFrom('recordings').where('attempt_id', 'in', ids).execute();
@@ -209,42 +224,42 @@ function settingsRepository(db: Kysely<Database>): SettingsRepository {
   };
 }
 
-function userQuestionRepository(db: Kysely<Database>): UserQuestionRepository {
+function userQuestionRepository(db: Kysely<Database>, owner: Owner): UserQuestionRepository {
   return {
     async list() {
-      const rows = await db.selectFrom('user_questions').selectAll().orderBy('created_at').orderBy('id').execute();
+      const rows = await db.selectFrom('user_questions').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at').orderBy('id').execute();
       return rows.map((r) => ({ id: r.id, source: r.source, question: JSON.parse(r.question) as BankQuestion, createdAt: r.created_at, updatedAt: r.updated_at }));
     },
     async saveAll(records) {
       await db.transaction().execute(async (trx) => {
         for (const r of records) {
-          await trx.deleteFrom('user_questions').where('id', '=', r.id).execute();
-          await trx.insertInto('user_questions').values({ id: r.id, source: r.source, question: JSON.stringify(r.question), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+          await trx.deleteFrom('user_questions').where('id', '=', r.id).where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner))).execute();
+          await trx.insertInto('user_questions').values({ id: r.id, user_id: owner ?? null, source: r.source, question: JSON.stringify(r.question), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
         }
       });
     },
     async delete(id) {
-      const result = await db.deleteFrom('user_questions').where('id', '=', id).executeTakeFirst();
+      const result = await db.deleteFrom('user_questions').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
 }
 
-function documentRepository(db: Kysely<Database>): DocumentRepository {
+function documentRepository(db: Kysely<Database>, owner: Owner): DocumentRepository {
   return {
     async save(d) {
-      await db.insertInto('documents').values({ id: d.id, kind: d.kind, name: d.name, text: d.text, created_at: d.createdAt }).execute();
+      await db.insertInto('documents').values({ id: d.id, user_id: owner ?? null, kind: d.kind, name: d.name, text: d.text, created_at: d.createdAt }).execute();
     },
     async list() {
-      const rows = await db.selectFrom('documents').select(['id', 'kind', 'name', 'created_at', (eb) => eb.fn<number>('length', ['text']).as('characters')]).orderBy('created_at', 'desc').orderBy('id').execute();
+      const rows = await db.selectFrom('documents').select(['id', 'kind', 'name', 'created_at', (eb) => eb.fn<number>('length', ['text']).as('characters')]).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at', 'desc').orderBy('id').execute();
       return rows.map((r) => ({ id: r.id, kind: r.kind as DocumentKind, name: r.name, createdAt: r.created_at, characters: Number(r.characters) }));
     },
     async find(id) {
-      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return r ? { id: r.id, kind: r.kind as DocumentKind, name: r.name, text: r.text, createdAt: r.created_at } : undefined;
     },
     async delete(id) {
-      const result = await db.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+      const result = await db.deleteFrom('documents').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
@@ -264,39 +279,39 @@ function toExerciseAttempt(r: Selectable<Database['exercise_attempts']>): Exerci
   };
 }
 
-function exerciseAttemptRepository(db: Kysely<Database>): ExerciseAttemptRepository {
+function exerciseAttemptRepository(db: Kysely<Database>, owner: Owner): ExerciseAttemptRepository {
   return {
     async save(a) {
       await db
         .insertInto('exercise_attempts')
-        .values({ id: a.id, exercise_id: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, submission: a.submission, result: JSON.stringify(a.result), passed: a.result.passed ? 1 : 0, score: a.result.score, session_id: a.sessionId, checked_at: a.checkedAt })
+        .values({ id: a.id, exercise_id: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, submission: a.submission, result: JSON.stringify(a.result), passed: a.result.passed ? 1 : 0, score: a.result.score, session_id: a.sessionId, checked_at: a.checkedAt, user_id: owner ?? null })
         .execute();
     },
     async listAll() {
-      const rows = await db.selectFrom('exercise_attempts').selectAll().orderBy('checked_at').orderBy('id').execute();
+      const rows = await db.selectFrom('exercise_attempts').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('checked_at').orderBy('id').execute();
       return rows.map(toExerciseAttempt);
     },
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('exercise_attempts').selectAll().where('session_id', '=', sessionId).orderBy('checked_at').orderBy('id').execute();
+      const rows = await db.selectFrom('exercise_attempts').selectAll().where('session_id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('checked_at').orderBy('id').execute();
       return rows.map(toExerciseAttempt);
     },
   };
 }
 
-function userExerciseRepository(db: Kysely<Database>): UserExerciseRepository {
+function userExerciseRepository(db: Kysely<Database>, owner: Owner): UserExerciseRepository {
   return {
     async list() {
-      const rows = await db.selectFrom('user_exercises').selectAll().orderBy('created_at').orderBy('id').execute();
+      const rows = await db.selectFrom('user_exercises').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at').orderBy('id').execute();
       return rows.map((r) => ({ id: r.id, source: r.source, exercise: JSON.parse(r.exercise) as Exercise, createdAt: r.created_at, updatedAt: r.updated_at }));
     },
     async save(r) {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('user_exercises').where('id', '=', r.id).execute();
-        await trx.insertInto('user_exercises').values({ id: r.id, source: r.source, exercise: JSON.stringify(r.exercise), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+        await trx.deleteFrom('user_exercises').where('id', '=', r.id).where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner))).execute();
+        await trx.insertInto('user_exercises').values({ id: r.id, user_id: owner ?? null, source: r.source, exercise: JSON.stringify(r.exercise), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
       });
     },
     async delete(id) {
-      const result = await db.deleteFrom('user_exercises').where('id', '=', id).executeTakeFirst();
+      const result = await db.deleteFrom('user_exercises').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
@@ -327,16 +342,18 @@ function guarded<T extends object>(repository: T): T {
 }
 
 /** Wraps a migrated Kysely database in the repository contract. */
-export function createKyselyStore(db: Kysely<Database>): Store {
+export function createKyselyStore(db: Kysely<Database>, owner?: string): Store {
   return {
-    sessions: guarded(sessionRepository(db)),
-    attempts: guarded(attemptRepository(db)),
+    sessions: guarded(sessionRepository(db, owner)),
+    attempts: guarded(attemptRepository(db, owner)),
     settings: guarded(settingsRepository(db)),
-    userQuestions: guarded(userQuestionRepository(db)),
-    documents: guarded(documentRepository(db)),
+    userQuestions: guarded(userQuestionRepository(db, owner)),
+    documents: guarded(documentRepository(db, owner)),
     recordings: guarded(recordingRepository(db)),
-    exerciseAttempts: guarded(exerciseAttemptRepository(db)),
-    userExercises: guarded(userExerciseRepository(db)),
+    exerciseAttempts: guarded(exerciseAttemptRepository(db, owner)),
+    userExercises: guarded(userExerciseRepository(db, owner)),
+    forUser: (userId) => createKyselyStore(db, userId),
+    team: guarded(teamRepository(db)),
     close: () => db.destroy(),
   };
 }

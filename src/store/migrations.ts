@@ -1,6 +1,8 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { LoopCoachError } from '../errors.js';
 import type { Database } from './schema.js';
+import { accountsAndCohorts } from './accounts-cohorts.migration.js';
+import { exerciseOwners } from './exercise-owners.migration.js';
 
 /**
  * Migrations in order, run by Kysely's Migrator (one transaction, under its lock, so several
@@ -118,6 +120,8 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
   },
+  accountsAndCohorts,
+  exerciseOwners,
 ];
 
 /** The newest schema version this code knows. */
@@ -130,7 +134,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0005-spoken-answers', '0006-exercise-attempts'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0005-spoken-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners'];
 
 const provider: MigrationProvider = {
   async getMigrations() {

@@ -17,6 +17,8 @@ export interface SessionsTable {
   updated_at: string;
   status: string;
   plan: string;
+  /** Added in 0007: the owner in team mode; null in single-user mode. */
+  user_id: string | null;
 }
 
 export interface AttemptsTable {
@@ -36,6 +38,8 @@ export interface AttemptsTable {
   idempotency_key: string | null;
   /** Added by 0005-spoken-answers: the spoken answer's transcript, edit mark, segments and delivery as JSON; null when typed. */
   spoken: string | null;
+  /** Added in 0007: the owner in team mode; null in single-user mode. */
+  user_id: string | null;
 }
 
 /** Added by 0005-spoken-answers: the audio of a spoken answer, kept only when the user chose to keep recordings. */
@@ -49,6 +53,8 @@ export interface RecordingsTable {
 /** A question the user added: the YAML they wrote (source) and the validated question as JSON. */
 export interface UserQuestionsTable {
   id: string;
+  /** The owner in team mode (two users may use the same id); null in single-user mode. */
+  user_id: string | null;
   source: string;
   question: string;
   created_at: string;
@@ -58,6 +64,8 @@ export interface UserQuestionsTable {
 /** A job posting or résumé whose extracted text the user chose to save. */
 export interface DocumentsTable {
   id: string;
+  /** The owner in team mode; null in single-user mode. */
+  user_id: string | null;
   kind: string;
   name: string;
   text: string;
@@ -77,6 +85,8 @@ export interface ExerciseAttemptsTable {
   score: ColumnType<number, number, number>;
   session_id: string | null;
   checked_at: string;
+  /** Team mode: the owner (schema 0008); null for the single user. */
+  user_id: string | null;
 }
 
 /** An exercise the user imported (schema 0006): the text they wrote and the validated exercise as JSON. */
@@ -84,8 +94,74 @@ export interface UserExercisesTable {
   id: string;
   source: string;
   exercise: string;
+  /** Team mode: the owner (schema 0008); null for the single user. */
+  user_id: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Team mode: an account (local password and/or an identity provider's subject). */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  oidc_subject: string | null;
+  created_at: string;
+}
+
+/** A signed-in browser: the SHA-256 of its cookie token (never the token), its CSRF token and expiry. */
+export interface AuthSessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  name: string;
+  coach_id: string;
+  invite_code: string;
+  created_at: string;
+}
+
+/** A candidate in a cohort and what they let the coach see: 'all' practice or only 'shared' attempts. */
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+  sharing: string;
+  joined_at: string;
+}
+
+/** An attempt its owner shared with their coaches. */
+export interface SharedAttemptsTable {
+  attempt_id: string;
+  user_id: string;
+  shared_at: string;
+}
+
+/** A coach's comment on one sentence of an answer. */
+export interface CommentsTable {
+  id: string;
+  attempt_id: string;
+  cohort_id: string;
+  author_id: string;
+  sentence: string;
+  body: string;
+  created_at: string;
+}
+
+/** Work a coach set a cohort: questions or a mock-interview spec (JSON), with a due date. */
+export interface AssignmentsTable {
+  id: string;
+  cohort_id: string;
+  title: string;
+  spec: string;
+  due_at: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -98,4 +174,11 @@ export interface Database {
   recordings: RecordingsTable;
   exercise_attempts: ExerciseAttemptsTable;
   user_exercises: UserExercisesTable;
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  shared_attempts: SharedAttemptsTable;
+  comments: CommentsTable;
+  assignments: AssignmentsTable;
 }

@@ -8,6 +8,7 @@ import type { PracticeSuggestion, ProgressView, SuggestionResponse } from '../..
 import type { Feedback, QuestionView } from '../../src/api/questions.contract';
 import type { AnsweredPrompt, SessionStarted, SessionSummary, SessionView } from '../../src/api/sessions.contract';
 import type { DocumentInput, SavedDocument, TailoredPlan, TailorRequest } from '../../src/api/tailor.contract';
+import { withCsrf } from './team-session';
 
 /** A question as the API shows it (the bank's fields and whose it is). */
 export type Question = QuestionView;
@@ -17,7 +18,7 @@ export type { Feedback, PracticeSuggestion, SessionSummary, DocumentInput, Saved
 export type { PendingPrompt, SessionReport } from '../../src/api/sessions.contract';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await fetch(path, withCsrf(init));
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `request failed (${response.status})`);
   return body as T;

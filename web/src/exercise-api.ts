@@ -1,5 +1,6 @@
 /** The exercise routes of the JSON API; types come from the API contract (src/api), never restated. */
 import type { ExerciseResult, PublicExercise } from '../../src/api/exercises.contract';
+import { withCsrf } from './team-session';
 
 /** An exercise as the API shows it (without the wrong answers kept for content tests). */
 export type Exercise = PublicExercise;
@@ -11,7 +12,7 @@ export type { ExerciseAttemptRecord } from '../../src/store/exercise.repository'
 export type ListedExercise = Exercise & { source?: 'bank' | 'yours' };
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await fetch(path, withCsrf(init));
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `request failed (${response.status})`);
   return body as T;

@@ -9,6 +9,8 @@ import { Library } from './screens/Library';
 import { MyQuestions } from './screens/MyQuestions';
 import { Practise } from './screens/Practise';
 import { QuestionView } from './screens/QuestionView';
+import { Account, CoachAttempt, CohortDashboard, Cohorts, Join, MyCoaching, SignIn, Users } from './screens/Team';
+import { teamApi, type Me } from './team-api';
 import './style.css';
 
 /** A tiny hash router: #/library, #/questions/<id>, #/practise/<id>. */
@@ -26,10 +28,34 @@ function useRoute(): string[] {
   return route;
 }
 
+/** Team mode's screens for a route, or undefined when the route is not one of them. */
+function teamScreen(me: Me, route: string[], onSignedOut: () => void) {
+  const [screen, id, sub, subId] = route;
+  if (screen === 'cohorts' && id && sub === 'attempts' && subId) return <CoachAttempt cohortId={id} attemptId={subId} />;
+  if (screen === 'cohorts' && id) return <CohortDashboard id={id} />;
+  if (screen === 'cohorts') return <Cohorts me={me} />;
+  if (screen === 'join' && id) return <Join code={id} />;
+  if (screen === 'users') return <Users />;
+  if (screen === 'account') return <Account me={me} onSignedOut={onSignedOut} />;
+  return undefined;
+}
+
 function App() {
-  const [screen, id] = useRoute();
-  let content;
-  if (screen === 'library') content = <Library />;
+  const route = useRoute();
+  const [screen, id] = route;
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    teamApi.me().then(setMe, () => setMe({ mode: 'single-user', user: null, csrfToken: null }));
+  }, []);
+  if (me === null) return <main id="main" tabIndex={-1}><p>Loading…</p></main>;
+  if (me.mode === 'team' && !me.user) return <main id="main" tabIndex={-1}><SignIn me={me} onSignedIn={setMe} /></main>;
+  const isTeam = me.mode === 'team';
+  const signedOut = () => setMe({ mode: 'team', user: null, csrfToken: null });
+  let content = isTeam ? teamScreen(me, route, signedOut) : undefined;
+  if (content) {
+    // a team screen matched the route
+  }
+  else if (screen === 'library') content = <Library />;
   else if (screen === 'questions' && id) content = <QuestionView id={id} />;
   else if (screen === 'practise' && id) content = <Practise id={id} />;
   else if (screen === 'interview' && id) content = <Interview id={id} />;
@@ -37,7 +63,7 @@ function App() {
   else if (screen === 'grade') content = <GradeAny />;
   else if (screen === 'my-questions') content = <MyQuestions />;
   else if (screen === 'exercises') content = id ? <ExerciseView id={id} /> : <Exercises />;
-  else content = <Home />;
+  else content = me.user?.role === 'candidate' ? <><MyCoaching /><Home /></> : <Home />;
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
@@ -50,6 +76,10 @@ function App() {
           <a href="#/my-questions">Your questions</a>
           <a href="#/exercises">Exercises</a>
           <a href="#/history">History</a>
+          {isTeam && <a href="#/cohorts">Cohorts</a>}
+          {me.user?.role === 'admin' && <a href="#/users">Accounts</a>}
+          {isTeam && <a href="#/account">{me.user?.name ?? 'Account'}</a>}
+          {isTeam && <button type="button" className="link" onClick={() => void teamApi.signOut().then(signedOut)}>Sign out</button>}
         </nav>
       </header>
       <main id="main" tabIndex={-1}>{content}</main>

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
-import { explainScore } from '../../core/score.js';
+import { explainScore, type ScoreFactor } from '../../core/score.js';
 import type { Feedback, Question } from '../../core/types.js';
 import { LoopCoachError, MAX_ANSWER_CHARS } from '../../errors.js';
 import { parseQuestionText, readUserFile } from '../files.js';
@@ -50,11 +50,19 @@ async function gradeSpoken(io: CliIo, question: Question, audioPath: string, jso
 
 const MARK = { yes: '✔', no: '✘' };
 
+/** "+52 substance", "−4 no-metrics (×0.85)": what one factor did to the score. */
+function formatFactor(factor: ScoreFactor): string {
+  const points = Math.round(factor.points * 10) / 10;
+  const label = factor.kind === 'credit' ? factor.name : `${factor.name} (${factor.detail})`;
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points)} ${label}`;
+}
+
 /** A readable view of feedback for the terminal. */
 export function formatFeedback(feedback: Feedback): string {
   const parts = explainScore(feedback);
   const lines: string[] = [];
   lines.push(`Score ${feedback.score}/100  (substance ${pct(parts.substance)}, structure ${pct(parts.structure)}, habits ${pct(parts.habits)})`);
+  lines.push(`  ${parts.factors.map(formatFactor).join(', ')}`);
   lines.push('', 'Rubric');
   for (const r of feedback.rubric) {
     lines.push(`  ${r.covered ? MARK.yes : MARK.no} ${r.point}`);

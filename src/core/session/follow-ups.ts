@@ -1,5 +1,6 @@
+import { FINDING_RULES } from '../rules/findings.js';
 import { ALTERNATIVES } from '../thesaurus.js';
-import type { Feedback, FollowUp, FollowUpTrigger, Question } from '../types.js';
+import { FINDING_CODES, type Feedback, type FindingCode, type FollowUp, type FollowUpTrigger, type Question } from '../types.js';
 import { MASTERED_AT } from './plan.js';
 
 /** Most follow-ups asked after one main question. */
@@ -18,12 +19,13 @@ interface FollowUpSource {
   followUps?: FollowUp[];
 }
 
-const UNREASONED = new Set(['service-dump', 'no-tradeoff']);
+/** Habits that leave services unreasoned (FindingRule.asksWhyService). */
+const UNREASONED = new Set<string>(FINDING_CODES.filter((code) => FINDING_RULES[code].asksWhyService));
 
 /** The follow-up that asks for what a partial answer left out. */
 export const MISSED_POINTS_PROMPT = 'What else would you weigh here? Pick something your answer has not covered yet and explain why it matters.';
 
-function hasFinding(feedback: Feedback, code: string): boolean {
+function hasFinding(feedback: Feedback, code: FindingCode): boolean {
   return feedback.findings.some((f) => f.code === code);
 }
 
@@ -65,8 +67,11 @@ function builtFollowUps(feedback: Feedback): Array<{ prompt: string; trigger: Fo
       if (alternative) built.push({ prompt: `Why ${service} and not ${alternative}?`, trigger: { service } });
     }
   }
-  if (hasFinding(feedback, 'no-tradeoff')) built.push({ prompt: 'What would break first in that design, and what would you give up to prevent it?', trigger: { finding: 'no-tradeoff' } });
-  if (hasFinding(feedback, 'no-metrics')) built.push({ prompt: 'How did you measure that? What numbers showed it worked?', trigger: { finding: 'no-metrics' } });
+  // Each habit an interviewer would ask about, in the order of the finding table.
+  for (const code of FINDING_CODES) {
+    const prompt = FINDING_RULES[code].followUp;
+    if (prompt && hasFinding(feedback, code)) built.push({ prompt, trigger: { finding: code } });
+  }
   // An interviewer who heard only part of an answer asks for the rest, without giving it away.
   const missed = feedback.rubric.findIndex((r) => !r.covered);
   if (missed >= 0) built.push({ prompt: MISSED_POINTS_PROMPT, trigger: { missed: missed + 1 } });

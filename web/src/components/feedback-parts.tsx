@@ -1,4 +1,4 @@
-import { LENGTH_LIMITS } from '../../../src/core/findings';
+import { DEFAULT_PARAMETERS } from '../../../src/core/params';
 import type { Feedback } from '../api';
 import { FINDING_LABELS, labelOf, PART_LABELS } from '../labels';
 
@@ -23,7 +23,7 @@ export function creditedSentences(feedback: Feedback): string[] {
  */
 export function wordTarget(framework: Feedback['structure']['framework']): { min: number; max: number; why: string } {
   const isStory = framework === 'STAR';
-  const limits = isStory ? LENGTH_LIMITS.story : LENGTH_LIMITS.technical;
+  const limits = isStory ? DEFAULT_PARAMETERS.length.story : DEFAULT_PARAMETERS.length.technical;
   const why = isStory ? 'a story needs the situation, your task, what you did and the result' : 'a technical answer needs the context, your choice, its downside and the result';
   return { min: limits.min * 3, max: Math.round(limits.max / 1.6), why };
 }
