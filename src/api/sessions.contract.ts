@@ -1,6 +1,7 @@
 /** Mock-interview sessions: start, read, answer, preview, history. */
 import { z } from 'zod';
 import type { PendingPrompt } from '../core/session/pending.js';
+import type { AttemptChanges } from '../core/session/progress.js';
 import type { Feedback } from '../core/types.js';
 import type { ExerciseAttemptRecord } from '../store/exercise.repository.js';
 import type { SessionRecord } from '../store/session.repository.js';
@@ -11,6 +12,7 @@ import type { SessionReportView } from '../core/session/spoken.js';
 
 export type { PendingPrompt } from '../core/session/pending.js';
 export type { SessionReport } from '../core/session/report.js';
+export type { AttemptChanges } from '../core/session/progress.js';
 export type { SessionRecord } from '../store/session.repository.js';
 
 /** POST /api/sessions */
@@ -43,6 +45,14 @@ export const idempotencyKeyHeaderSchema = z
   .optional()
   .describe('a retry with the same key returns the first result and records nothing new');
 
+/** POST /api/practice: one question practised alone, graded and saved as an attempt. */
+export const practiceBodySchema = z.strictObject({
+  questionId: z.string().min(1).max(200),
+  answer: answerTextSchema,
+  startedAt: z.iso.datetime({ offset: true }).optional().describe('when the user started answering (ISO 8601); defaults to now'),
+});
+export type PracticeRequest = z.infer<typeof practiceBodySchema>;
+
 /** POST /api/sessions/:id/preview */
 export const previewBodySchema = z.strictObject({ answer: answerTextSchema });
 export type PreviewRequest = z.infer<typeof previewBodySchema>;
@@ -72,14 +82,36 @@ export interface AnsweredPrompt {
   finished: boolean;
 }
 
+/** POST /api/sessions/:id/skip: the prompt skipped and what comes next. */
+export interface SkippedPrompt {
+  skipped: PendingPrompt;
+  next: PendingPrompt | null;
+  finished: boolean;
+}
+
+/** POST /api/sessions/:id/end: the session, now finished, and its report on what was answered. */
+export type EndedSession = Omit<SessionView, 'next' | 'exercise'>;
+
+/** POST /api/practice: the answer saved, beside the latest earlier answer to the same question (null for a first one) and what changed since. */
+export interface PractisedAnswer {
+  sessionId: string;
+  attemptId: string;
+  prompt: string;
+  feedback: Feedback;
+  previous: (AttemptChanges & { answer: string; score: number; answeredAt: string }) | null;
+}
+
 /** One line of `loopcoach history` and of GET /api/history. */
 export const sessionSummarySchema = z.strictObject({
   id: z.string(),
   createdAt: z.string().describe('ISO 8601'),
   status: z.enum(['in-progress', 'finished']) satisfies z.ZodType<SessionRecord['status']>,
+  kind: z.enum(['interview', 'practice']).describe('a mock interview, or one question practised alone (POST /api/practice)'),
+  title: z.string().nullable().describe("the practised question's prompt; null for an interview"),
   role: z.string(),
   level: z.string(),
-  answered: z.number().int(),
+  answered: z.number().int().describe('main questions answered (skipped ones are not)'),
+  skipped: z.number().int().describe('main questions skipped'),
   total: z.number().int(),
   score: z.number().nullable().describe('0–100; null before the first answer'),
 });

@@ -74,7 +74,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   app.use('*', requestGuard(policy));
   if (team) {
     app.use('*', team.auth);
-    for (const path of ['/api/grade', '/api/sessions/:id/answers', '/api/sessions/:id/preview']) app.use(path, team.gradingLimit);
+    for (const path of ['/api/grade', '/api/practice', '/api/sessions/:id/answers', '/api/sessions/:id/preview']) app.use(path, team.gradingLimit);
   }
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length } satisfies Health));

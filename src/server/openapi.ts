@@ -8,7 +8,7 @@ import { checkOwnExerciseBodySchema, checkSubmissionBodySchema, exerciseListQuer
 import { importedQuestionsSchema, importQuestionsBodySchema } from '../api/my-questions.contract.js';
 import { suggestionResponseSchema } from '../api/progress.contract.js';
 import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/questions.contract.js';
-import { answerBodySchema, idempotencyKeyHeaderSchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
+import { answerBodySchema, idempotencyKeyHeaderSchema, practiceBodySchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
 import { speechSettingsSchema, transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
@@ -154,6 +154,28 @@ export const API_ROUTES: RouteDoc[] = [
     errors: ['invalid_input', 'session_not_found', 'session_finished', 'answer_too_long'],
   },
   {
+    method: 'post',
+    path: '/api/sessions/:id/skip',
+    summary: 'Skip the pending prompt (question or follow-up): kept as skipped, never scored; a skipped question gets no follow-up',
+    responses: { 201: '{ skipped, next, finished }' },
+    errors: ['session_not_found', 'session_finished', 'answer_conflict'],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/end',
+    summary: 'End the interview now: finished, with a report on what was answered (report.skipped names the prompts skipped)',
+    responses: { 200: '{ session, report, modelAnswers }' },
+    errors: ['session_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/practice',
+    summary: 'Grade an answer to one question practised alone and save it as an attempt (a one-question session of kind practice), beside the previous answer to it',
+    body: practiceBodySchema,
+    responses: { 201: '{ sessionId, attemptId, prompt, feedback, previous: { answer, score, answeredAt, improved, lost, habitsDropped, habitsAdded } | null }' },
+    errors: ['invalid_input', 'question_not_found', 'answer_too_long'],
+  },
+  {
     method: 'get',
     path: '/api/history',
     summary: 'Every session, newest first, with progress and score so far',
@@ -179,6 +201,12 @@ export const API_ROUTES: RouteDoc[] = [
     body: importQuestionsBodySchema,
     responses: { 201: { description: 'The ids imported', schema: importedQuestionsSchema } },
     errors: ['invalid_input', 'question_invalid'],
+  },
+  {
+    method: 'get',
+    path: '/api/my-questions/export',
+    summary: "The user's own questions as a YAML pack (application/yaml, one document per question), to import elsewhere",
+    responses: { 200: 'The YAML pack' },
   },
   {
     method: 'delete',

@@ -182,7 +182,8 @@ export class CohortService {
   }
 
   private async visibleAttempts(userId: string, sharing: Sharing): Promise<AttemptRecord[]> {
-    const attempts = await this.deps.attemptsOf(userId).listAll();
+    // A skipped prompt is not an answer: no score for a coach to read.
+    const attempts = (await this.deps.attemptsOf(userId).listAll()).filter((a) => !a.skipped);
     if (sharing === 'all') return attempts;
     const shared = await this.deps.team.listSharedAttemptIds(userId);
     return attempts.filter((a) => shared.has(a.id));

@@ -34,8 +34,8 @@ export async function composeServices({ coach, store, allowCodeRun = true }: { c
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const exercises = await openExerciseService(store, { allowCodeRun });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue, exercises });
-  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
-  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
+  const progress = new ProgressService({ answers: sessions, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
+  const tailor = new TailorService({ coach, documents: store.documents, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   const recordings = new RecordingService({ attempts: store.attempts, recordings: store.recordings, settings: store.settings });
   return { catalogue, sessions, progress, tailor, exercises, recordings };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
+import type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
@@ -15,9 +15,10 @@ import type { AttemptRecord, AttemptRepository } from '../store/attempt.reposito
 import { isEditedTranscript, type SessionReportView, type SpokenInput } from '../core/session/spoken.js';
 import { deliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
+import { compareAnswers } from '../core/session/progress.js';
 
 export type { PendingPrompt, SessionReportView, SpokenInput };
-export type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
+export type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 
 export interface StartOptions {
   role: string;
@@ -40,6 +41,13 @@ export interface SessionExercise {
   attempts: ExerciseAttemptRecord[];
 }
 
+
+/** An answer as progress, suggestions and plans read it: the attempt with its question's topic (null when the question is gone). */
+export interface AnsweredAttempt extends AttemptRecord {
+  topic: Topic | null;
+}
+
+
 export interface SessionServiceDeps {
   sessions: SessionRepository;
   attempts: AttemptRepository;
@@ -49,6 +57,9 @@ export interface SessionServiceDeps {
   now?: () => Date;
   newId?: () => string;
 }
+
+/** What a skipped attempt stores as its feedback: nothing was said, so nothing is judged (it is never scored or shown). */
+const SKIPPED_FEEDBACK: Feedback = { score: 0, rubric: [], structure: { framework: 'CCTR', parts: [] }, findings: [], services: [], leadershipPrinciples: [], tips: [] };
 
 /** How many recent main attempts steer planning. */
 const HISTORY_WINDOW = 50;
@@ -147,8 +158,9 @@ export class SessionService {
     return this.pendingFrom(session, await this.deps.attempts.listBySession(sessionId));
   }
 
-  /** What the session asks after these attempts; null when nothing is left. */
+  /** What the session asks after these attempts; null when nothing is left (or it was ended, or it was a question practised alone). */
   private pendingFrom(session: SessionRecord, attempts: AttemptRecord[]): PendingPrompt | null {
+    if (session.status === 'finished' || session.kind === 'practice') return null;
     const ids = session.plan.questionIds;
     for (const [i, questionId] of ids.entries()) {
       const question = this.findQuestion(questionId);
@@ -156,6 +168,7 @@ export class SessionService {
       const base = { sessionId: session.id, questionId, position: i + 1, total: ids.length };
       const main = attempts.find((a) => a.questionId === questionId && a.parentAttemptId === null);
       if (!main) return { ...base, prompt: question.prompt, parentAttemptId: null };
+      if (main.skipped) continue; // a skipped question earns no follow-up
       const followUp = this.pendingFollowUp(question, main, attempts);
       if (followUp) return { ...base, prompt: followUp.prompt, parentAttemptId: main.id };
     }
@@ -239,6 +252,95 @@ export class SessionService {
     return { attemptId: attempt.id, answered, feedback: attempt.feedback, next, finished: next === null };
   }
 
+  /**
+   * Skips whatever the session asks next: it is kept as a skipped attempt (no answer, no score,
+   * no follow-up), and the session moves on, finishing when nothing is left.
+   */
+  async skipNext(sessionId: string): Promise<SkippedPrompt> {
+    const session = await this.resumable(sessionId);
+    const pending = this.pendingFrom(session, await this.deps.attempts.listBySession(session.id));
+    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
+    const at = this.now().toISOString();
+    const attempt: AttemptRecord = {
+      id: this.newId(),
+      sessionId: session.id,
+      questionId: pending.questionId,
+      parentAttemptId: pending.parentAttemptId,
+      prompt: pending.prompt,
+      answer: '',
+      feedback: SKIPPED_FEEDBACK,
+      score: 0,
+      startedAt: at,
+      answeredAt: at,
+      durationMs: 0,
+      skipped: true,
+    };
+    const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
+    if (outcome.status === 'conflict') throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
+    const finished = await this.finishIfDone(session.id);
+    return { skipped: pending, next: finished ? null : await this.next(session.id), finished };
+  }
+
+  /** Ends a session early: it is finished, and its report covers what was answered. Ending a finished session changes nothing. */
+  async end(sessionId: string): Promise<SessionReportView> {
+    const session = await this.get(sessionId);
+    if (session.status !== 'finished') await this.deps.sessions.setStatus(session.id, 'finished', this.now().toISOString());
+    return this.report(session.id);
+  }
+
+  /**
+   * Grades one answer to one question practised alone and saves it as an attempt (a finished
+   * one-question session of kind 'practice', written in one transaction), so it shows in
+   * history and progress and moves the question's re-practice date. Returns the feedback beside
+   * the previous answer to the same question, with what was gained and lost since.
+   */
+  async practise(questionId: string, text: string, startedAt: Date): Promise<PractisedAnswer> {
+    if (text.trim() === '') throw new LoopCoachError('invalid_input', 'the answer is empty; write or record an answer before submitting');
+    // Read first: it also finds questions written for earlier sessions (tailored ones).
+    const earlier = (await this.answeredAttempts()).filter((a) => a.questionId === questionId && a.parentAttemptId === null).at(-1);
+    const question = this.findQuestion(questionId);
+    if (!question) throw new LoopCoachError('question_not_found', `no question with id "${questionId}"`);
+    const feedback = this.deps.coach.grade(question, text);
+    const answeredAt = this.now();
+    const at = answeredAt.toISOString();
+    const id = this.newId();
+    const session: SessionRecord = {
+      id,
+      createdAt: at,
+      updatedAt: at,
+      status: 'finished',
+      kind: 'practice',
+      plan: { role: '', level: question.levels[0] ?? '', topics: [question.topic], count: 1, mix: 0, questionIds: [questionId], ...(this.deps.coach.findQuestion(questionId) ? {} : { tailored: [question] }) },
+    };
+    const attempt: AttemptRecord = {
+      id: this.newId(),
+      sessionId: id,
+      questionId,
+      parentAttemptId: null,
+      prompt: question.prompt,
+      answer: text,
+      feedback,
+      score: feedback.score,
+      startedAt: startedAt.toISOString(),
+      answeredAt: at,
+      durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
+    };
+    await this.deps.attempts.saveWithSession(session, attempt);
+    const previous = earlier ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) } : null;
+    return { sessionId: id, attemptId: attempt.id, prompt: question.prompt, feedback, previous };
+  }
+
+  /**
+   * Every answered attempt (skipped ones left out), oldest first, with its question's topic:
+   * the one source of truth for what was answered and how it scored. Questions written for a
+   * session (from a job posting or résumé) are found in their session's plan.
+   */
+  async answeredAttempts(): Promise<AnsweredAttempt[]> {
+    for (const session of await this.deps.sessions.list()) this.remember(session);
+    const attempts = (await this.deps.attempts.listAll()).filter((a) => !a.skipped);
+    return attempts.map((a) => ({ ...a, topic: this.findQuestion(a.questionId)?.topic ?? null }));
+  }
+
   /** Grades an answer to what the session asks next without saving anything (live feedback). */
   async preview(sessionId: string, text: string): Promise<Feedback> {
     const session = await this.resumable(sessionId);
@@ -269,7 +371,9 @@ export class SessionService {
   /** The report of a session from what was answered so far. */
   async report(sessionId: string): Promise<SessionReportView> {
     await this.get(sessionId);
-    const attempts = await this.deps.attempts.listBySession(sessionId);
+    const all = await this.deps.attempts.listBySession(sessionId);
+    const attempts = all.filter((a) => !a.skipped);
+    const skipped = all.filter((a) => a.skipped).map((a) => ({ id: a.questionId, prompt: a.prompt, isFollowUp: a.parentAttemptId !== null }));
     const answered: AnsweredQuestion[] = attempts
       .filter((a) => a.parentAttemptId === null)
       .map((main) => ({
@@ -280,7 +384,7 @@ export class SessionService {
         feedback: main.feedback,
         followUps: attempts.filter((a) => a.parentAttemptId === main.id).map((f) => ({ prompt: f.prompt, answer: f.answer, feedback: f.feedback })),
       }));
-    return { ...buildReport(sessionId, answered), ...spokenOf(attempts) };
+    return { ...buildReport(sessionId, answered), ...(skipped.length > 0 ? { skipped } : {}), ...spokenOf(attempts) };
   }
 
   /** The model answer of a bank question, for the report. */
@@ -293,20 +397,20 @@ export class SessionService {
     const sessions = await this.deps.sessions.list();
     return Promise.all(
       sessions.map(async (s) => {
-        const mains = (await this.deps.attempts.listBySession(s.id)).filter((a) => a.parentAttemptId === null);
+        const all = (await this.deps.attempts.listBySession(s.id)).filter((a) => a.parentAttemptId === null);
+        const mains = all.filter((a) => !a.skipped);
         const score = mains.length === 0 ? null : Math.round(mains.reduce((n, a) => n + a.score, 0) / mains.length);
-        return { id: s.id, createdAt: s.createdAt, status: s.status, role: s.plan.role, level: s.plan.level, answered: mains.length, total: s.plan.questionIds.length, score };
+        const kind = s.kind ?? 'interview';
+        const title = kind === 'practice' ? (all[0]?.prompt ?? null) : null;
+        return { id: s.id, createdAt: s.createdAt, status: s.status, kind, title, role: s.plan.role, level: s.plan.level, answered: mains.length, skipped: all.length - mains.length, total: s.plan.questionIds.length, score };
       }),
     );
   }
 
   /** Recent main-question scores with their topics, oldest first, for planning. */
   private async recentScores(): Promise<PastScore[]> {
-    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
-    return attempts.flatMap((a) => {
-      const topic = this.findQuestion(a.questionId)?.topic;
-      return topic ? [{ questionId: a.questionId, topic, score: a.score }] : [];
-    });
+    const attempts = (await this.answeredAttempts()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
+    return attempts.flatMap((a) => (a.topic ? [{ questionId: a.questionId, topic: a.topic, score: a.score }] : []));
   }
 }
 

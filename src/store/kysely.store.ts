@@ -39,7 +39,7 @@ export interface Store {
 type Owner = string | undefined;
 
 function toSession(row: Selectable<SessionsTable>): SessionRecord {
-  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'] };
+  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'], kind: row.kind === 'practice' ? 'practice' : 'interview' };
 }
 
 export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
@@ -57,6 +57,7 @@ export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
     durationMs: Number(row.duration_ms),
     idempotencyKey: row.idempotency_key,
     spoken: row.spoken ? (JSON.parse(row.spoken) as SpokenRecord) : null,
+    skipped: Number(row.skipped) === 1,
   };
 }
 
@@ -76,6 +77,7 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
     duration_ms: a.durationMs,
     idempotency_key: a.idempotencyKey ?? null,
     spoken: a.spoken ? JSON.stringify(a.spoken) : null,
+    skipped: a.skipped ? 1 : 0,
   };
 }
 
@@ -95,10 +97,14 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+function toSessionRow(s: SessionRecord, owner: Owner) {
+  return { id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), kind: s.kind ?? 'interview', user_id: owner ?? null };
+}
+
 function sessionRepository(db: Kysely<Database>, owner: Owner): SessionRepository {
   return {
     async create(s) {
-      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), user_id: owner ?? null }).execute();
+      await db.insertInto('sessions').values(toSessionRow(s, owner)).execute();
     },
     async find(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
@@ -133,6 +139,13 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
         if (!(await lockSession(trx, a.sessionId, a.answeredAt, owner))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
         const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
         await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(last?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
+      });
+    },
+    async saveWithSession(session, a) {
+      await db.transaction().execute(async (trx) => {
+        // Both rows carry the owner in team mode, as every other session and attempt does.
+        await trx.insertInto('sessions').values(toSessionRow(session, owner)).execute();
+        await trx.insertInto('attempts').values({ ...toAttemptRow(a, 1), user_id: owner ?? null }).execute();
       });
     },
     async record(a, isStillPending) {

@@ -19,6 +19,8 @@ export interface SessionsTable {
   plan: string;
   /** Added in 0007: the owner in team mode; null in single-user mode. */
   user_id: string | null;
+  /** Added in schema version 4: 'interview' or 'practice' (one question practised alone). */
+  kind: ColumnType<string, string | undefined, string>;
 }
 
 export interface AttemptsTable {
@@ -40,6 +42,8 @@ export interface AttemptsTable {
   spoken: string | null;
   /** Added in 0007: the owner in team mode; null in single-user mode. */
   user_id: string | null;
+  /** Added in schema version 4: 1 for a prompt the candidate skipped (no answer, no score). */
+  skipped: ColumnType<number, number | undefined, number>;
 }
 
 /** Added by 0005-spoken-answers: the audio of a spoken answer, kept only when the user chose to keep recordings. */

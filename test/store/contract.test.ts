@@ -91,6 +91,25 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect((await store.attempts.listAll()).map((a) => a.id)).toEqual(['a1', 'a2']);
     });
 
+    it('saves a question practised alone as a session and its one attempt, both or neither', async () => {
+      const practice: SessionRecord = { ...session('p1', '2026-11-04T10:00:00.000Z'), status: 'finished', kind: 'practice' };
+      await store.attempts.saveWithSession(practice, attempt('pa1', 'p1'));
+      expect(await store.sessions.find('p1')).toMatchObject({ kind: 'practice', status: 'finished' });
+      expect((await store.attempts.listBySession('p1')).map((a) => a.id)).toEqual(['pa1']);
+      // The attempt's id is taken: nothing of the second practice is kept.
+      await expect(store.attempts.saveWithSession({ ...practice, id: 'p2' }, attempt('pa1', 'p2'))).rejects.toThrow();
+      expect(await store.sessions.find('p2')).toBeUndefined();
+      // Sessions made before kinds existed read as interviews.
+      expect((await store.sessions.find('s2'))?.kind).toBe('interview');
+    });
+
+    it('keeps a skipped attempt marked as skipped', async () => {
+      await store.sessions.create(session('sk', '2026-11-05T10:00:00.000Z'));
+      await store.attempts.save({ ...attempt('sk1', 'sk'), answer: '', skipped: true });
+      await store.attempts.save(attempt('sk2', 'sk'));
+      expect((await store.attempts.listBySession('sk')).map((a) => [a.id, a.skipped])).toEqual([['sk1', true], ['sk2', false]]);
+    });
+
     it('finishes a session', async () => {
       await store.sessions.setStatus('s1', 'finished', '2026-11-01T11:00:00.000Z');
       expect((await store.sessions.find('s1'))?.status).toBe('finished');

@@ -78,7 +78,11 @@ export function formatFeedback(feedback: Feedback): string {
     }
   }
   if (feedback.services.length > 0) lines.push('', `Services: ${feedback.services.join(', ')}`);
-  if (feedback.leadershipPrinciples.length > 0) lines.push('', `Leadership Principles: ${feedback.leadershipPrinciples.map((p) => p.principle).join(', ')}`);
+  if (feedback.leadershipPrinciples.length > 0) {
+    // Each principle with the sentence of the answer that shows it.
+    lines.push('', 'Leadership Principles');
+    for (const p of feedback.leadershipPrinciples) lines.push(`  ${p.principle}`, `      “${p.evidence}”`);
+  }
   if (feedback.tips.length > 0) {
     lines.push('', 'Next time');
     feedback.tips.forEach((t, i) => lines.push(`  ${i + 1}. ${t}`));

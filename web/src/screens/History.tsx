@@ -5,9 +5,10 @@ import { FINDING_LABELS, labelOf, LEVEL_LABELS, ROLE_LABELS, TOPIC_LABELS } from
 import { promptTitle } from '../prompt';
 import { DeliveryTrendTable } from '../speech/SpokenReport';
 import type { DeliveryMeasures, DeliveryTrend, ProgressDelivery } from '../speech/spoken-api';
+import { ChangesBetween } from '../components/AttemptChanges';
 import { exerciseApi, type ExerciseAttemptRecord } from '../exercise-api';
 
-/** Every interview, newest first (continue an unfinished one or read its report), and progress over time. */
+/** Every interview and every question practised alone, newest first (continue an unfinished interview or read a report), and progress over time. */
 export function History() {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -22,14 +23,23 @@ export function History() {
   return (
     <section className="history">
       <h1>History</h1>
-      {sessions === null ? <p>Loading…</p> : sessions.length === 0 ? <p>No interviews yet.</p> : (
+      {sessions === null ? <p>Loading…</p> : sessions.length === 0 ? <p>No answers yet: practise a question or start a mock interview.</p> : (
         <ul className="questions">
           {sessions.map((s) => (
             <li key={s.id}>
-              <a href={`#/interview/${encodeURIComponent(s.id)}`}>
-                {new Date(s.createdAt).toLocaleString()} · {labelOf(ROLE_LABELS, s.role)} · {labelOf(LEVEL_LABELS, s.level)}
-              </a>
-              <span className="meta">{s.status === 'finished' ? `finished · ${s.score ?? '–'}/100` : `in progress · ${s.answered} of ${s.total} answered · continue`}</span>
+              {s.kind === 'practice' ? (
+                <>
+                  <a href={`#/interview/${encodeURIComponent(s.id)}`}>{new Date(s.createdAt).toLocaleString()} · Practised: {promptTitle(s.title ?? '')}</a>
+                  <span className="meta">{s.score ?? '–'}/100</span>
+                </>
+              ) : (
+                <>
+                  <a href={`#/interview/${encodeURIComponent(s.id)}`}>
+                    {new Date(s.createdAt).toLocaleString()} · Interview · {labelOf(ROLE_LABELS, s.role)} · {labelOf(LEVEL_LABELS, s.level)}
+                  </a>
+                  <span className="meta">{s.status === 'finished' ? `finished · ${s.score ?? '–'}/100${s.skipped ? ` · ${s.skipped} skipped` : ''}` : `in progress · ${s.answered} of ${s.total} answered · continue`}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -105,24 +115,9 @@ function ProgressView({ progress }: { progress: Progress }) {
             ))}
           </div>
           <DeliverySideBySide measures={(q as Partial<ProgressDelivery['questions'][number]>).delivery} />
-          <Changes title="Now covers" items={q.improved} />
-          <Changes title="No longer covers" items={q.lost} />
-          <Changes title="Habits gone" items={q.habitsDropped.map((h) => labelOf(FINDING_LABELS, h))} />
-          <Changes title="New habits" items={q.habitsAdded.map((h) => labelOf(FINDING_LABELS, h))} />
-          {q.improved.length + q.lost.length + q.habitsDropped.length + q.habitsAdded.length === 0 && <p>Same points and habits as the first attempt.</p>}
+          <ChangesBetween changes={q} />
         </article>
       ))}
-    </>
-  );
-}
-
-/** One kind of change between the first and latest attempts, one item a line; nothing when empty. */
-function Changes({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <>
-      <h4>{title}</h4>
-      <ul className="changes">{items.map((item) => <li key={item}>{item}</li>)}</ul>
     </>
   );
 }

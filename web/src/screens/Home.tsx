@@ -66,7 +66,7 @@ function Today() {
     sessionsApi.history().then(setSessions, () => undefined);
   }, []);
   const unfinished = sessions.find((s) => s.status === 'in-progress');
-  const finished = sessions.filter((s) => s.status === 'finished' && s.score !== null);
+  const finished = sessions.filter((s) => s.kind !== 'practice' && s.status === 'finished' && s.score !== null);
   const recent = finished.slice(0, 5);
   const average = recent.length ? Math.round(recent.reduce((n, s) => n + (s.score ?? 0), 0) / recent.length) : null;
   const latestByTopic = Object.entries(progress?.topics ?? {}).map(([topic, points]) => ({ topic, score: points.at(-1)?.score ?? 0 }));
@@ -85,14 +85,14 @@ function Today() {
       {unfinished && (
         <p>
           You have an unfinished interview (
-          {unfinished.answered >= unfinished.total ? `every question answered; a follow-up is waiting` : `${unfinished.answered} of ${unfinished.total} questions answered`}).{' '}
+          {unfinished.answered + unfinished.skipped >= unfinished.total ? `every question answered; a follow-up is waiting` : `${unfinished.answered} of ${unfinished.total} questions answered`}).{' '}
           <a className="button" href={`#/interview/${encodeURIComponent(unfinished.id)}`}>Continue it</a>
         </p>
       )}
-      {progress && finished.length > 0 && (
+      {progress && progress.streak.daysPractised > 0 && (
         <ul className="glance">
           <li><strong>{progress.streak.current}</strong> day streak</li>
-          <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>
+          {finished.length > 0 && <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>}
           {average !== null && <li><strong>{average}</strong>/100 average of the last {recent.length}</li>}
           {weakest && <li>Weakest topic: <strong>{labelOf(TOPIC_LABELS, weakest.topic)}</strong> ({weakest.score})</li>}
         </ul>

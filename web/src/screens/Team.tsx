@@ -34,7 +34,7 @@ export function SignIn({ me, onSignedIn }: { me: Me; onSignedIn: (me: Me) => voi
   return (
     <section className="team sign-in">
       <h1>Sign in to Loop Coach</h1>
-      <form onSubmit={submit}>
+      <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">Password</label>
@@ -157,7 +157,7 @@ export function Cohorts({ me }: { me: Me }) {
         )}
       </Loaded>
       {me.user?.role !== 'candidate' && (
-        <form onSubmit={create} className="actions">
+        <form onSubmit={(e) => void create(e)} className="actions">
           <label htmlFor="cohort-name">New cohort</label>
           <input id="cohort-name" name="name" required maxLength={200} />
           <button className="primary" type="submit">Create cohort</button>
@@ -185,7 +185,7 @@ export function Join({ code }: { code: string }) {
   return (
     <section className="team join">
       <h1>Join a cohort</h1>
-      <form onSubmit={join}>
+      <form onSubmit={(e) => void join(e)}>
         <fieldset>
           <legend>What may your coach see?</legend>
           <label><input type="radio" name="sharing" value="all" checked={sharing === 'all'} onChange={() => setSharing('all')} /> All my practice</label>
@@ -256,7 +256,7 @@ export function CohortDashboard({ id }: { id: string }) {
         )}
       </Loaded>
       <h2>Set an assignment</h2>
-      <form onSubmit={assign} className="assign">
+      <form onSubmit={(e) => void assign(e)} className="assign">
         <label htmlFor="a-title">Title</label><input id="a-title" name="title" required maxLength={200} />
         <label htmlFor="a-due">Due</label><input id="a-due" name="due" type="date" required />
         <label htmlFor="a-questions">Question ids (leave empty for a mock interview)</label><input id="a-questions" name="questions" />
@@ -301,7 +301,7 @@ export function CoachAttempt({ cohortId, attemptId }: { cohortId: string; attemp
               ))}
             </ol>
             {sentence && (
-              <form onSubmit={send}>
+              <form onSubmit={(e) => void send(e)}>
                 <label htmlFor="comment-body">Comment on “{sentence}”</label>
                 <textarea id="comment-body" name="body" required maxLength={5000} rows={3} />
                 <button className="primary" type="submit">Add comment</button>
@@ -346,7 +346,7 @@ export function Users() {
         {(users) => <ul className="questions">{users.map((u) => <li key={u.id}>{u.name} <span className="meta">{u.email} · {u.role}</span> <button type="button" onClick={() => void reset(u)}>Reset password</button></li>)}</ul>}
       </Loaded>
       <h2>Add an account</h2>
-      <form onSubmit={add} className="assign">
+      <form onSubmit={(e) => void add(e)} className="assign">
         <label htmlFor="u-email">Email</label><input id="u-email" name="email" type="email" required />
         <label htmlFor="u-name">Name</label><input id="u-name" name="name" required />
         <label htmlFor="u-role">Role</label>
@@ -375,7 +375,7 @@ export function Account({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       <p>{me.user?.name} · {me.user?.email} · {me.user?.role}</p>
       <p><a href="/api/account/export" download="loopcoach-export.json">Export all my data (JSON)</a></p>
       <p><button type="button" onClick={() => void everywhere()}>Sign out everywhere</button></p>
-      <form onSubmit={remove}>
+      <form onSubmit={(e) => void remove(e)}>
         <label htmlFor="confirm">Delete my account and everything in it: type your email</label>
         <input id="confirm" name="confirm" type="email" required />
         <button type="submit">Delete my account</button>
