@@ -101,6 +101,13 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     expect(await screen.player.getAttribute('src')).toMatch(/^blob:/);
     await screen.sentences.nth(1).click();
     await expect.poll(() => screen.player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5)).toBe(true);
+    // The practised answer is saved with its transcript (marked edited) and delivery; its audio is not (Keep recordings is off).
+    expect(await page.locator('.recording-kept').textContent()).toMatch(/Recording not kept/);
+    const history = (await (await fetch(new URL('api/history', server.baseUrl))).json()) as Array<{ id: string; kind: string }>;
+    const practised = history.find((h) => h.kind === 'practice')!;
+    const { report } = await (await fetch(new URL(`api/sessions/${practised.id}`, server.baseUrl))).json();
+    expect(report.spoken).toEqual([expect.objectContaining({ questionId: 'slow-service', isEdited: true })]);
+    expect(report.spoken[0].delivery.pauses.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
     await page.close();
   });
@@ -193,5 +200,39 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await screen.answer.fill('A queue decouples the producer from the consumer.');
     expect(await screen.answer.inputValue()).toMatch(/decouples/);
     await context.close();
+  });
+
+  it('a spoken answer to a question practised alone keeps its audio when chosen: it plays back in the result and in its report from History', { timeout: 240_000 }, async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.baseUrl}#/practise/slow-service`);
+    const screen = new RecordPage(page);
+    await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
+    await screen.keepRecordings.check();
+    await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
+    await screen.record.click();
+    await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
+    await screen.stop.click();
+    await screen.transcriptState.waitFor({ timeout: 60_000 });
+    await screen.answer.press('Control+Enter');
+    await screen.delivery.waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.recording-kept').textContent()).toMatch(/Recording kept/);
+    const src = (await screen.player.getAttribute('src'))!;
+    expect(src).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
+    await screen.sentences.nth(1).click();
+    await expect.poll(() => screen.player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
+    // History opens the practised answer's report: the recording beside its transcript, and it can be deleted there.
+    await page.goto(`${server.baseUrl}#/history`);
+    await page.locator('a[href^="#/interview/"]', { hasText: /slow service/i }).first().click();
+    await page.getByRole('heading', { name: /Practice report/ }).waitFor({ timeout: 30_000 });
+    const spoken = page.locator('.spoken-report');
+    await expect.poll(() => spoken.locator('audio').first().getAttribute('src')).toBe(src);
+    await spoken.getByRole('button', { name: 'Delete recording' }).click();
+    await expect.poll(() => spoken.locator('audio').count()).toBe(0);
+    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

@@ -56,7 +56,7 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
   app.post('/api/practice', async (c) => {
     const body = await parseJsonBody(c, practiceBodySchema);
     checkAnswerLength(body.answer);
-    return c.json(await sessions.practise(body.questionId, body.answer, body.startedAt ? new Date(body.startedAt) : new Date()), 201);
+    return c.json(await sessions.practise(body.questionId, body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), body.spoken), 201);
   });
 
   app.post('/api/sessions/:id/preview', async (c) => {

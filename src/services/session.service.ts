@@ -210,7 +210,7 @@ export class SessionService {
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
       idempotencyKey: idempotencyKey ?? null,
-      spoken: spoken ? { ...spoken, isEdited: isEditedTranscript(text, spoken.transcript) } : null,
+      spoken: spokenRecordOf(text, spoken),
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {
@@ -292,9 +292,10 @@ export class SessionService {
    * Grades one answer to one question practised alone and saves it as an attempt (a finished
    * one-question session of kind 'practice', written in one transaction), so it shows in
    * history and progress and moves the question's re-practice date. Returns the feedback beside
-   * the previous answer to the same question, with what was gained and lost since.
+   * the previous answer to the same question, with what was gained and lost since. A spoken
+   * answer keeps its transcript and delivery with the attempt, as in an interview.
    */
-  async practise(questionId: string, text: string, startedAt: Date): Promise<PractisedAnswer> {
+  async practise(questionId: string, text: string, startedAt: Date, spoken?: SpokenInput): Promise<PractisedAnswer> {
     if (text.trim() === '') throw new LoopCoachError('invalid_input', 'the answer is empty; write or record an answer before submitting');
     // Read first: it also finds questions written for earlier sessions (tailored ones).
     const earlier = (await this.answeredAttempts()).filter((a) => a.questionId === questionId && a.parentAttemptId === null).at(-1);
@@ -324,6 +325,7 @@ export class SessionService {
       startedAt: startedAt.toISOString(),
       answeredAt: at,
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
+      spoken: spokenRecordOf(text, spoken),
     };
     await this.deps.attempts.saveWithSession(session, attempt);
     const previous = earlier ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) } : null;
@@ -412,6 +414,11 @@ export class SessionService {
     const attempts = (await this.answeredAttempts()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
     return attempts.flatMap((a) => (a.topic ? [{ questionId: a.questionId, topic: a.topic, score: a.score }] : []));
   }
+}
+
+/** What is saved of a spoken answer: the recording's transcript, segments and delivery, and whether the answer graded differs from the transcript. */
+function spokenRecordOf(text: string, spoken: SpokenInput | undefined): AttemptRecord['spoken'] {
+  return spoken ? { ...spoken, isEdited: isEditedTranscript(text, spoken.transcript) } : null;
 }
 
 /** The spoken answers of a session and their delivery over the session. */

@@ -49,7 +49,8 @@ export interface AttemptRepository {
   find(id: string): Promise<AttemptRecord | undefined>;
   /**
    * Deletes an attempt, the follow-up answers that belong to it and their recordings, in one
-   * transaction; false when there is no such attempt.
+   * transaction (a question practised alone loses its one-question session too); false when
+   * there is no such attempt.
    */
   delete(id: string): Promise<boolean>;
 }

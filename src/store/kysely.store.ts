@@ -182,13 +182,15 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
     async delete(id) {
       return db.transaction().execute(async (trx) => {
         // Another user's answer reads as not found.
-        const mine = await trx.selectFrom('attempts').select('id').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+        const mine = await trx.selectFrom('attempts').select(['id', 'session_id']).where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
         if (!mine) return false;
         const ids = [id, ...(await trx.selectFrom('attempts').select('id').where('parent_attempt_id', '=', id).execute()).map((r) => r.id)];
         // Audio first: it must never outlive its answer, whatever the driver does with cascades.
         await trx.deleteFrom('recordings').where('attempt_id', 'in', ids).execute();
         await trx.deleteFrom('attempts').where('parent_attempt_id', '=', id).execute();
         const result = await trx.deleteFrom('attempts').where('id', '=', id).executeTakeFirst();
+        // A question practised alone is a one-question session: it goes with its answer, so History lists nothing empty.
+        await trx.deleteFrom('sessions').where('id', '=', mine.session_id).where('kind', '=', 'practice').execute();
         return Number(result.numDeletedRows) > 0;
       });
     },

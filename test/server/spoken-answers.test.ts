@@ -117,3 +117,52 @@ describe('spoken answers', () => {
     expect((await send('DELETE', `/api/attempts/${attemptId}`)).status).toBe(404);
   });
 });
+
+describe('spoken answers to a question practised alone (POST /api/practice)', () => {
+  it('saves the transcript and delivery with the practised answer, as in an interview', async () => {
+    const res = await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken });
+    expect(res.status).toBe(201);
+    const practised = await res.json();
+    const { session, report } = await (await send('GET', `/api/sessions/${practised.sessionId}`)).json();
+    expect(session.kind).toBe('practice');
+    expect(report.spoken).toEqual([expect.objectContaining({ attemptId: practised.attemptId, questionId: 'sg-vs-nacl', transcript: TRANSCRIPT, isEdited: false, segments: spoken.segments, delivery: spoken.delivery })]);
+    expect(report.delivery.answers).toEqual([expect.objectContaining({ attemptId: practised.attemptId, wordsPerMinute: 180, longPauses: 1 })]);
+  });
+
+  it('keeps its audio when "keep recordings" is on, and plays it back', async () => {
+    const practised = await (await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: `${TRANSCRIPT} Thanks.`, spoken })).json();
+    expect(await (await send('PUT', '/api/settings/speech', { keepRecordings: true })).json()).toEqual({ keepRecordings: true });
+    expect((await send('PUT', `/api/attempts/${practised.attemptId}/recording`, audio, 'audio/wav')).status).toBe(201);
+    const played = await send('GET', `/api/attempts/${practised.attemptId}/recording`);
+    expect(played.status).toBe(200);
+    expect(Buffer.from(await played.arrayBuffer()).equals(Buffer.from(audio))).toBe(true);
+    expect((await (await send('GET', `/api/sessions/${practised.sessionId}`)).json()).report.spoken[0].isEdited).toBe(true);
+  });
+
+  it('puts a typed answer beside the spoken ones in progress (delivery null) and refuses a typed answer\'s recording', async () => {
+    const typed = await (await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT })).json();
+    const refused = await send('PUT', `/api/attempts/${typed.attemptId}/recording`, audio, 'audio/wav');
+    expect(refused.status).toBe(400);
+    const progress = await (await send('GET', '/api/progress')).json();
+    const repeated = progress.questions.find((q: { questionId: string }) => q.questionId === 'sg-vs-nacl');
+    expect(repeated.delivery).toEqual([expect.objectContaining({ wordsPerMinute: 180 }), expect.objectContaining({ wordsPerMinute: 180 }), null]);
+    expect(progress.delivery.answers).toHaveLength(2);
+  });
+
+  it('deleting a practised answer removes its audio and its one-question session from history', async () => {
+    const practised = await (await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken })).json();
+    expect((await send('PUT', `/api/attempts/${practised.attemptId}/recording`, audio, 'audio/wav')).status).toBe(201);
+    expect((await send('DELETE', `/api/attempts/${practised.attemptId}`)).status).toBe(200);
+    expect((await send('GET', `/api/attempts/${practised.attemptId}/recording`)).status).toBe(404);
+    expect((await send('GET', `/api/sessions/${practised.sessionId}`)).status).toBe(404);
+    expect(((await (await send('GET', '/api/history')).json()) as Array<{ id: string }>).map((h) => h.id)).not.toContain(practised.sessionId);
+  });
+
+  it('refuses a malformed spoken answer and saves nothing', async () => {
+    const before = (await (await send('GET', '/api/history')).json()).length;
+    const bad = await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken: { ...spoken, segments: [{ startSec: 'soon', endSec: 1, text: 'x' }] } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('invalid_input');
+    expect((await (await send('GET', '/api/history')).json()).length).toBe(before);
+  });
+});

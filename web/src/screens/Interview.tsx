@@ -222,7 +222,7 @@ function Report({ report, modelAnswers, isPractice = false, exercise, onOpenExer
           </li>
         ))}
       </ol>
-      <SpokenReport report={report as SessionReportView} onChanged={onChanged} />
+      <SpokenReport report={report as SessionReportView} onChanged={onChanged} isPractice={isPractice} />
       {exercise && <ExerciseReport exercise={exercise} onOpen={() => onOpenExercise?.()} />}
       <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
     </section>

@@ -33,7 +33,7 @@ function MeasuresRow({ name, measures }: { name: string; measures: DeliveryMeasu
  * recording (when kept) beside its transcript and delivery, with buttons to delete the audio or
  * the whole answer.
  */
-export function SpokenReport({ report, onChanged }: { report: SessionReportView; onChanged: () => void }) {
+export function SpokenReport({ report, onChanged, isPractice = false }: { report: SessionReportView; onChanged: () => void; /** A question practised alone: one answer, not an interview. */ isPractice?: boolean }) {
   const [kept, setKept] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
   useEffect(() => {
@@ -45,7 +45,7 @@ export function SpokenReport({ report, onChanged }: { report: SessionReportView;
     <section className="spoken-report" aria-labelledby="spoken-report-heading">
       <h2 id="spoken-report-heading">Your spoken answers</h2>
       {error && <p role="alert" className="error">{error}</p>}
-      <DeliveryTrendTable trend={report.delivery} caption="Delivery across this interview" label={(_, i) => `Answer ${i + 1}`} />
+      <DeliveryTrendTable trend={report.delivery} caption={isPractice ? 'Delivery of this answer' : 'Delivery across this interview'} label={(_, i) => `Answer ${i + 1}`} />
       {report.spoken.map((s: SpokenAnswerView) => (
         <SpokenReview
           key={s.attemptId}

@@ -3,6 +3,8 @@ import type { DeliveryMeasures, DeliveryTrend } from '../../../src/core/delivery
 import type { Feedback } from '../../../src/core/types';
 import type { PendingPrompt } from '../../../src/core/session/pending';
 import type { SessionReportView, SpeechSettings, SpokenAnswerView, SpokenInput } from '../../../src/core/session/spoken';
+import type { PractisedAnswer } from '../api';
+import { withCsrf } from '../team-session';
 
 export type { DeliveryMeasures, DeliveryTrend, SessionReportView, SpokenAnswerView, SpokenInput, SpeechSettings };
 
@@ -13,7 +15,8 @@ export interface ProgressDelivery {
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  // Team mode: writes carry the signed-in session's CSRF token, as every other API call does.
+  const response = await fetch(path, withCsrf(init));
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `request failed (${response.status})`);
   return body as T;
@@ -27,6 +30,8 @@ export const speechApi = {
   /** Answers what the session asks next, with the spoken answer behind the text. */
   answer: (sessionId: string, answer: string, startedAt: string, spoken?: SpokenInput) =>
     call<{ attemptId: string; feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(sessionId)}/answers`, json('POST', { answer, startedAt, ...(spoken ? { spoken } : {}) })),
+  /** Grades and saves an answer to one question practised alone, with the spoken answer behind the text. */
+  practise: (questionId: string, answer: string, startedAt: string, spoken: SpokenInput) => call<PractisedAnswer>('/api/practice', json('POST', { questionId, answer, startedAt, spoken })),
   keepRecording: (attemptId: string, audio: Blob) =>
     call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, { method: 'PUT', headers: { 'content-type': audio.type || 'audio/wav' }, body: audio }),
   recordingUrl: (attemptId: string) => `/api/attempts/${encodeURIComponent(attemptId)}/recording`,
@@ -38,7 +43,9 @@ export const speechApi = {
 
 /** Keeps a spoken answer's audio when the user chose to keep recordings; says whether it was kept. */
 export async function keepIfChosen(attemptId: string, audio: Blob): Promise<boolean> {
-  if (!(await speechApi.settings()).keepRecordings) return false;
+  // A server without the setting (a team server keeps no audio) shows no Keep recordings switch: nothing was chosen.
+  const settings = await speechApi.settings().catch(() => null);
+  if (!settings?.keepRecordings) return false;
   await speechApi.keepRecording(attemptId, audio);
   return true;
 }
