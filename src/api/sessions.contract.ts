@@ -1,13 +1,14 @@
 /** Mock-interview sessions: start, read, answer, preview, history. */
 import { z } from 'zod';
 import type { PendingPrompt } from '../core/session/pending.js';
-import type { SessionReport } from '../core/session/report.js';
 import type { AttemptChanges } from '../core/session/progress.js';
 import type { Feedback } from '../core/types.js';
 import type { ExerciseAttemptRecord } from '../store/exercise.repository.js';
 import type { SessionRecord } from '../store/session.repository.js';
 import type { PublicExercise } from './exercises.contract.js';
 import { answerTextSchema } from './questions.contract.js';
+import { spokenInputSchema } from './speech.contract.js';
+import type { SessionReportView } from '../core/session/spoken.js';
 
 export type { PendingPrompt } from '../core/session/pending.js';
 export type { SessionReport } from '../core/session/report.js';
@@ -31,6 +32,7 @@ export const answerBodySchema = z.strictObject({
   answer: answerTextSchema,
   /** When the user started answering (ISO 8601); defaults to now, so the duration is then 0. */
   startedAt: z.iso.datetime({ offset: true }).optional().describe('when the user started answering (ISO 8601); defaults to now'),
+  spoken: spokenInputSchema.optional().describe("a spoken answer: the recording's transcript, timed segments and delivery, saved with the attempt (isEdited when the answer differs from the transcript); the audio is sent apart, and kept only when keepRecordings is on"),
 });
 export type AnswerRequest = z.infer<typeof answerBodySchema>;
 
@@ -48,6 +50,7 @@ export const practiceBodySchema = z.strictObject({
   questionId: z.string().min(1).max(200),
   answer: answerTextSchema,
   startedAt: z.iso.datetime({ offset: true }).optional().describe('when the user started answering (ISO 8601); defaults to now'),
+  spoken: spokenInputSchema.optional().describe("a spoken answer, as for a session's answers: saved with the attempt (isEdited when the answer differs from the transcript); its audio is kept apart, only when keepRecordings is on"),
 });
 export type PracticeRequest = z.infer<typeof practiceBodySchema>;
 
@@ -63,7 +66,8 @@ export interface SessionStarted {
 
 /** GET /api/sessions/:id: the session, its next prompt (null when done), its report so far, and the model answers. */
 export interface SessionView extends SessionStarted {
-  report: SessionReport;
+  /** The report so far, with the spoken answers (`spoken`) and their delivery across the session (`delivery`). */
+  report: SessionReportView;
   modelAnswers: Record<string, string | null>;
   /** The interview's hands-on exercise (as the API shows exercises) and the attempts made at it there. */
   exercise?: { exercise: PublicExercise; attempts: ExerciseAttemptRecord[] };
@@ -71,6 +75,8 @@ export interface SessionView extends SessionStarted {
 
 /** What answering the next prompt did: the prompt answered, its feedback, and what comes next. */
 export interface AnsweredPrompt {
+  /** The saved attempt (a kept recording is attached to it). */
+  attemptId: string;
   answered: PendingPrompt;
   feedback: Feedback;
   next: PendingPrompt | null;

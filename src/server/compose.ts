@@ -69,6 +69,6 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
 }
 
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
-  const { catalogue, sessions, progress, tailor, exercises } = await composeServices({ coach, store });
-  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  const { catalogue, sessions, progress, tailor, exercises, recordings } = await composeServices({ coach, store });
+  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

@@ -9,7 +9,7 @@ import { importedQuestionsSchema, importQuestionsBodySchema } from '../api/my-qu
 import { suggestionResponseSchema } from '../api/progress.contract.js';
 import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/questions.contract.js';
 import { answerBodySchema, idempotencyKeyHeaderSchema, practiceBodySchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
-import { transcribeQuerySchema } from '../api/speech.contract.js';
+import { speechSettingsSchema, transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import { GRADED_PATHS, PUBLIC_API_PATHS } from './team-auth.js';
@@ -77,12 +77,34 @@ export const API_ROUTES: RouteDoc[] = [
     path: '/api/transcribe',
     summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
     query: transcribeQuerySchema,
-    rawBody: { mediaType: 'audio/wav', description: 'the recording, a WAV file' },
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, or the browser\'s WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
     responses: {
       200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }',
     },
     errors: ['invalid_input', 'audio_too_long', 'audio_invalid', 'audio_silent'],
   },
+  { method: 'get', path: '/api/settings/speech', summary: 'Speech settings: keepRecordings (off by default: only transcripts are saved)', responses: { 200: { description: 'The settings', schema: speechSettingsSchema } } },
+  {
+    method: 'put',
+    path: '/api/settings/speech',
+    summary: 'Turn keeping the audio of spoken answers on or off',
+    body: speechSettingsSchema,
+    responses: { 200: { description: 'The settings', schema: speechSettingsSchema } },
+    errors: ['invalid_input', 'request_too_large'],
+  },
+  {
+    method: 'put',
+    path: '/api/attempts/:id/recording',
+    summary: 'Keep the audio of a spoken answer (only when keepRecordings is on)',
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
+    responses: { 201: '{ attemptId, mediaType, createdAt, bytes }' },
+    errors: ['recordings_off', 'attempt_not_found', 'invalid_input', 'audio_invalid', 'audio_too_long'],
+  },
+  { method: 'get', path: '/api/attempts/:id/recording', summary: 'The kept audio of an answer (Range requests answered with 206)', responses: { 200: 'The audio' }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id/recording', summary: 'Delete the kept audio of an answer (its transcript and feedback stay)', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id', summary: 'Delete an answer, its follow-up answers and their audio', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['attempt_not_found'] },
+  { method: 'get', path: '/api/recordings', summary: 'Which answers have kept audio', responses: { 200: '{ attemptIds }' } },
+  { method: 'delete', path: '/api/recordings', summary: 'Delete every kept recording', responses: { 200: '{ deleted: count }' } },
   {
     method: 'get',
     path: '/speech/:file',

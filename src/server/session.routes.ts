@@ -41,7 +41,7 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const body = await parseJsonBody(c, answerBodySchema);
     checkAnswerLength(body.answer);
     const idempotencyKey = parseWith(idempotencyKeyHeaderSchema, c.req.header('idempotency-key'));
-    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey), 201);
+    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey, body.spoken), 201);
   });
 
   app.post('/api/sessions/:id/skip', async (c) => c.json(await sessions.skipNext(c.req.param('id')), 201));
@@ -56,7 +56,7 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
   app.post('/api/practice', async (c) => {
     const body = await parseJsonBody(c, practiceBodySchema);
     checkAnswerLength(body.answer);
-    return c.json(await sessions.practise(body.questionId, body.answer, body.startedAt ? new Date(body.startedAt) : new Date()), 201);
+    return c.json(await sessions.practise(body.questionId, body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), body.spoken), 201);
   });
 
   app.post('/api/sessions/:id/preview', async (c) => {

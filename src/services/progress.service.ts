@@ -3,6 +3,8 @@ import type { Coach } from '../coach.js';
 import { buildProgress } from '../core/session/progress.js';
 import type { Exercise } from '../core/exercises/types.js';
 import { suggestAnyPractice } from '../core/session/suggestion.js';
+import type { AttemptRecord } from '../store/attempt.repository.js';
+import { deliveryMeasures, deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
 import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
 import type { SessionService } from './session.service.js';
 
@@ -32,11 +34,17 @@ export class ProgressService {
     const attempts = (await this.deps.answers.answeredAttempts()).map((a) => ({ ...a, isFollowUp: a.parentAttemptId !== null }));
     const exerciseAttempts = await this.exerciseAttempts();
     const progress = buildProgress(attempts, this.today(), exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })));
+    // Each repeated question's delivery, one entry per attempt in the comparison's order (main answers only, as compared).
+    const mains = attempts.filter((a) => !a.isFollowUp);
+    const questions = progress.questions.map((q) => ({
+      ...q,
+      delivery: mains.filter((a) => a.questionId === q.questionId).map((a) => (a.spoken ? deliveryMeasures(a.spoken.delivery) : null)),
+    }));
     const exercises = progress.exercises.map((e) => {
       const last = exerciseAttempts.filter((a) => a.exerciseId === e.exerciseId).at(-1)!;
       return { ...e, prompt: this.deps.findExercise?.(e.exerciseId)?.prompt ?? last.prompt, kind: last.kind };
     });
-    return { ...progress, exercises };
+    return { ...progress, questions, exercises, delivery: spokenTrend(attempts) };
   }
 
   /** Today's suggestion from spaced re-practice (questions and exercises), with what to show; null when nothing is due. */
@@ -62,4 +70,9 @@ export class ProgressService {
   private today(): string {
     return (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
   }
+}
+
+/** Every spoken answer (follow-ups included: they are spoken too) over time. */
+function spokenTrend(attempts: AttemptRecord[]): DeliveryTrend {
+  return deliveryTrend(attempts.flatMap((a) => (a.spoken ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, delivery: a.spoken.delivery }] : [])));
 }

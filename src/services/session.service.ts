@@ -8,14 +8,16 @@ import type { Exercise, ExerciseResult } from '../core/exercises/types.js';
 import type { ExerciseAttemptRecord } from '../store/exercise.repository.js';
 import type { ExerciseService } from './exercise.service.js';
 import type { PendingPrompt } from '../core/session/pending.js';
-import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
+import { buildReport, type AnsweredQuestion } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import { isEditedTranscript, type SessionReportView, type SpokenInput } from '../core/session/spoken.js';
+import { deliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
 import { compareAnswers } from '../core/session/progress.js';
 
-export type { PendingPrompt };
+export type { PendingPrompt, SessionReportView, SpokenInput };
 export type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 
 export interface StartOptions {
@@ -189,7 +191,7 @@ export class SessionService {
     return outcome.feedback;
   }
 
-  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string) {
+  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput) {
     const question = this.findQuestion(pending.questionId);
     if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
     const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
@@ -208,12 +210,13 @@ export class SessionService {
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
       idempotencyKey: idempotencyKey ?? null,
+      spoken: spokenRecordOf(text, spoken),
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {
       throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
     }
-    return outcome.status === 'saved' ? { status: 'saved' as const, feedback } : outcome;
+    return outcome.status === 'saved' ? { status: 'saved' as const, feedback, attemptId: attempt.id } : outcome;
   }
 
   /**
@@ -221,7 +224,7 @@ export class SessionService {
    * the session when nothing is left, and says what comes next. With an idempotency key, a
    * retry of an answer already recorded returns that first result and records nothing new.
    */
-  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string): Promise<AnsweredPrompt> {
+  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput): Promise<AnsweredPrompt> {
     const session = await this.get(sessionId);
     const attempts = await this.deps.attempts.listBySession(session.id);
     const earlier = idempotencyKey ? attempts.find((a) => a.idempotencyKey === idempotencyKey) : undefined;
@@ -229,10 +232,10 @@ export class SessionService {
     if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
     const pending = this.pendingFrom(session, attempts);
     if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
-    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey);
+    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey, spoken);
     if (outcome.status === 'replayed') return this.replay(session, outcome.attempt);
     const finished = await this.finishIfDone(session.id);
-    return { answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
+    return { attemptId: outcome.attemptId, answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
   }
 
   /** The result of an answer recorded earlier under the same idempotency key, as it was first returned. */
@@ -246,7 +249,7 @@ export class SessionService {
       total: session.plan.questionIds.length,
     };
     const next = await this.next(session.id);
-    return { answered, feedback: attempt.feedback, next, finished: next === null };
+    return { attemptId: attempt.id, answered, feedback: attempt.feedback, next, finished: next === null };
   }
 
   /**
@@ -279,7 +282,7 @@ export class SessionService {
   }
 
   /** Ends a session early: it is finished, and its report covers what was answered. Ending a finished session changes nothing. */
-  async end(sessionId: string): Promise<SessionReport> {
+  async end(sessionId: string): Promise<SessionReportView> {
     const session = await this.get(sessionId);
     if (session.status !== 'finished') await this.deps.sessions.setStatus(session.id, 'finished', this.now().toISOString());
     return this.report(session.id);
@@ -289,9 +292,10 @@ export class SessionService {
    * Grades one answer to one question practised alone and saves it as an attempt (a finished
    * one-question session of kind 'practice', written in one transaction), so it shows in
    * history and progress and moves the question's re-practice date. Returns the feedback beside
-   * the previous answer to the same question, with what was gained and lost since.
+   * the previous answer to the same question, with what was gained and lost since. A spoken
+   * answer keeps its transcript and delivery with the attempt, as in an interview.
    */
-  async practise(questionId: string, text: string, startedAt: Date): Promise<PractisedAnswer> {
+  async practise(questionId: string, text: string, startedAt: Date, spoken?: SpokenInput): Promise<PractisedAnswer> {
     if (text.trim() === '') throw new LoopCoachError('invalid_input', 'the answer is empty; write or record an answer before submitting');
     // Read first: it also finds questions written for earlier sessions (tailored ones).
     const earlier = (await this.answeredAttempts()).filter((a) => a.questionId === questionId && a.parentAttemptId === null).at(-1);
@@ -321,6 +325,7 @@ export class SessionService {
       startedAt: startedAt.toISOString(),
       answeredAt: at,
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
+      spoken: spokenRecordOf(text, spoken),
     };
     await this.deps.attempts.saveWithSession(session, attempt);
     const previous = earlier ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) } : null;
@@ -366,7 +371,7 @@ export class SessionService {
   }
 
   /** The report of a session from what was answered so far. */
-  async report(sessionId: string): Promise<SessionReport> {
+  async report(sessionId: string): Promise<SessionReportView> {
     await this.get(sessionId);
     const all = await this.deps.attempts.listBySession(sessionId);
     const attempts = all.filter((a) => !a.skipped);
@@ -381,7 +386,7 @@ export class SessionService {
         feedback: main.feedback,
         followUps: attempts.filter((a) => a.parentAttemptId === main.id).map((f) => ({ prompt: f.prompt, answer: f.answer, feedback: f.feedback })),
       }));
-    return { ...buildReport(sessionId, answered), ...(skipped.length > 0 ? { skipped } : {}) };
+    return { ...buildReport(sessionId, answered), ...(skipped.length > 0 ? { skipped } : {}), ...spokenOf(attempts) };
   }
 
   /** The model answer of a bank question, for the report. */
@@ -409,4 +414,18 @@ export class SessionService {
     const attempts = (await this.answeredAttempts()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
     return attempts.flatMap((a) => (a.topic ? [{ questionId: a.questionId, topic: a.topic, score: a.score }] : []));
   }
+}
+
+/** What is saved of a spoken answer: the recording's transcript, segments and delivery, and whether the answer graded differs from the transcript. */
+function spokenRecordOf(text: string, spoken: SpokenInput | undefined): AttemptRecord['spoken'] {
+  return spoken ? { ...spoken, isEdited: isEditedTranscript(text, spoken.transcript) } : null;
+}
+
+/** The spoken answers of a session and their delivery over the session. */
+function spokenOf(attempts: AttemptRecord[]): Pick<SessionReportView, 'delivery' | 'spoken'> {
+  const spoken = attempts.flatMap((a) => (a.spoken ? [{ ...a.spoken, attemptId: a.id, questionId: a.questionId, parentAttemptId: a.parentAttemptId, prompt: a.prompt, answeredAt: a.answeredAt }] : []));
+  return {
+    delivery: deliveryTrend(spoken),
+    spoken: spoken.map(({ answeredAt: _answeredAt, ...view }) => view),
+  };
 }

@@ -1,5 +1,8 @@
+import type { SpokenRecord } from '../core/session/spoken.js';
 import type { Feedback } from '../core/types.js';
 import type { SessionRecord } from './session.repository.js';
+
+export type { SpokenRecord };
 
 /** One answer to a question or to a follow-up, with its feedback. */
 export interface AttemptRecord {
@@ -17,6 +20,8 @@ export interface AttemptRecord {
   durationMs: number;
   /** The client's Idempotency-Key for this answer, when it sent one; unique per session. */
   idempotencyKey?: string | null;
+  /** The spoken answer behind the text, when it was spoken; absent or null when typed. */
+  spoken?: SpokenRecord | null;
   /** True for a prompt the candidate skipped: no answer and no score, but the session moves on. */
   skipped?: boolean;
 }
@@ -40,4 +45,12 @@ export interface AttemptRepository {
   listBySession(sessionId: string): Promise<AttemptRecord[]>;
   /** Every attempt, oldest first. */
   listAll(): Promise<AttemptRecord[]>;
+  /** One attempt, or undefined. */
+  find(id: string): Promise<AttemptRecord | undefined>;
+  /**
+   * Deletes an attempt, the follow-up answers that belong to it and their recordings, in one
+   * transaction (a question practised alone loses its one-question session too); false when
+   * there is no such attempt.
+   */
+  delete(id: string): Promise<boolean>;
 }

@@ -86,6 +86,19 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     await db.schema.alterTable('attempts').addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   },
   async (db) => {
+    // Spoken answers: the transcript, whether the user edited it, its timed segments and the
+    // delivery report live with the attempt; the audio only in recordings, and only when the user
+    // chose to keep recordings. bytea is PostgreSQL's binary type; SQLite stores blobs as given.
+    await db.schema.alterTable('attempts').addColumn('spoken', 'text').execute();
+    await db.schema
+      .createTable('recordings')
+      .addColumn('attempt_id', 'text', (c) => c.primaryKey().references('attempts.id').onDelete('cascade'))
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('audio', sql`bytea`, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async (db) => {
     // Hands-on exercises: each checked submission with its result, and the user's own exercise files.
     await db.schema
       .createTable('exercise_attempts')
@@ -132,7 +145,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners', '0009-team-followups'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts', '0005-spoken-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners', '0009-team-followups'];
 
 const provider: MigrationProvider = {
   async getMigrations() {

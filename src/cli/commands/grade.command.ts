@@ -20,7 +20,7 @@ export function registerGrade(program: Command, io: CliIo, run: (task: () => Pro
     .description('grade one answer to one question and print the feedback')
     .requiredOption('-q, --question <file>', 'question file (.yaml or .json) with a prompt and a rubric or modelAnswer')
     .option('-a, --answer <file>', 'answer text file, or - to read standard input')
-    .option('--audio <file>', 'a spoken answer (WAV), transcribed on this machine; adds transcript and delivery')
+    .option('--audio <file>', 'a spoken answer (WAV, WebM/Opus or Ogg/Opus), transcribed on this machine; adds transcript and delivery')
     .option('--json', 'print the Feedback object as JSON')
     .action((flags: GradeFlags) =>
       run(async () => {

@@ -4,7 +4,8 @@ import type { SessionReport } from '../../core/session/report.js';
 import { TOPIC_NAMES } from '../../core/topics.js';
 import type { Feedback } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
-import type { SessionService } from '../../services/session.service.js';
+import type { SessionReportView, SessionService } from '../../services/session.service.js';
+import { deliveryTrendText } from './delivery-text.js';
 import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { printJson, type CliIo } from '../output.js';
 import { readUserFile } from '../files.js';
@@ -147,7 +148,7 @@ function questionText(q: SessionReport['questions'][number], modelAnswer: string
   return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...model];
 }
 
-function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
+function reportText(report: SessionReportView, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
   return [
     '',
     `Session ${report.id}: ${finished ? 'finished' : `saved; continue with \`loopcoach resume ${report.id}\``}`,
@@ -156,5 +157,6 @@ function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: 
     ...(report.skipped ?? []).map((q) => `  skipped${q.isFollowUp ? ' follow-up' : ''}: ${q.prompt.split('\n')[0]}`),
     report.habits.length ? `Habits to work on: ${report.habits.map((h) => `${h.code} (${h.count})`).join(', ')}` : 'No habits to work on.',
     report.next.length ? `Practise next: ${report.next.map((n) => `${TOPIC_NAMES[n.topic]} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
+    ...deliveryTrendText(report.delivery, 'Delivery of your spoken answers (words a minute, fillers a minute, long pauses)'),
   ].join('\n');
 }

@@ -3,6 +3,8 @@ import { progressApi, sessionsApi, type Progress, type SessionSummary } from '..
 import { LineChart } from '../components/Charts';
 import { FINDING_LABELS, labelOf, LEVEL_LABELS, ROLE_LABELS, TOPIC_LABELS } from '../labels';
 import { promptTitle } from '../prompt';
+import { DeliveryTrendTable } from '../speech/SpokenReport';
+import type { DeliveryMeasures, DeliveryTrend, ProgressDelivery } from '../speech/spoken-api';
 import { ChangesBetween } from '../components/AttemptChanges';
 import { exerciseApi, type ExerciseAttemptRecord } from '../exercise-api';
 
@@ -91,6 +93,7 @@ function ProgressView({ progress }: { progress: Progress }) {
       </p>
       {topics.length === 0 ? <p>Answer a few questions to see your scores over time.</p> : <LineChart title="Average score per topic, by day" series={topics} max={100} unit="score out of 100" />}
       {habits.length === 0 ? <p>No habits raised so far.</p> : <LineChart title="Habits raised per day" series={habits} unit="times raised" />}
+      <DeliveryOverTime progress={progress as Progress & Partial<ProgressDelivery>} />
       {progress.exercises.length > 0 && (
         <>
           <h2>Exercises over time</h2>
@@ -111,9 +114,46 @@ function ProgressView({ progress }: { progress: Progress }) {
               </div>
             ))}
           </div>
+          <DeliverySideBySide measures={(q as Partial<ProgressDelivery['questions'][number]>).delivery} />
           <ChangesBetween changes={q} />
         </article>
       ))}
     </>
+  );
+}
+
+/** Words a minute, fillers a minute and long pauses of every spoken answer: a chart by day and the answers in a table. */
+function DeliveryOverTime({ progress }: { progress: Progress & Partial<ProgressDelivery> }) {
+  const trend = progress.delivery;
+  if (!trend?.mean) return null;
+  const byDay = (pick: (a: DeliveryTrend['answers'][number]) => number) => {
+    const days = new Map<string, number[]>();
+    for (const a of trend.answers) days.set(a.answeredAt.slice(0, 10), [...(days.get(a.answeredAt.slice(0, 10)) ?? []), pick(a)]);
+    return [...days.entries()].map(([date, values]) => ({ date, value: Math.round((values.reduce((x, y) => x + y, 0) / values.length) * 10) / 10 }));
+  };
+  return (
+    <>
+      <h2>Delivery over time</h2>
+      <LineChart title="Words a minute, by day (aim for about 130–170)" series={[{ name: 'Words a minute', points: byDay((a) => a.wordsPerMinute) }]} unit="words a minute" />
+      <LineChart title="Fillers a minute and long pauses, by day" series={[{ name: 'Fillers a minute (approximate)', points: byDay((a) => a.fillersPerMinute) }, { name: 'Long pauses', points: byDay((a) => a.longPauses) }]} unit="per answer" />
+      <DeliveryTrendTable trend={trend} caption="Your spoken answers, oldest first" label={(a) => `${new Date(a.answeredAt).toLocaleString()} · ${a.questionId}`} />
+    </>
+  );
+}
+
+/** A repeated question's delivery, attempt by attempt (typed attempts shown as such). */
+function DeliverySideBySide({ measures }: { measures?: ProgressDelivery['questions'][number]['delivery'] }) {
+  if (!measures?.some((m) => m !== null)) return null;
+  const cell = (pick: (m: DeliveryMeasures) => number) => measures.map((m, i) => <td key={i}>{m ? pick(m) : 'typed'}</td>);
+  return (
+    <table className="delivery-comparison">
+      <caption>Delivery, attempt by attempt</caption>
+      <thead><tr><th scope="col">Measure</th>{measures.map((_, i) => <th key={i} scope="col">Attempt {i + 1}</th>)}</tr></thead>
+      <tbody>
+        <tr><th scope="row">Words a minute</th>{cell((m) => m.wordsPerMinute)}</tr>
+        <tr><th scope="row">Fillers a minute (approx.)</th>{cell((m) => m.fillersPerMinute)}</tr>
+        <tr><th scope="row">Long pauses</th>{cell((m) => m.longPauses)}</tr>
+      </tbody>
+    </table>
   );
 }

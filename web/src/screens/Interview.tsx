@@ -9,6 +9,8 @@ import { Prompt } from '../components/Prompt';
 import { FINDING_LABELS, labelOf, TOPIC_LABELS } from '../labels';
 import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
 import { SpokenReview } from '../speech/SpokenReview';
+import { SpokenReport } from '../speech/SpokenReport';
+import { keepIfChosen, speechApi, spokenInputOf, type SessionReportView } from '../speech/spoken-api';
 
 /**
  * A mock interview: one prompt at a time (follow-ups included), feedback after each, then the
@@ -25,6 +27,7 @@ export function Interview({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
   const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
+  const [notice, setNotice] = useState('');
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
   // The interview's hands-on exercise (when the role fits): offered once the questions are done.
   const [exercise, setExercise] = useState<SessionExercise | null>(null);
@@ -44,11 +47,19 @@ export function Interview({ id }: { id: string }) {
     void load();
   }, [load]);
 
+  const answerSpoken = async (recorded: SpokenAnswer) => {
+    const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis));
+    setNotice('');
+    await keepIfChosen(saved.attemptId, recorded.audio).catch((e: Error) => setNotice(`Your answer was saved, but not its recording: ${e.message}`));
+    return saved;
+  };
+
   const submit = async () => {
     if (!answer.trim() || busy) return;
     setBusy(true);
     try {
-      const result = await sessionsApi.answer(id, answer, startedAt);
+      // A spoken answer is saved with its transcript and delivery; its audio only if the user keeps recordings.
+      const result = spoken ? await answerSpoken(spoken) : await sessionsApi.answer(id, answer, startedAt);
       setLast(result.feedback);
       setLastSpoken(spoken ? { spoken, isEdited: answer.trim() !== spoken.analysis.transcript.trim() } : null);
       setSpoken(null);
@@ -110,7 +121,7 @@ export function Interview({ id }: { id: string }) {
       </section>
     );
   }
-  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} isPractice={report.isPractice} exercise={exercise} onOpenExercise={() => setExerciseOpen(true)} />;
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} isPractice={report.isPractice} exercise={exercise} onOpenExercise={() => setExerciseOpen(true)} onChanged={() => void load()} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -123,7 +134,7 @@ export function Interview({ id }: { id: string }) {
       </div>
       <div className="workspace">
         <div>
-          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} />
+          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} canKeepRecordings />
           <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
           <p className="actions interview-controls">
             <button type="button" onClick={() => void skip()} disabled={busy}>Skip this question</button>
@@ -136,6 +147,7 @@ export function Interview({ id }: { id: string }) {
           <LivePanel feedback={live} />
         </div>
       </div>
+      {notice && <p role="status" className="error">{notice}</p>}
       {last && (
         <details className="last-feedback" open>
           <summary>Your last answer: {last.score}/100</summary>
@@ -168,7 +180,7 @@ function ExerciseReport({ exercise, onOpen }: { exercise: SessionExercise; onOpe
   );
 }
 
-function Report({ report, modelAnswers, isPractice = false, exercise, onOpenExercise }: { report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean; exercise?: SessionExercise | null; onOpenExercise?: () => void }) {
+function Report({ report, modelAnswers, isPractice = false, exercise, onOpenExercise, onChanged }: { report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean; exercise?: SessionExercise | null; onOpenExercise?: () => void; onChanged: () => void }) {
   return (
     <section className="report">
       <h1>{isPractice ? 'Practice' : 'Interview'} report: {report.questions.length === 0 ? 'nothing answered' : `${report.score}/100`}</h1>
@@ -210,6 +222,7 @@ function Report({ report, modelAnswers, isPractice = false, exercise, onOpenExer
           </li>
         ))}
       </ol>
+      <SpokenReport report={report as SessionReportView} onChanged={onChanged} isPractice={isPractice} />
       {exercise && <ExerciseReport exercise={exercise} onOpen={() => onOpenExercise?.()} />}
       <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
     </section>

@@ -8,6 +8,7 @@ import { ChangesBetween } from '../components/AttemptChanges';
 import { promptTitle } from '../prompt';
 import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
 import { DeliveryComparison, SpokenReview } from '../speech/SpokenReview';
+import { keepIfChosen, speechApi, spokenInputOf } from '../speech/spoken-api';
 
 /**
  * One question alone. While answering, the key stays hidden (hints only when asked for); the
@@ -24,6 +25,9 @@ export function Practise({ id }: { id: string }) {
   const [submitError, setSubmitError] = useState('');
   const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
   const [spokenAttempts, setSpokenAttempts] = useState<SpokenAnswer[]>([]);
+  // The saved answer's kept audio (played back from the server), or why it was not kept.
+  const [keptAudioUrl, setKeptAudioUrl] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const isEdited = spoken !== null && answer.trim() !== spoken.analysis.transcript.trim();
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
@@ -42,7 +46,17 @@ export function Practise({ id }: { id: string }) {
     if (!question || !answer.trim()) return;
     try {
       // Every graded answer is an attempt: saved, in History and progress, beside the previous one.
-      const result = await sessionsApi.practise(question.id, answer, startedAt);
+      // A spoken one is saved with its transcript and delivery; its audio only if the user keeps recordings.
+      const result = spoken ? await speechApi.practise(question.id, answer, startedAt, spokenInputOf(spoken.analysis)) : await sessionsApi.practise(question.id, answer, startedAt);
+      setNotice('');
+      setKeptAudioUrl(null);
+      if (spoken) {
+        const kept = await keepIfChosen(result.attemptId, spoken.audio).catch((e: Error) => {
+          setNotice(`Your answer was saved, but not its recording: ${e.message}`);
+          return false;
+        });
+        if (kept) setKeptAudioUrl(speechApi.recordingUrl(result.attemptId));
+      }
       setSaved(result);
       setFinal(result.feedback);
       setSubmitError('');
@@ -64,7 +78,7 @@ export function Practise({ id }: { id: string }) {
       {!final ? (
         <div className="workspace">
           <div>
-          <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} />
+          <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} canKeepRecordings />
           {spoken && <p className="hint transcript-state" data-finish-ms={spoken.finishMs}>{isEdited ? 'Transcript edited by you.' : 'Transcript from your recording: fix any misheard words before submitting.'}</p>}
           {submitError && <p role="alert" className="error">Not saved: {submitError}</p>}
           <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
@@ -85,7 +99,12 @@ export function Practise({ id }: { id: string }) {
           <p className="hint saved-note">Saved to your <a href="#/history">history</a>.</p>
           {saved?.previous && <PreviousAnswer prompt={saved.prompt} current={{ answer, score: final.score }} previous={saved.previous} />}
           <FullFeedback feedback={final} showKey />
-          {spoken && <SpokenReview spoken={spoken} isEdited={isEdited} />}
+          {notice && <p role="status" className="error">{notice}</p>}
+          {spoken && (
+            <SpokenReview spoken={keptAudioUrl ? { ...spoken, audioUrl: keptAudioUrl } : spoken} isEdited={isEdited}>
+              <p className="hint recording-kept">{keptAudioUrl ? 'Recording kept: it plays back here and in this answer’s report in History.' : 'Recording not kept: it plays on this page only; the transcript and delivery were saved.'}</p>
+            </SpokenReview>
+          )}
           <DeliveryComparison attempts={spokenAttempts.map((a) => a.analysis.delivery)} />
           <h3>Model answer</h3>
           <p>{question.modelAnswer}</p>
@@ -96,7 +115,7 @@ export function Practise({ id }: { id: string }) {
             </>
           )}
           <p className="actions">
-            <button type="button" onClick={() => { setFinal(null); setStartedAt(new Date().toISOString()); }}>Improve this answer</button>
+            <button type="button" onClick={() => { setFinal(null); setSpoken(null); setKeptAudioUrl(null); setStartedAt(new Date().toISOString()); }}>Improve this answer</button>
             <a className="button" href="#/library">Another question</a>
           </p>
         </div>
