@@ -405,9 +405,12 @@ function asTeamRoute(route: RouteDoc): RouteDoc {
   return { ...route, errors: [...(route.errors ?? []), ...extra] };
 }
 
-/** Every route a team server registers: the single-user ones, signed in, and the team routes. */
+/** The recording routes (src/server/recording.routes.ts): a team server keeps no audio, so it has none of them. */
+const RECORDING_ROUTES = new Set(['get /api/settings/speech', 'put /api/settings/speech', 'put /api/attempts/:id/recording', 'get /api/attempts/:id/recording', 'delete /api/attempts/:id/recording', 'delete /api/attempts/:id', 'get /api/recordings', 'delete /api/recordings']);
+
+/** Every route a team server registers: the single-user ones but the recording routes, signed in, and the team routes. */
 export function teamApiRoutes(): RouteDoc[] {
-  return [...API_ROUTES.map(asTeamRoute), ...TEAM_ROUTES];
+  return [...API_ROUTES.filter((r) => !RECORDING_ROUTES.has(`${r.method} ${r.path}`)).map(asTeamRoute), ...TEAM_ROUTES];
 }
 
 /** The OpenAPI 3.1 document of these routes. */
