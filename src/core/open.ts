@@ -11,7 +11,7 @@ import type { QuestionKind, Structure } from './types.js';
  * limit, a number; in a story: the situation, what the speaker did, the result, the lesson).
  */
 const KIND_CUES: Array<{ kind: QuestionKind; cue: RegExp }> = [
-  { kind: 'behavioral', cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b/i },
+  { kind: 'behavioral', cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b|^\s*(?:describe|tell me about)\b.*\b(?:where|when|in which) you (?:\w+ed|were|had|led|took|made|ran|built|wrote|did|got|gave|found|chose|saw)\b/i },
   { kind: 'experience', cue: /\b(?:what(?:'s| is| was) the (?:hardest|biggest|most \w+)|in your (?:experience|last|current) (?:role|job|team|project)|how have you|what have you (?:done|built|learned))\b/i },
   { kind: 'troubleshooting', cue: /\b(?:is failing|fails|failing|is slow|slow(?:er)?|errors?|timeouts?|timing out|times out|stuck|cannot|can't|can no longer|no longer|won't|doesn't|does not|not working|broken|denied|unhealthy|5\d\d|4\d\d|spiked?|throttl\w+|keeps? \w+ing|what (?:would you|do you) check|how would you (?:debug|troubleshoot|investigate|diagnose))\b/i },
   { kind: 'design', cue: /\b(?:design|architect|build a|how would you build|how would you structure|propose an architecture)\b/i },

@@ -65,8 +65,10 @@ export interface EngineParameters {
   };
   /** When an answer is about something other than the question (src/core/grade.ts). */
   offTopic: {
-    /** Below this share of the prompt's subject an answer to an open technical question is off topic. */
+    /** Below this share of the prompt's subject an answer to an open technical question is off topic… */
     open: number;
+    /** …when it names at least this many services or concepts the prompt does not: a vague answer is weak, not off topic. */
+    openForeignTerms: number;
     /** Below this mean of subject share and substance a technical answer is off topic. */
     technical: number;
     /** Below this subject share an answer to a story question that tells no story is off topic. */
@@ -88,6 +90,14 @@ export interface EngineParameters {
     mechanismTerms: number;
     /** Words a sentence needs to explain a mechanism rather than name one. */
     mechanismMinWords: number;
+    /**
+     * Different pieces of evidence of the prompt's theme (src/core/rules/themes.ts) that make a
+     * story about it: one word can be chance, three ("outage", "failover", "alarm") is the subject.
+     * A story below it is still on topic when the prompt's own words make up the rest.
+     */
+    themeEvidenceOnTopic: number;
+    /** The same for an answer shorter than a story's minimum length: two theme words in two sentences is the subject. */
+    themeEvidenceShortAnswer: number;
   };
   /** Whether only sentences that assert something show a part, a quality or a point (an exam's fragment may not). */
   claimsOnly: boolean;
@@ -172,9 +182,9 @@ function baseParameters(): EngineParameters {
     length: { isJudged: true, story: { min: 45, max: 600 }, technical: { min: 25, max: 480 } },
     habits: { buzzwordForgivenAbove: 60, serviceDumpAt: 3, wordsPerExplainedService: 5, definitionShare: 1 / 3, tradeoffMinWords: 20, keywordListShare: 0.5, keywordListMinWords: 6 },
     misconception: { at: 0.6, margin: 0.3, paraphraseMargin: 0.1, minWeight: 2.5 },
-    offTopic: { open: 0.25, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
+    offTopic: { open: 0.25, openForeignTerms: 3, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
     minWordsForMeaning: 3,
-    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8 },
+    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8, themeEvidenceOnTopic: 3, themeEvidenceShortAnswer: 2 },
     claimsOnly: true,
     tips: { missedBase: 65, missedPerShare: 35, missingPart: 40, count: 3 },
     story: { minSentences: 2, minShare: 1 / 3, situationOpeningWords: 8 },

@@ -194,3 +194,22 @@ const NUMBER_WORDS = new Set(['twice', 'half', 'halve', 'halved', 'double', 'dou
 export function hasQuantity(sentence: Sentence): boolean {
   return /\d/.test(sentence.text) || cueWords(sentence).some((w) => NUMBER_WORDS.has(w.lower) || NUMBER_WORDS.has(w.lemma));
 }
+
+/** Every cue phrase of the list said anywhere in the sentence, each once (by its source phrase). */
+export function cuesSaid(matcher: CueMatcher, sentence: Sentence): Set<string> {
+  const said = new Set<string>();
+  const tokens = cueWords(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.isPunct) continue;
+    const byLower = matcher.byFirstWord.get(token.lower);
+    const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
+    if (!byLower && !byLemma) continue;
+    const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? [])]) {
+      if (said.has(phrase.source) || (phrase.anchored && !isFirstWord)) continue;
+      if (matchSlots(tokens, phrase.slots, 0, i) > i) said.add(phrase.source);
+    }
+  }
+  return said;
+}
