@@ -243,3 +243,46 @@ export function parametersFor(profile: GradingProfile, base: EngineParameters = 
 
 /** The tuned defaults, built once. */
 export const DEFAULT_PARAMETERS: EngineParameters = defaultParameters();
+
+/**
+ * How practice sessions use scores (src/core/session): beside the engine's parameters, as they
+ * judge progress over many answers, not one answer.
+ */
+export interface SessionParameters {
+  /** A score at or above this means the question was mastered: most interviewers would move on satisfied (a strong answer with one small gap scores 85–90). */
+  masteredAt: number;
+  /** A topic whose recent mean is below this comes back sooner: under 60 an answer misses points an interviewer expects. */
+  weakBelow: number;
+  /** Most follow-ups asked after one main question: interviewers probe once or twice, then move on; more turns practice into interrogation. */
+  maxFollowUps: number;
+}
+
+export const SESSION_PARAMETERS: Readonly<SessionParameters> = Object.freeze({ masteredAt: 85, weakBelow: 60, maxFollowUps: 2 });
+
+/**
+ * Limits of text analysis (src/core/text.ts). Fixed for the engine rather than per grader:
+ * sentence analyses are cached and shared, so every grader must read a sentence the same way.
+ */
+export interface TextAnalysisParameters {
+  /** Longest run of characters read as one token: longer runs are no words (pasted keys, base64) and cost the stemmer dearly. */
+  maxTokenChars: number;
+  /** Words in a comma-separated segment at or below which it reads as an item of a list, not a clause. */
+  listSegmentWords: number;
+  /** A sentence without a verb shorter than this is a fragment, not a claim (the tagger misses some verbs in longer ones). */
+  fragmentWords: number;
+  /** Fewest comma-separated segments before a sentence can be a list of terms. */
+  listMinSegments: number;
+  /** Share of list-item segments at which a sentence with at most one clause is a list of terms. */
+  listItemShare: number;
+  /** Sentence analyses kept in a grader's cache before it is emptied: a long session's answers, not a whole corpus. */
+  sentenceCacheSize: number;
+}
+
+export const TEXT_ANALYSIS_PARAMETERS: Readonly<TextAnalysisParameters> = Object.freeze({
+  maxTokenChars: 64,
+  listSegmentWords: 4,
+  fragmentWords: 6,
+  listMinSegments: 4,
+  listItemShare: 0.85,
+  sentenceCacheSize: 5_000,
+});
