@@ -55,3 +55,11 @@ describe('hasQuantity', () => {
     for (const text of ['Latency fell a lot.', 'The bill went down.', 'One of the services failed.']) expect(hasQuantity(sentence(text)), text).toBe(false);
   });
 });
+
+describe('bounded gaps', () => {
+  it('lets up to the given number of tokens stand between two words, and no more', () => {
+    expect(cue(['cut ..3 by #'], 'We cut the p99 latency by 40%.')).toBe('cut the p99 latency by 40');
+    expect(cue(['cut ..2 by #'], 'We cut the p99 latency by 40%.')).toBeNull();
+    expect(cue(['cut ..3 by #'], 'We cut it by 40%.')).toBe('cut it by 40');
+  });
+});

@@ -12,8 +12,9 @@ import type { CueWord, Sentence } from '../text.js';
  * matches a word of letters or digits ending in "ing" (`*` any such word); `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
  * matches itself. Zero-width slots check what follows:
  * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
- * (only punctuation follows), `!a|b` the next word is none of these. `^` at the start anchors
- * the phrase to the sentence's first word.
+ * (only punctuation follows), `!a|b` the next word is none of these. `..8` is a bounded gap: up
+ * to 8 tokens of any kind may stand there ("cut the p99 latency by 40%": `cut ..8 by #`). `^` at
+ * the start anchors the phrase to the sentence's first word.
  */
 export type CuePhrases = readonly string[];
 
@@ -21,7 +22,8 @@ type Slot =
   | { kind: 'words'; alternatives: string[][]; optional: boolean }
   | { kind: 'clause-end' }
   | { kind: 'sentence-end' }
-  | { kind: 'not-next'; words: Set<string> };
+  | { kind: 'not-next'; words: Set<string> }
+  | { kind: 'gap'; max: number };
 
 interface CompiledPhrase {
   source: string;
@@ -49,6 +51,8 @@ function parseSlot(slot: string): Slot {
   if (slot === '$') return { kind: 'clause-end' };
   if (slot === '$$') return { kind: 'sentence-end' };
   if (slot.startsWith('!')) return { kind: 'not-next', words: new Set(slot.slice(1).split('|')) };
+  const gap = /^\.\.(\d+)$/.exec(slot);
+  if (gap) return { kind: 'gap', max: Number(gap[1]) };
   const optional = slot.startsWith('(') && slot.endsWith(')');
   const body = optional ? slot.slice(1, -1) : slot;
   return { kind: 'words', optional, alternatives: body.split('|').map((alt) => alt.split('_')) };
@@ -134,6 +138,14 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number, aft
     case 'not-next': {
       const next = tokens[at];
       return next !== undefined && !next.isPunct && (slot.words.has(next.lower) || slot.words.has(next.lemma)) ? -1 : matchSlots(tokens, slots, k + 1, at);
+    }
+    case 'gap': {
+      // As few tokens as will do, as a lazy pattern would.
+      for (let skipped = 0; skipped <= slot.max && at + skipped <= tokens.length; skipped++) {
+        const end = matchSlots(tokens, slots, k + 1, at + skipped);
+        if (end >= 0) return end;
+      }
+      return -1;
     }
     case 'words': {
       for (const alternative of slot.alternatives) {

@@ -193,6 +193,38 @@ export const CONTEXT_CUES: CuePhrases = [
   '=use =case',
 ];
 
+/**
+ * What came of it: the result part of CCTR and STAR. Words as written (the pattern these replace
+ * read whole words: "outcome", not "outcomes"). A change verb may stand up to eight tokens before
+ * the number it changed by ("cut the p99 latency of checkout by 40%").
+ */
+export const RESULT_CUES: CuePhrases = [
+  '=as =a =result',
+  '=result|=resulted|=results =in',
+  '=so =that',
+  `=this ${asWritten('gave|gives|cut|cuts|reduced|reduces|lets|let|means|meant|kept|keeps|brought|dropped|saved|removed|halved|improved')}`,
+  `=which ${asWritten('cut|cuts|reduced|reduces|improved|means|meant|gave|gives|brought|dropped|saved|kept|keeps|lets|halved')}`,
+  `${asWritten('cut|reduced|improved|dropped|saved|increased|brought|halved|doubled|lowered|raised|shortened|went')} ..8 =by|=to|=from (=about|=around|=roughly) ($) #`,
+  '=outcome',
+  '=in =the =end',
+  '=ended =up',
+  '=end =result',
+  '=that =way',
+  '=the =result',
+  '=overall',
+  `=we ${asWritten('saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided|recovered')}`,
+  `=i ${asWritten('saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided')}`,
+  '=zero =downtime|=incidents|=data_=loss|=errors',
+  '=no =downtime|=data_=loss|=outage|=incidents',
+  '=uptime|=availability =of #',
+  '=within|=under #',
+  '=less|=fewer =than #',
+  '=learned',
+  '=since =then',
+  '=ever =since',
+  '=from =then =on',
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
