@@ -1,4 +1,5 @@
 import { hasQuantity } from './rules/cues.js';
+import { saysOwnDeed } from './rules/frameworks.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { Structure } from './types.js';
@@ -17,8 +18,6 @@ export function isQualityPoint(point: string): boolean {
   return META_POINT.test(point.trim());
 }
 
-const FIRST_PERSON_DEED = /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|felt|was|am|mean|would say|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ent|ew|ode|an)\b/i;
-
 type Detector = (answer: AnalysedText, structure: Structure) => Sentence | null;
 
 const find = (re: RegExp): Detector => (answer) => answer.sentences.find((s) => re.test(s.text)) ?? null;
@@ -31,7 +30,7 @@ const QUALITY_DETECTORS: Array<{ when: RegExp; detect: Detector }> = [
   { when: /\b(?:measur|quantif|number|metric|outcome|result|saving|impact|improvement|percentage|how much|reduc)/i, detect: (a, s) => { const r = part('result')(a, s); return r && hasQuantity(r) ? r : (a.sentences.slice(1).find((x) => hasQuantity(x) && /\b(?:cut|reduc|improv|drop|sav|fell|rose|went|faster|fewer|less|down|from|to)\w*/i.test(x.text)) ?? null); } },
   { when: /\b(?:situation|specific|context|stakes|background|system|project|what it cost before|deadline|incident)\b/i, detect: part('situation') },
   { when: /\b(?:own(?:ed|s|ership)?|personally|themselves|responsib|their (?:part|role)|what they did)\b/i, detect: part('task') },
-  { when: /\b(?:actions?|steps?|changes?|concrete|what they did|how they)\b/i, detect: (a) => a.sentences.find((x) => FIRST_PERSON_DEED.test(x.text)) ?? null },
+  { when: /\b(?:actions?|steps?|changes?|concrete|what they did|how they)\b/i, detect: (a) => a.sentences.find(saysOwnDeed) ?? null },
   { when: /\b(?:learn|lesson|mechanism|recurr|prevent|since|process|follow-up|keep .* down|last)\w*/i, detect: find(/\b(?:learn(?:ed|t)|lesson|mechanism|since then|ever since|from then on|now (?:we|every|all|the team)|runbook|alarm|checklist|guardrail|policy|automated check|postmortem|post-mortem|so it (?:never|would not|won't))\b/i) },
   { when: /\b(?:data|evidence|prototype|metrics|numbers|benchmark)\b/i, detect: find(/\b(?:data|numbers|metrics|benchmark\w*|prototype\w*|measured|dashboard|graph|report|test(?:ed)?|load test|proof)\b/i) },
   { when: /\b(?:trade-?offs?|risks?|downside|cost of|managed)\b/i, detect: find(/\b(?:trade-?offs?|risks?|downside|drawback|cost us|at the cost|however|but|rollback|roll back|fallback|safeguard|mitigat\w*)\b/i) },

@@ -3,7 +3,7 @@ import type { EngineParameters } from '../params.js';
 import type { AnalysedText, Sentence } from '../text.js';
 import type { CctrPart, QuestionKind, StarPart } from '../types.js';
 import { compileCues, hasCue, hasQuantity, type CueMatcher } from './cues.js';
-import { ACTION_CUES, CHOICE_CUES, CONTEXT_CUES, RESULT_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
+import { ACTION_CUES, CHOICE_CUES, CONTEXT_CUES, CUES, RESULT_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
 
 /**
  * The answer frameworks, one entry each: the parts an answer of that shape has, in order, with
@@ -82,6 +82,11 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
     ],
   },
 };
+
+/** Whether the speaker tells their own deed in the sentence ("I traced it"): the one first-person check of stories and open answers. */
+export function saysOwnDeed(sentence: Sentence): boolean {
+  return hasCue(CUES.firstPersonDeeds, sentence);
+}
 
 /** Whether the part's cue is said in the sentence. */
 export function showsPart(rule: FrameworkPart, sentence: Sentence): boolean {

@@ -225,6 +225,36 @@ export const RESULT_CUES: CuePhrases = [
   '=from =then =on',
 ];
 
+/** A reason given: "because", "so that", "the reason". */
+export const REASON_CUES: CuePhrases = ['=because', '=since', '=so =that', '=which =means', '=that =way', '=the =reason', '=due =to', '=given =that'];
+
+/** A real example offered: "for instance", "in my last project". */
+export const EXAMPLE_CUES: CuePhrases = ['=for =example|=instance', '=such =as', '=in =my|=our|=a (=last|=previous|=current) =project|=team|=job|=role|=system'];
+
+/** What the speaker learned or changed since: the lesson of a story. */
+export const LESSON_CUES: CuePhrases = [
+  '=learned|=learnt',
+  '=lesson',
+  '=since =then',
+  '=ever =since',
+  '=from =then =on',
+  '=now =i|=we',
+  '=next =time',
+  '=i =would =do|=have',
+  '=in =hindsight',
+  '=looking =back',
+  '=taught =me',
+  '=changed =how',
+];
+
+/** Past-tense endings of the verbs a speaker tells their own deeds with ("I traced", "I wrote", "I rebuilt"). */
+const DEED_ENDINGS = '*ed|*t|*de|*ote|*ew|*ought|*an|*ook|*et|*ut|*ent|*old|*ave|*ade|*ound|*ode';
+/** Past-tense verbs that say what the speaker thought or was, not what they did. */
+const NOT_DEEDS = '!think|thought|believe|believed|guess|guessed|feel|felt|was|am|mean|meant|had';
+
+/** "I traced it", "I then wrote": the speaker's own deed, said with "I" and a past-tense verb. */
+export const FIRST_PERSON_DEEDS: CuePhrases = [`=i (=then|=first|=also|=quickly|=personally|=immediately) ${NOT_DEEDS} ${DEED_ENDINGS}`];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
@@ -232,4 +262,8 @@ export const CUES = {
   genericDependencies: compileCues(GENERIC_DEPENDENCIES),
   hedgeFollowThrough: compileCues(HEDGE_FOLLOW_THROUGH),
   fillerOpenings: compileCues(FILLER_OPENINGS),
+  reasons: compileCues(REASON_CUES),
+  examples: compileCues(EXAMPLE_CUES),
+  lessons: compileCues(LESSON_CUES),
+  firstPersonDeeds: compileCues(FIRST_PERSON_DEEDS),
 };
