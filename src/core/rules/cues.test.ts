@@ -63,3 +63,10 @@ describe('bounded gaps', () => {
     expect(cue(['cut ..3 by #'], 'We cut it by 40%.')).toBe('cut it by 40');
   });
 });
+
+describe('wildcard first words', () => {
+  it('starts a phrase at any word when its first word is a wildcard', () => {
+    expect(cue(['*ed the'], 'Then we migrated the database.')).toBe('migrated the');
+    expect(cue(['# request'], 'It served 40 requests a second.')).toBe('40 requests');
+  });
+});

@@ -34,6 +34,8 @@ interface CompiledPhrase {
 /** A compiled list of cue phrases, indexed by the words they can start with. */
 export interface CueMatcher {
   byFirstWord: Map<string, CompiledPhrase[]>;
+  /** Phrases whose first word is a wildcard (`*ed`, `#`): tried at every word. */
+  anyFirstWord: CompiledPhrase[];
 }
 
 /** Where a cue phrase matched in a sentence: the token range and the text as written. */
@@ -75,15 +77,18 @@ function startsOf(slots: Slot[]): Slot[][] {
 /** Compiles a list of cue phrases once (at module load), for `findCue`. */
 export function compileCues(phrases: CuePhrases): CueMatcher {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
+  const anyFirstWord: CompiledPhrase[] = [];
   for (const phrase of phrases.flatMap(compilePhrase)) {
     const first = phrase.slots[0] as Extract<Slot, { kind: 'words' }>;
-    for (const word of new Set(first.alternatives.map((alt) => alt[0]!.replace(/^=/, '')))) {
+    const firstWords = first.alternatives.map((alt) => alt[0]!);
+    if (firstWords.some((w) => w.startsWith('*') || w.startsWith('#'))) anyFirstWord.push(phrase);
+    for (const word of new Set(firstWords.filter((w) => !w.startsWith('*') && !w.startsWith('#')).map((w) => w.replace(/^=/, '')))) {
       const list = byFirstWord.get(word) ?? [];
       list.push(phrase);
       byFirstWord.set(word, list);
     }
   }
-  return { byFirstWord };
+  return { byFirstWord, anyFirstWord };
 }
 
 const wordsMemo = new WeakMap<Sentence, CueWord[]>();
@@ -173,9 +178,9 @@ export function findCue(matcher: CueMatcher, sentence: Sentence): CueMatch | nul
     if (token.isPunct) continue;
     const byLower = matcher.byFirstWord.get(token.lower);
     const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
-    if (!byLower && !byLemma) continue;
+    if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
     const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
-    for (const phrase of [...(byLower ?? []), ...(byLemma ?? [])]) {
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? []), ...matcher.anyFirstWord]) {
       if (phrase.anchored && !isFirstWord) continue;
       const end = matchSlots(tokens, phrase.slots, 0, i);
       if (end > i) return { phrase: phrase.source, start: i, end, text: surfaceOf(sentence.text, tokens.slice(i, end)) };
@@ -216,9 +221,9 @@ export function cuesSaid(matcher: CueMatcher, sentence: Sentence): Set<string> {
     if (token.isPunct) continue;
     const byLower = matcher.byFirstWord.get(token.lower);
     const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
-    if (!byLower && !byLemma) continue;
+    if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
     const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
-    for (const phrase of [...(byLower ?? []), ...(byLemma ?? [])]) {
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? []), ...matcher.anyFirstWord]) {
       if (said.has(phrase.source) || (phrase.anchored && !isFirstWord)) continue;
       if (matchSlots(tokens, phrase.slots, 0, i) > i) said.add(phrase.source);
     }

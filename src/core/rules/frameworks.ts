@@ -98,15 +98,11 @@ const STORY_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral']);
 /** Question kinds whose answers are judged as stories (length, numbers, ownership). */
 const STORY_ASKING_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral', 'experience']);
 
-const FIRST_PERSON = /\b(?:i|we|my|our|me|us)\b/i;
-/** Past tense: regular verbs, and the irregular ones stories are told with. */
-const PAST_TENSE = /\b(?:was|were|had|did|\w+ed|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|gave|shut|split|set up)\b/i;
-
 /** Whether an answer reads as a story: first person, past tense, several times. */
 export function isStory(answer: AnalysedText, params: Pick<EngineParameters, 'story'>): boolean {
   let storySentences = 0;
   for (const s of answer.sentences) {
-    if (FIRST_PERSON.test(s.text) && PAST_TENSE.test(s.text)) storySentences += 1;
+    if (hasCue(CUES.firstPerson, s) && hasCue(CUES.pastTense, s)) storySentences += 1;
   }
   return storySentences >= params.story.minSentences && storySentences >= answer.sentences.length * params.story.minShare;
 }

@@ -255,6 +255,15 @@ const NOT_DEEDS = '!think|thought|believe|believed|guess|guessed|feel|felt|was|a
 /** "I traced it", "I then wrote": the speaker's own deed, said with "I" and a past-tense verb. */
 export const FIRST_PERSON_DEEDS: CuePhrases = [`=i (=then|=first|=also|=quickly|=personally|=immediately) ${NOT_DEEDS} ${DEED_ENDINGS}`];
 
+/** The speaker in the first person: half of what makes a sentence tell a story. */
+export const FIRST_PERSON_WORDS: CuePhrases = ["=i|=i'm|=we|=my|=our|=me|=us"];
+
+/** The past tense: regular verbs, and the irregular ones stories are told with (the other half). */
+export const PAST_TENSE_WORDS: CuePhrases = [
+  `*ed|${asWritten('was|were|had|did|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|shut|split')}`,
+  '=set =up',
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
@@ -266,4 +275,6 @@ export const CUES = {
   examples: compileCues(EXAMPLE_CUES),
   lessons: compileCues(LESSON_CUES),
   firstPersonDeeds: compileCues(FIRST_PERSON_DEEDS),
+  firstPerson: compileCues(FIRST_PERSON_WORDS),
+  pastTense: compileCues(PAST_TENSE_WORDS),
 };
