@@ -1,4 +1,4 @@
-import { hasQuantity } from './rules/cues.js';
+import { hasCue, hasQuantity, type CueMatcher } from './rules/cues.js';
 import { saysOwnDeed } from './rules/frameworks.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import type { AnalysedText, Sentence } from './text.js';
@@ -20,7 +20,7 @@ export function isQualityPoint(point: string): boolean {
 
 type Detector = (answer: AnalysedText, structure: Structure) => Sentence | null;
 
-const find = (re: RegExp): Detector => (answer) => answer.sentences.find((s) => re.test(s.text)) ?? null;
+const find = (cue: RegExp | CueMatcher): Detector => (answer) => answer.sentences.find((s) => (cue instanceof RegExp ? cue.test(s.text) : hasCue(cue, s))) ?? null;
 const part = (name: string): Detector => (answer, structure) => {
   const evidence = structure.parts.find((p) => p.part === name && p.present)?.evidence;
   return evidence ? (answer.sentences.find((s) => s.text === evidence) ?? null) : null;

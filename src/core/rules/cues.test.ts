@@ -70,3 +70,12 @@ describe('wildcard first words', () => {
     expect(cue(['# request'], 'It served 40 requests a second.')).toBe('40 requests');
   });
 });
+
+describe('stems and signs', () => {
+  it('hears a word by its start (simplif*) and the dollar sign (\\$), which a bare $ cannot name', () => {
+    expect(cue(['simplif*'], 'We simplified the pipeline.')).toBe('simplified');
+    expect(cue(['simplif*'], 'It was simple.')).toBeNull();
+    expect(cue(['\\$ #'], 'The bill came in $5,900 lower.')).not.toBeNull();
+    expect(cue(['\\$ #'], 'The bill came in 5,900 dollars lower.')).toBeNull();
+  });
+});

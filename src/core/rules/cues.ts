@@ -9,8 +9,8 @@ import type { CueWord, Sentence } from '../text.js';
  * of one alternative ("the_issue"; a hyphen or slash may stand between them: "trade_off" hears
  * "trade-off"), and a slot in brackets is optional ("(really)"). A word
  * matches a token's lemma or its lower-cased form; `=fixed` matches only as written; `*ing`
- * matches a word of letters or digits ending in "ing" (`*` any such word); `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
- * matches itself. Zero-width slots check what follows:
+ * matches a word of letters or digits ending in "ing" (`*` any such word), `simplif*` one starting with "simplif"; `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
+ * matches itself, and `\\$` the dollar sign (a bare `$` is the clause end). Zero-width slots check what follows:
  * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
  * (only punctuation follows), `!a|b` the next word is none of these. `..8` is a bounded gap: up
  * to 8 tokens of any kind may stand there ("cut the p99 latency by 40%": `cut ..8 by #`). `^` at
@@ -36,6 +36,8 @@ export interface CueMatcher {
   byFirstWord: Map<string, CompiledPhrase[]>;
   /** Phrases whose first word is a wildcard (`*ed`, `#`): tried at every word. */
   anyFirstWord: CompiledPhrase[];
+  /** Signs a phrase may start with (`\\$`): the only punctuation a phrase starts at. */
+  signs: Set<string>;
 }
 
 /** Where a cue phrase matched in a sentence: the token range and the text as written. */
@@ -78,17 +80,20 @@ function startsOf(slots: Slot[]): Slot[][] {
 export function compileCues(phrases: CuePhrases): CueMatcher {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
   const anyFirstWord: CompiledPhrase[] = [];
+  const signs = new Set<string>();
   for (const phrase of phrases.flatMap(compilePhrase)) {
     const first = phrase.slots[0] as Extract<Slot, { kind: 'words' }>;
     const firstWords = first.alternatives.map((alt) => alt[0]!);
-    if (firstWords.some((w) => w.startsWith('*') || w.startsWith('#'))) anyFirstWord.push(phrase);
-    for (const word of new Set(firstWords.filter((w) => !w.startsWith('*') && !w.startsWith('#')).map((w) => w.replace(/^=/, '')))) {
+    const isWildcard = (w: string) => w.startsWith('*') || w.startsWith('#') || (w.length > 1 && w.endsWith('*'));
+    if (firstWords.some(isWildcard)) anyFirstWord.push(phrase);
+    for (const w of firstWords) if (w.startsWith('\\')) signs.add(w.slice(1));
+    for (const word of new Set(firstWords.filter((w) => !isWildcard(w)).map((w) => w.replace(/^[=\\]/, '')))) {
       const list = byFirstWord.get(word) ?? [];
       list.push(phrase);
       byFirstWord.set(word, list);
     }
   }
-  return { byFirstWord, anyFirstWord };
+  return { byFirstWord, anyFirstWord, signs };
 }
 
 const wordsMemo = new WeakMap<Sentence, CueWord[]>();
@@ -106,8 +111,10 @@ export function cueWords(sentence: Sentence): CueWord[] {
 /** A cue word matches a token's lemma or lower-cased form (`=word`: only as written; `*ing`: any word ending so); a punctuation mark matches itself. */
 function wordMatches(token: CueWord | undefined, word: string): boolean {
   if (token === undefined) return false;
+  if (word.startsWith('\\')) return token.lower === word.slice(1);
   if (token.isPunct) return !/[\p{L}\p{N}]/u.test(word) && token.lower === word;
   if (word.startsWith('*')) return /^\w+$/.test(token.lower) && token.lower.endsWith(word.slice(1));
+  if (word.length > 1 && word.endsWith('*')) return /^\w+$/.test(token.lower) && token.lower.startsWith(word.slice(0, -1));
   if (word.startsWith('=')) return token.lower === word.slice(1);
   if (word === '#year') return /^(?:19|20)\d\d$/.test(token.lower);
   if (word === '#') return /^\d/.test(token.lower);
@@ -175,7 +182,8 @@ export function findCue(matcher: CueMatcher, sentence: Sentence): CueMatch | nul
   const tokens = cueWords(sentence);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.isPunct) continue;
+    // A phrase starts at a word, or at a sign it names first (`\\$`).
+    if (token.isPunct && !matcher.signs.has(token.lower)) continue;
     const byLower = matcher.byFirstWord.get(token.lower);
     const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
     if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
@@ -218,7 +226,8 @@ export function cuesSaid(matcher: CueMatcher, sentence: Sentence): Set<string> {
   const tokens = cueWords(sentence);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.isPunct) continue;
+    // A phrase starts at a word, or at a sign it names first (`\\$`).
+    if (token.isPunct && !matcher.signs.has(token.lower)) continue;
     const byLower = matcher.byFirstWord.get(token.lower);
     const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
     if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
