@@ -135,13 +135,14 @@ function isStoryAnswer(input: FindingInput): boolean {
   return isJudgedAsStory(input.kind, input.structure.framework);
 }
 
-const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
+/** A defining sentence ("SQS is a fully managed queue"): cue phrases, src/core/rules/phrases.ts. */
+const DEFINITION = CUES.definitions;
 
 export function definitionOnly(input: FindingInput, params: EngineParameters): Finding | null {
   if (asksForStory(input.kind)) return null;
   const sentences = input.answer.sentences;
   if (sentences.length === 0) return null;
-  const definitional = sentences.filter((s) => DEFINITION.test(s.text));
+  const definitional = sentences.filter((s) => hasCue(DEFINITION, s));
   if (definitional.length === 0 || definitional.length < sentences.length * params.habits.definitionShare) return null;
   const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
   if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;

@@ -79,3 +79,11 @@ describe('stems and signs', () => {
     expect(cue(['\\$ #'], 'The bill came in 5,900 dollars lower.')).toBeNull();
   });
 });
+
+describe('word-only gaps', () => {
+  it('skips plain words (and hyphens) only', () => {
+    expect(cue(['^ * ..6w is a'], 'Amazon SQS standard queue is a managed service.')).not.toBeNull();
+    expect(cue(['^ * ..6w is a'], 'What I get, in short, is a copy.')).toBeNull();
+    expect(cue(['^ * ..2w is a'], 'The large shared cluster volume is a copy.')).toBeNull();
+  });
+});

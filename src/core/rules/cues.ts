@@ -10,11 +10,12 @@ import type { CueWord, Sentence } from '../text.js';
  * "trade-off"), and a slot in brackets is optional ("(really)"). A word
  * matches a token's lemma or its lower-cased form; `=fixed` matches only as written; `*ing`
  * matches a word of letters or digits ending in "ing" (`*` any such word), `simplif*` one starting with "simplif"; `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
- * matches itself, and `\\$` the dollar sign (a bare `$` is the clause end). Zero-width slots check what follows:
+ * matches itself, and `\$` the dollar sign (a bare `$` is the clause end). Zero-width slots check what follows:
  * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
  * (only punctuation follows), `!a|b` the next word is none of these. `..8` is a bounded gap: up
  * to 8 tokens of any kind may stand there ("cut the p99 latency by 40%": `cut ..8 by #`). `^` at
- * the start anchors the phrase to the sentence's first word.
+ * the start anchors the phrase to the sentence's first word. `..8w` is the same gap over plain words
+ * only (letters, digits; a hyphen may join them).
  */
 export type CuePhrases = readonly string[];
 
@@ -23,7 +24,7 @@ type Slot =
   | { kind: 'clause-end' }
   | { kind: 'sentence-end' }
   | { kind: 'not-next'; words: Set<string> }
-  | { kind: 'gap'; max: number };
+  | { kind: 'gap'; max: number; wordsOnly: boolean };
 
 interface CompiledPhrase {
   source: string;
@@ -55,8 +56,8 @@ function parseSlot(slot: string): Slot {
   if (slot === '$') return { kind: 'clause-end' };
   if (slot === '$$') return { kind: 'sentence-end' };
   if (slot.startsWith('!')) return { kind: 'not-next', words: new Set(slot.slice(1).split('|')) };
-  const gap = /^\.\.(\d+)$/.exec(slot);
-  if (gap) return { kind: 'gap', max: Number(gap[1]) };
+  const gap = /^\.\.(\d+)(w?)$/.exec(slot);
+  if (gap) return { kind: 'gap', max: Number(gap[1]), wordsOnly: gap[2] === 'w' };
   const optional = slot.startsWith('(') && slot.endsWith(')');
   const body = optional ? slot.slice(1, -1) : slot;
   return { kind: 'words', optional, alternatives: body.split('|').map((alt) => alt.split('_')) };
@@ -154,6 +155,8 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number, aft
     case 'gap': {
       // As few tokens as will do, as a lazy pattern would.
       for (let skipped = 0; skipped <= slot.max && at + skipped <= tokens.length; skipped++) {
+        const passed = tokens[at + skipped - 1];
+        if (slot.wordsOnly && skipped > 0 && !/^\w+$/.test(passed!.lower) && passed!.lower !== '-') return -1;
         const end = matchSlots(tokens, slots, k + 1, at + skipped);
         if (end >= 0) return end;
       }

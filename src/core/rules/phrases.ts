@@ -264,6 +264,25 @@ export const PAST_TENSE_WORDS: CuePhrases = [
   '=set =up',
 ];
 
+/**
+ * A sentence that defines: "SQS is a fully managed queue", "X refers to…". A name of up to
+ * seven words (a hyphen may join them) opening the sentence, then "is a", "are the"…; or a
+ * defining phrase anywhere (definition-only).
+ */
+export const DEFINITION_CUES: CuePhrases = [
+  "^ (=amazon|=aws) * ..6w =is|=are =a|=an|=the|=basically|=essentially|=just|=simply|=another|=one|=both|=aws|=aws's|=awss|=part_=of",
+  '=stands =for',
+  '=is =defined =as',
+  '=refers =to',
+  '=is|=are =used =to|=for',
+  '=allow|=allows =you =to',
+  '=lets =you',
+  '=is =a (=fully) =managed',
+  '=is =a =service',
+  '=is =a =type =of',
+  '=provide|=provides|=offer|=offers =a|=an',
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
@@ -277,4 +296,5 @@ export const CUES = {
   firstPersonDeeds: compileCues(FIRST_PERSON_DEEDS),
   firstPerson: compileCues(FIRST_PERSON_WORDS),
   pastTense: compileCues(PAST_TENSE_WORDS),
+  definitions: compileCues(DEFINITION_CUES),
 };
