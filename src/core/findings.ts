@@ -48,10 +48,11 @@ export function buzzwords(answer: AnalysedText, params: EngineParameters): Findi
   );
 }
 
-const REASON = /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
+/** What a service does or why it is there (cue phrases, src/core/rules/phrases.ts). */
+const REASON = CUES.serviceReasons;
 
 /** A mention is explained when its sentence says what the service does or why it is there. */
-const FIRST_PERSON_ACT = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
+const FIRST_PERSON_ACT = CUES.serviceAtWork;
 
 function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], params: EngineParameters): string[] {
   const explained = new Set<string>();
@@ -64,7 +65,7 @@ function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], p
     const perService = sentence.wordCount / servicesInSentence.size;
     // A reason ("because…", "to…"), or the speaker putting the service to work in a story
     // ("in the X-Ray traces I found…"), says why it is there.
-    if ((REASON.test(sentence.text) || FIRST_PERSON_ACT.test(sentence.text)) && perService >= params.habits.wordsPerExplainedService) explained.add(m.service);
+    if ((hasCue(REASON, sentence) || hasCue(FIRST_PERSON_ACT, sentence)) && perService >= params.habits.wordsPerExplainedService) explained.add(m.service);
   }
   return [...all].filter((s) => !explained.has(s));
 }

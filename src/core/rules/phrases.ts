@@ -283,6 +283,23 @@ export const DEFINITION_CUES: CuePhrases = [
   '=provide|=provides|=offer|=offers =a|=an',
 ];
 
+/** What a named service does or why it is there: its sentence explains it (service-dump). As written: "handles", not "handled". */
+export const SERVICE_REASON_CUES: CuePhrases = [
+  '=because|=since|=so|=which|=when|=where|=if|=over',
+  '=to !the|a|an *|#',
+  '=for =the|=its|=their|=our|=a|=an|*ing',
+  `=that ${asWritten('lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks')}`,
+  '=as =it|=they|=a|=an|=the',
+  asWritten('handle|handles|store|stores|cache|caches|buffer|buffers|route|routes|serve|serves|trigger|triggers|decouple|decouples|absorb|absorbs|keep|keeps|run|runs|hold|holds|send|sends|push|pushes|pull|pulls|stream|streams|encrypt|encrypts|scale|scales|balance|balances|protect|protects|filter|filters|replicate|replicates|queue|queues|retries|invoke|invokes|orchestrate|orchestrates|manage|manages|watch|watches|alert|alerts|record|records|log|logs|give|gives|let|lets|mean|means|allow|allows|provide|provides|avoid|avoids|prevent|prevents|reduce|reduces|cut|cuts'),
+  '=instead =of',
+  '=rather =than',
+];
+
+/** The speaker putting a service to work in a story ("in the X-Ray traces I found…"): its sentence explains it too. */
+export const SERVICE_AT_WORK_CUES: CuePhrases = [
+  `=i|=we (*ly) ${asWritten('found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read')}`,
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
@@ -297,4 +314,6 @@ export const CUES = {
   firstPerson: compileCues(FIRST_PERSON_WORDS),
   pastTense: compileCues(PAST_TENSE_WORDS),
   definitions: compileCues(DEFINITION_CUES),
+  serviceReasons: compileCues(SERVICE_REASON_CUES),
+  serviceAtWork: compileCues(SERVICE_AT_WORK_CUES),
 };
