@@ -136,6 +136,8 @@ if (existsSync(webAssets)) {
 {
   const { benchSpeech } = await import('./speech.js');
   await benchSpeech(row);
+  const { benchBrowserSpeech } = await import('./speech-browser.js');
+  await benchBrowserSpeech(row);
 }
 
 {

@@ -22,7 +22,7 @@ export async function benchSpeech(row: (name: string, value: string, target: str
   const model = await loadNodeMoonshine();
   const loadMs = performance.now() - t;
   const rssLoaded = process.memoryUsage().rss;
-  const audio = prepareAudio(decodeRecording(bytes));
+  const audio = prepareAudio(await decodeRecording(bytes));
   const seconds = audio.samples.length / 16000;
   const runs: number[] = [];
   let transcript = '';

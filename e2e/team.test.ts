@@ -1,7 +1,7 @@
 // The whole class in real Chromium against a real team-mode server (built front end, SQLite file):
 // an admin creates a coach and two candidates, the coach a cohort and an assignment, both
 // candidates join by link and practise, the coach sees the dashboard and comments on a sentence,
-// and the candidate sees the comment on Home.
+// and the candidate sees the comment on Home; a candidate then changes what the coach sees and leaves.
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -127,5 +127,23 @@ describe.skipIf(!hasChromium)('a class in team mode, in Chromium', () => {
     await expect.poll(() => bob.page.getByRole('checkbox', { name: /security group and a network ACL/ }).isChecked()).toBe(true);
     await coach.team.openCohort('Autumn class');
     await coach.team.row('Bob').getByRole('link', { name: /sg-vs-nacl/ }).waitFor();
+
+    // Home says what a team server keeps, not that everything stays on this machine.
+    await ann.page.goto(baseUrl);
+    const lead = ann.page.locator('.home .lead');
+    expect(await lead.textContent()).toContain('stored on this team server');
+    expect(await lead.textContent()).toContain('never leave your device');
+    expect(await ann.page.getByText('Everything runs on this machine').count()).toBe(0);
+
+    // Ann shares only chosen answers from now on, then leaves the cohort: the coach sees it at once.
+    await ann.team.setSharing('Autumn class', 'only the answers you share');
+    await ann.page.screenshot({ path: join(SCREENSHOTS, 'team-membership.png'), fullPage: true });
+    await coach.team.openCohort('Autumn class');
+    await expect.poll(() => coach.team.row('Ann').textContent()).toContain('shares chosen answers only');
+    expect(await coach.team.row('Ann').getByRole('link').count()).toBe(0);
+    await ann.team.leaveCohort('Autumn class');
+    await coach.team.openCohort('Autumn class');
+    await coach.team.row('Bob').waitFor();
+    expect(await coach.team.row('Ann').count()).toBe(0);
   }, 180_000);
 });

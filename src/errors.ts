@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   audio_silent: { http: 422, exit: 2 },
   audio_too_long: { http: 413, exit: 2 },
   session_not_found: { http: 404, exit: 2 },
+  recording_not_found: { http: 404, exit: 2 },
+  recordings_off: { http: 409, exit: 2 },
   exercise_invalid: { http: 400, exit: 2 },
   exercise_not_found: { http: 404, exit: 2 },
   submission_too_large: { http: 413, exit: 2 },

@@ -33,6 +33,19 @@ export class InterviewPage {
     await this.answer.pressSequentially(text, { delay: 3 });
   }
 
+  /** Skips the prompt shown (a question or a follow-up) and waits for the next prompt or the report. */
+  async skip(): Promise<void> {
+    const before = await this.prompt.textContent();
+    await this.page.getByRole('button', { name: 'Skip this question' }).click();
+    await this.page.waitForFunction((previous) => document.querySelector('main h1')?.textContent !== previous || document.querySelector('.report') !== null, before);
+  }
+
+  /** Ends the interview now and waits for its report. */
+  async end(): Promise<void> {
+    await this.page.getByRole('button', { name: 'End interview' }).click();
+    await this.page.locator('.report').waitFor();
+  }
+
   /** Submits with Ctrl+Enter and waits until the next prompt or the report is shown. */
   async submit(): Promise<void> {
     const before = await this.prompt.textContent();

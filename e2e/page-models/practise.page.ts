@@ -25,6 +25,17 @@ export class PractisePage {
     await this.answer.pressSequentially(text, { delay: 5 });
   }
 
+  /** After feedback: back to the answer box, the answer kept, to improve it. */
+  async improve(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Improve this answer' }).click();
+    await this.answer.waitFor();
+  }
+
+  /** The comparison with the previous answer, shown after an answer to a question answered before. */
+  comparison(): Locator {
+    return this.page.getByRole('article', { name: /^Beside your previous answer:/ });
+  }
+
   async submitWithKeyboard(): Promise<void> {
     await this.answer.press('Control+Enter');
     await this.report.waitFor();

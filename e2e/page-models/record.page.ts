@@ -11,6 +11,7 @@ export class RecordPage {
   readonly delivery: Locator;
   readonly player: Locator;
   readonly sentences: Locator;
+  readonly keepRecordings: Locator;
 
   constructor(page: Page) {
     this.record = page.getByRole('button', { name: 'Record' });
@@ -22,5 +23,6 @@ export class RecordPage {
     this.delivery = page.getByLabel('Delivery');
     this.player = page.locator('.spoken audio');
     this.sentences = page.locator('.spoken .sentences button');
+    this.keepRecordings = page.getByRole('checkbox', { name: /Keep recordings/ });
   }
 }

@@ -67,4 +67,21 @@ export class TeamPage {
     await this.page.getByRole('button', { name: 'Add comment' }).click();
     await this.page.locator('.comments li').filter({ hasText: body }).waitFor();
   }
+
+  /** On Cohorts: what the coach of a cohort the user belongs to may see. */
+  async setSharing(cohortName: string, choice: 'all your practice' | 'only the answers you share'): Promise<void> {
+    await this.page.getByRole('link', { name: 'Cohorts' }).click();
+    const select = this.page.getByLabel(`What the coach of ${cohortName} sees`);
+    const reloaded = this.page.waitForResponse((r) => r.url().endsWith('/api/cohorts') && r.request().method() === 'GET');
+    await select.selectOption({ label: choice });
+    await reloaded;
+  }
+
+  /** On Cohorts: leaves a cohort, confirming. */
+  async leaveCohort(cohortName: string): Promise<void> {
+    await this.page.getByRole('link', { name: 'Cohorts' }).click();
+    await this.page.getByRole('button', { name: 'Leave cohort' }).click();
+    await this.page.getByRole('button', { name: `Leave ${cohortName}` }).click();
+    await this.page.getByLabel(`What the coach of ${cohortName} sees`).waitFor({ state: 'detached' });
+  }
 }

@@ -23,7 +23,7 @@ export type CheckSubmissionRequest = z.infer<typeof checkSubmissionBodySchema>;
 export const validateExerciseBodySchema = z.strictObject({ exercise: exerciseFileSchema });
 export type ValidateExerciseRequest = z.infer<typeof validateExerciseBodySchema>;
 
-/** POST /api/exercises/check: a user's own exercise file checked against a submission, without saving it. */
+/** POST /api/exercises/check: a user's own exercise file (not imported) checked against a submission; the attempt is saved like any other. */
 export const checkOwnExerciseBodySchema = z.strictObject({ exercise: exerciseFileSchema, submission: submissionSchema });
 export type CheckOwnExerciseRequest = z.infer<typeof checkOwnExerciseBodySchema>;
 

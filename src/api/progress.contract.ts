@@ -1,3 +1,4 @@
+import type { DeliveryMeasures, DeliveryTrend } from '../core/delivery/trend.js';
 /** Progress over time and today's suggestion: GET /api/progress, GET /api/suggestion. */
 import { z } from 'zod';
 import type { ExerciseProgress, Progress, QuestionComparison } from '../core/session/progress.js';
@@ -10,6 +11,8 @@ export interface QuestionComparisonView extends QuestionComparison {
   lost: string[];
   /** Findings raised in the latest attempt that the first did not have. */
   habitsAdded: FindingCode[];
+  /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
+  delivery: Array<DeliveryMeasures | null>;
 }
 
 /** An exercise's attempts with the exercise's prompt and kind. */
@@ -22,6 +25,8 @@ export interface ExerciseProgressView extends ExerciseProgress {
 export interface ProgressView extends Progress {
   questions: QuestionComparisonView[];
   exercises: ExerciseProgressView[];
+  /** Words per minute, fillers per minute and long pauses of every spoken answer over time. */
+  delivery: DeliveryTrend;
 }
 
 const suggestionFields = { prompt: z.string(), topic: z.string(), reason: z.string() };

@@ -148,7 +148,8 @@ process.once('message', async ({ kind, bytes, unpdf, mammoth, maxChars }) => {
     let text;
     if (kind === 'pdf') {
       const { extractText, getDocumentProxy } = require(unpdf);
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      // verbosity 0: pdf.js says only errors, and those come back as this reader's one message.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
       text = (await extractText(pdf, { mergePages: true })).text;
     } else {
       text = (await require(mammoth).extractRawText({ buffer: Buffer.from(bytes) })).value;

@@ -63,3 +63,19 @@ function toValue(doc: ReturnType<typeof parseAllDocuments>[number]): unknown {
     throw new LoopCoachError('question_invalid', `not valid YAML: ${reason.split('\n')[0]}`);
   }
 }
+
+/**
+ * A question pack: the questions as YAML documents in the bank's schema, one after another,
+ * which `loopcoach questions import` and the web app's "Add" read back unchanged.
+ */
+export function questionPackYaml(questions: readonly BankQuestion[], generatedAt: string): string {
+  const header = `# Loop Coach question pack: ${questions.length} question${questions.length === 1 ? '' : 's'}, exported ${generatedAt.slice(0, 10)}.\n# Import it with \`loopcoach questions import <file>\` or in the web app under "Your questions".\n`;
+  return header + questions.map((q) => `---\n${stringify(authoredForm(q), { lineWidth: 0 })}`).join('');
+}
+
+/** A loaded question back in the form it is written in: each rubric point with its phrasings (`accept`) beside it. */
+function authoredForm(question: BankQuestion): Record<string, unknown> {
+  const items = question.rubric.map((point, i) => (question.accept?.[i]?.length ? { point, accept: question.accept[i] } : point));
+  // The file's key order stays: the rubric where it was, and no separate accept list.
+  return Object.fromEntries(Object.entries({ ...question, rubric: items }).filter(([key]) => key !== 'accept'));
+}

@@ -20,8 +20,11 @@ import { registerExerciseRoutes } from './exercise.routes.js';
 import { registerCameraRoutes } from './camera.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSpeechRoutes } from './speech.routes.js';
+import { registerRecordingRoutes } from './recording.routes.js';
+import type { RecordingService } from '../services/recording.service.js';
 import { registerTailorRoutes } from './tailor.routes.js';
 import { registerTeamRoutes, type TeamRouteDeps } from './team.routes.js';
+import { GRADED_PATHS } from './team-auth.js';
 import { registerUserQuestionRoutes } from './user-question.routes.js';
 import { checkAnswerLength, parseJsonBody, parseWith } from './validate.js';
 
@@ -37,6 +40,8 @@ export interface AppOptions {
   tailor?: TailorService;
   /** Adds the hands-on exercise routes (/api/exercises). */
   exercises?: ExerciseService;
+  /** Adds the kept-recording and speech-settings routes (/api/attempts/:id/recording, /api/settings/speech). */
+  recordings?: RecordingService;
   /** Serves the built web app (static files) for every non-API path, when given. */
   staticHandler?: (c: Context, next: () => Promise<void>) => Promise<Response | void>;
   /** Which Host names and Origins are accepted (loopback names by default). */
@@ -60,7 +65,7 @@ export interface TeamAppParts {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The JSON API (and, when given, the web app): validate → one call → present. */
-export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, staticHandler, policy, logger, team }: AppOptions): Hono {
+export function createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, staticHandler, policy, logger, team }: AppOptions): Hono {
   const app = new Hono();
   const questions: Pick<Coach, 'questions' | 'findQuestion'> = catalogue ?? coach;
   const withSource = (q: BankQuestion): QuestionView => ({ ...q, source: catalogue?.sourceOf(q.id) ?? 'bank' });
@@ -70,11 +75,11 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   app.use('*', requestGuard(policy));
   if (team) {
     app.use('*', team.auth);
-    for (const path of ['/api/grade', '/api/sessions/:id/answers', '/api/sessions/:id/preview']) app.use(path, team.gradingLimit);
+    for (const path of GRADED_PATHS) app.use(path, team.gradingLimit);
   }
 
   app.get('/api/health', (c) => c.json({ status: 'ok', questions: coach.questions.length } satisfies Health));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(team !== undefined)));
 
   app.get('/api/questions', (c) => {
     return c.json(filterQuestions(questions.questions, parseWith(questionListQuerySchema, c.req.query())).map(withSource));
@@ -89,6 +94,7 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   // Uploads carry their own, larger limit, so they are registered before the general one.
   if (tailor) registerTailorRoutes(app, tailor);
   registerSpeechRoutes(app);
+  if (recordings) registerRecordingRoutes(app, recordings);
   registerCameraRoutes(app);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
   app.post(

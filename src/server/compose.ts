@@ -53,7 +53,7 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
   const { coach, store, staticHandler, policy, logger } = parts;
   const scope = createTeamScope(coach, store);
   const accounts = composeAccountService(store, parts.accountParams);
-  const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, coach, newInviteCode: () => newToken(18) });
+  const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, exerciseAttemptsOf: (userId) => store.forUser(userId).exerciseAttempts, coach, newInviteCode: () => newToken(18) });
   const limits = await createRateLimits(parts.databaseLocation, parts.rateLimits, parts.schema);
   const trustProxy = parts.trustProxy ?? false;
   const publicOrigin = policy?.publicOrigin;
@@ -69,6 +69,6 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
 }
 
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
-  const { catalogue, sessions, progress, tailor, exercises } = await composeServices({ coach, store });
-  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  const { catalogue, sessions, progress, tailor, exercises, recordings } = await composeServices({ coach, store });
+  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
 }

@@ -8,12 +8,14 @@ import { checkOwnExerciseBodySchema, checkSubmissionBodySchema, exerciseListQuer
 import { importedQuestionsSchema, importQuestionsBodySchema } from '../api/my-questions.contract.js';
 import { suggestionResponseSchema } from '../api/progress.contract.js';
 import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/questions.contract.js';
-import { answerBodySchema, idempotencyKeyHeaderSchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
-import { transcribeQuerySchema } from '../api/speech.contract.js';
+import { answerBodySchema, idempotencyKeyHeaderSchema, practiceBodySchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
+import { speechSettingsSchema, transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { GRADED_PATHS, PUBLIC_API_PATHS } from './team-auth.js';
+import { TEAM_ROUTES } from './openapi-team.js';
 
-type Method = 'get' | 'head' | 'post' | 'delete';
+type Method = 'get' | 'head' | 'post' | 'put' | 'delete';
 
 /** One response: what it is, and its schema when the contract has one (errors always do). */
 type ResponseDoc = string | { description: string; schema: z.ZodType };
@@ -75,12 +77,34 @@ export const API_ROUTES: RouteDoc[] = [
     path: '/api/transcribe',
     summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
     query: transcribeQuerySchema,
-    rawBody: { mediaType: 'audio/wav', description: 'the recording, a WAV file' },
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, or the browser\'s WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
     responses: {
       200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }',
     },
     errors: ['invalid_input', 'audio_too_long', 'audio_invalid', 'audio_silent'],
   },
+  { method: 'get', path: '/api/settings/speech', summary: 'Speech settings: keepRecordings (off by default: only transcripts are saved)', responses: { 200: { description: 'The settings', schema: speechSettingsSchema } } },
+  {
+    method: 'put',
+    path: '/api/settings/speech',
+    summary: 'Turn keeping the audio of spoken answers on or off',
+    body: speechSettingsSchema,
+    responses: { 200: { description: 'The settings', schema: speechSettingsSchema } },
+    errors: ['invalid_input', 'request_too_large'],
+  },
+  {
+    method: 'put',
+    path: '/api/attempts/:id/recording',
+    summary: 'Keep the audio of a spoken answer (only when keepRecordings is on)',
+    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
+    responses: { 201: '{ attemptId, mediaType, createdAt, bytes }' },
+    errors: ['recordings_off', 'attempt_not_found', 'invalid_input', 'audio_invalid', 'audio_too_long'],
+  },
+  { method: 'get', path: '/api/attempts/:id/recording', summary: 'The kept audio of an answer (Range requests answered with 206)', responses: { 200: 'The audio' }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id/recording', summary: 'Delete the kept audio of an answer (its transcript and feedback stay)', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['recording_not_found'] },
+  { method: 'delete', path: '/api/attempts/:id', summary: 'Delete an answer, its follow-up answers and their audio', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['attempt_not_found'] },
+  { method: 'get', path: '/api/recordings', summary: 'Which answers have kept audio', responses: { 200: '{ attemptIds }' } },
+  { method: 'delete', path: '/api/recordings', summary: 'Delete every kept recording', responses: { 200: '{ deleted: count }' } },
   {
     method: 'get',
     path: '/speech/:file',
@@ -132,6 +156,28 @@ export const API_ROUTES: RouteDoc[] = [
     errors: ['invalid_input', 'session_not_found', 'session_finished', 'answer_too_long'],
   },
   {
+    method: 'post',
+    path: '/api/sessions/:id/skip',
+    summary: 'Skip the pending prompt (question or follow-up): kept as skipped, never scored; a skipped question gets no follow-up',
+    responses: { 201: '{ skipped, next, finished }' },
+    errors: ['session_not_found', 'session_finished', 'answer_conflict'],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/:id/end',
+    summary: 'End the interview now: finished, with a report on what was answered (report.skipped names the prompts skipped)',
+    responses: { 200: '{ session, report, modelAnswers }' },
+    errors: ['session_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/practice',
+    summary: 'Grade an answer to one question practised alone and save it as an attempt (a one-question session of kind practice), beside the previous answer to it',
+    body: practiceBodySchema,
+    responses: { 201: '{ sessionId, attemptId, prompt, feedback, previous: { answer, score, answeredAt, improved, lost, habitsDropped, habitsAdded } | null }' },
+    errors: ['invalid_input', 'question_not_found', 'answer_too_long'],
+  },
+  {
     method: 'get',
     path: '/api/history',
     summary: 'Every session, newest first, with progress and score so far',
@@ -157,6 +203,12 @@ export const API_ROUTES: RouteDoc[] = [
     body: importQuestionsBodySchema,
     responses: { 201: { description: 'The ids imported', schema: importedQuestionsSchema } },
     errors: ['invalid_input', 'question_invalid'],
+  },
+  {
+    method: 'get',
+    path: '/api/my-questions/export',
+    summary: "The user's own questions as a YAML pack (application/yaml, one document per question), to import elsewhere",
+    responses: { 200: 'The YAML pack' },
   },
   {
     method: 'delete',
@@ -228,7 +280,7 @@ export const API_ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/exercises/check',
-    summary: "Check a submission against the user's own exercise file (YAML or JSON text)",
+    summary: "Check a submission against the user's own exercise file (YAML or JSON text), without importing the file; the attempt is saved in History",
     body: checkOwnExerciseBodySchema,
     responses: { 200: 'The result' },
     errors: ['invalid_input', 'exercise_invalid', 'submission_too_large'],
@@ -342,8 +394,27 @@ function operation(route: RouteDoc): object {
   };
 }
 
+/**
+ * On a team server every API route but the public ones needs a sign-in (and its writes the CSRF
+ * header), and graded answers count against the rate limits.
+ */
+function asTeamRoute(route: RouteDoc): RouteDoc {
+  if (!route.path.startsWith('/api/') || PUBLIC_API_PATHS.has(route.path)) return route;
+  const extra: ErrorCode[] = route.method === 'get' ? ['sign_in_required'] : ['sign_in_required', 'csrf_invalid'];
+  if (GRADED_PATHS.has(route.path)) extra.push('rate_limited');
+  return { ...route, errors: [...(route.errors ?? []), ...extra] };
+}
+
+/** The recording routes (src/server/recording.routes.ts): a team server keeps no audio, so it has none of them. */
+const RECORDING_ROUTES = new Set(['get /api/settings/speech', 'put /api/settings/speech', 'put /api/attempts/:id/recording', 'get /api/attempts/:id/recording', 'delete /api/attempts/:id/recording', 'delete /api/attempts/:id', 'get /api/recordings', 'delete /api/recordings']);
+
+/** Every route a team server registers: the single-user ones but the recording routes, signed in, and the team routes. */
+export function teamApiRoutes(): RouteDoc[] {
+  return [...API_ROUTES.filter((r) => !RECORDING_ROUTES.has(`${r.method} ${r.path}`)).map(asTeamRoute), ...TEAM_ROUTES];
+}
+
 /** The OpenAPI 3.1 document of these routes. */
-export function buildOpenApiDocument(routes: readonly RouteDoc[] = API_ROUTES): Record<string, unknown> {
+export function buildOpenApiDocument(routes: readonly RouteDoc[] = API_ROUTES, description = 'Practise AWS interview answers with instant, explainable feedback. Local only.'): Record<string, unknown> {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const { path } = openApiPath(route.path);
@@ -351,15 +422,20 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[] = API_ROUTES): 
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Loop Coach API', version: '0.1.0', description: 'Practise AWS interview answers with instant, explainable feedback. Local only.' },
+    info: { title: 'Loop Coach API', version: '0.1.0', description },
     paths,
     components: { schemas: { Error: jsonSchema(errorBodySchema, 'output') } },
   };
 }
 
-let document: Record<string, unknown> | undefined;
+const documents = new Map<boolean, Record<string, unknown>>();
 
-/** The document, built once on first use. */
-export function openApiDocument(): Record<string, unknown> {
-  return (document ??= buildOpenApiDocument());
+/** The document of a single-user server, or of a team server (its routes added), built once on first use. */
+export function openApiDocument(team = false): Record<string, unknown> {
+  let built = documents.get(team);
+  if (!built) {
+    built = team ? buildOpenApiDocument(teamApiRoutes(), 'Practise AWS interview answers with instant, explainable feedback. Team mode: sign in first (a session cookie); every write carries the x-csrf-token header.') : buildOpenApiDocument();
+    documents.set(team, built);
+  }
+  return built;
 }

@@ -67,13 +67,15 @@ function isCrossSite(c: Context, url: URL, policy: RequestPolicy): boolean {
 }
 
 /** Routes whose body is a file, with the media types they take (none of them a page can send cross-site without asking). */
-const BINARY_BODIES: Record<string, readonly string[]> = {
-  '/api/transcribe': ['audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'application/octet-stream'],
-};
+const AUDIO_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'audio/webm', 'audio/ogg', 'application/octet-stream'];
+const BINARY_BODIES: Array<{ path: RegExp; types: readonly string[] }> = [
+  { path: /^\/api\/transcribe$/, types: AUDIO_TYPES },
+  { path: /^\/api\/attempts\/[^/]+\/recording$/, types: AUDIO_TYPES },
+];
 
 function isAcceptedBinary(path: string, contentType: string | undefined): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return Object.hasOwn(BINARY_BODIES, path) && BINARY_BODIES[path]!.includes(mediaType);
+  return BINARY_BODIES.some((b) => b.path.test(path) && b.types.includes(mediaType));
 }
 
 function isJson(contentType: string | undefined): boolean {

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import {
   answerBodySchema,
   idempotencyKeyHeaderSchema,
+  practiceBodySchema,
   previewBodySchema,
   startSessionBodySchema,
   type SessionStarted,
@@ -40,7 +41,22 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const body = await parseJsonBody(c, answerBodySchema);
     checkAnswerLength(body.answer);
     const idempotencyKey = parseWith(idempotencyKeyHeaderSchema, c.req.header('idempotency-key'));
-    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey), 201);
+    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey, body.spoken), 201);
+  });
+
+  app.post('/api/sessions/:id/skip', async (c) => c.json(await sessions.skipNext(c.req.param('id')), 201));
+
+  app.post('/api/sessions/:id/end', async (c) => {
+    const report = await sessions.end(c.req.param('id'));
+    const modelAnswers = Object.fromEntries(report.questions.map((q) => [q.id, sessions.modelAnswer(q.id) ?? null]));
+    return c.json({ session: await sessions.get(report.id), report, modelAnswers });
+  });
+
+  // One question practised alone: graded and saved as an attempt, beside the previous answer to it.
+  app.post('/api/practice', async (c) => {
+    const body = await parseJsonBody(c, practiceBodySchema);
+    checkAnswerLength(body.answer);
+    return c.json(await sessions.practise(body.questionId, body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), body.spoken), 201);
   });
 
   app.post('/api/sessions/:id/preview', async (c) => {

@@ -11,7 +11,9 @@ export const SESSION_COOKIE = 'loopcoach_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** API paths that answer without signing in. */
-const PUBLIC_API = new Set(['/api/health', '/api/openapi.json', '/api/auth/sign-in', '/api/auth/me', '/api/auth/oidc/start', '/api/auth/oidc/callback']);
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/openapi.json', '/api/auth/sign-in', '/api/auth/me', '/api/auth/oidc/start', '/api/auth/oidc/callback']);
+/** The routes whose answers are graded, so count against the grading rate limits. */
+export const GRADED_PATHS: ReadonlySet<string> = new Set(['/api/grade', '/api/practice', '/api/sessions/:id/answers', '/api/sessions/:id/preview']);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface SignedInRequest {
@@ -64,7 +66,7 @@ export function teamAuth({ accounts, runAs }: TeamAuthOptions): MiddlewareHandle
     const token = getCookie(c, SESSION_COOKIE);
     const auth = token ? await accounts.authenticate(token) : undefined;
     if (auth && token) setSignedIn(c, { ...auth, token });
-    if (PUBLIC_API.has(c.req.path)) return next();
+    if (PUBLIC_API_PATHS.has(c.req.path)) return next();
     if (!auth) throw new LoopCoachError('sign_in_required', 'sign in first: your session has ended or you are not signed in');
     if (WRITE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
       throw new LoopCoachError('csrf_invalid', `this write needs the ${CSRF_HEADER} header of your signed-in session`);

@@ -10,7 +10,8 @@ import type { Store } from '../store/open-store.js';
  * requests, so any instance answers any request alike.
  */
 export interface TeamScope {
-  services: Services;
+  /** Kept recordings (and their keep setting) are single-user only: a team server keeps no audio. */
+  services: Omit<Services, 'recordings'>;
   /** Runs `task` (the rest of the request) as the user. */
   runAs<T>(userId: string, task: () => Promise<T>): Promise<T>;
 }
@@ -32,7 +33,7 @@ export function createTeamScope(coach: Coach, store: Store): TeamScope {
     if (!services) throw new Error('a user-scoped service was called outside a signed-in request');
     return services;
   };
-  const services: Services = {
+  const services: Omit<Services, 'recordings'> = {
     catalogue: forward(() => current().catalogue),
     sessions: forward(() => current().sessions),
     progress: forward(() => current().progress),

@@ -2,11 +2,10 @@ import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { OidcChallenge, OidcClient } from '../store/oidc.client.js';
 import { errorResponse } from './errors.js';
-import { z } from 'zod';
 import { LoopCoachError } from '../errors.js';
 import type { AccountService, SignedIn } from '../services/account.service.js';
 import type { CohortService } from '../services/cohort.service.js';
-import { ROLES, SHARING } from '../store/team.repository.js';
+import { assignmentBodySchema, cohortBodySchema, commentBodySchema, deleteAccountBodySchema, joinBodySchema, newUserBodySchema, passwordBodySchema, shareBodySchema, sharingBodySchema, signInBodySchema } from '../api/team.contract.js';
 import type { RateLimits } from './rate-limit.js';
 import { actorOf, clientAddress, SESSION_COOKIE, signedInOf } from './team-auth.js';
 import { parseJsonBody } from './validate.js';
@@ -36,23 +35,6 @@ function readChallenge(value: string | undefined): OidcChallenge | undefined {
     return undefined;
   }
 }
-
-const signInBody = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(1000) });
-const newUserBody = z.strictObject({ email: z.string().min(1).max(254), name: z.string().min(1).max(200), role: z.enum(ROLES), password: z.string().max(1000).optional() });
-const passwordBody = z.strictObject({ password: z.string().min(1).max(1000) });
-const cohortBody = z.strictObject({ name: z.string().trim().min(1, 'give the cohort a name').max(200) });
-const joinBody = z.strictObject({ code: z.string().min(1).max(200), sharing: z.enum(SHARING) });
-const shareBody = z.strictObject({ shared: z.boolean() });
-const commentBody = z.strictObject({ sentence: z.string().trim().min(1).max(5000), body: z.string().trim().min(1, 'the comment is empty').max(5000) });
-const deleteAccountBody = z.strictObject({ email: z.string().min(1).max(254) });
-const assignmentBody = z.strictObject({
-  title: z.string().trim().min(1, 'give the assignment a title').max(200),
-  dueAt: z.iso.datetime({ offset: true }).or(z.iso.date()),
-  spec: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('questions'), questionIds: z.array(z.string().min(1).max(200)).min(1).max(50) }),
-    z.strictObject({ kind: z.literal('mock'), role: z.string().min(1).max(100), level: z.string().min(1).max(20), count: z.number().int().min(1).max(50), topics: z.array(z.string().min(1).max(100)).max(20) }),
-  ]),
-});
 
 function startSession(c: Context, signed: SignedIn, secure: boolean) {
   setCookie(c, SESSION_COOKIE, signed.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: new Date(signed.expiresAt) });
@@ -87,7 +69,7 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   });
 
   app.post('/api/auth/sign-in', async (c) => {
-    const { email, password } = await parseJsonBody(c, signInBody);
+    const { email, password } = await parseJsonBody(c, signInBodySchema);
     const account = email.trim().toLowerCase();
     const address = clientAddress(c, trustProxy);
     await limits.checkSignIn(account, address);
@@ -121,21 +103,25 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   });
   app.post('/api/users', async (c) => {
     requireAdmin(c);
-    return c.json(await accounts.addUser(await parseJsonBody(c, newUserBody)), 201);
+    return c.json(await accounts.addUser(await parseJsonBody(c, newUserBodySchema)), 201);
   });
   app.post('/api/users/:id/password', async (c) => {
-    await accounts.resetPassword(actorOf(c), c.req.param('id'), (await parseJsonBody(c, passwordBody)).password);
+    await accounts.resetPassword(actorOf(c), c.req.param('id'), (await parseJsonBody(c, passwordBodySchema)).password);
     return c.json({ reset: c.req.param('id') });
   });
 
   app.get('/api/cohorts', async (c) => c.json(await cohorts.listMine(actorOf(c))));
-  app.post('/api/cohorts', async (c) => c.json(await cohorts.create(actorOf(c), (await parseJsonBody(c, cohortBody)).name), 201));
+  app.post('/api/cohorts', async (c) => c.json(await cohorts.create(actorOf(c), (await parseJsonBody(c, cohortBodySchema)).name), 201));
   app.post('/api/cohorts/join', async (c) => {
-    const { code, sharing } = await parseJsonBody(c, joinBody);
+    const { code, sharing } = await parseJsonBody(c, joinBodySchema);
     return c.json(await cohorts.join(actorOf(c), code, sharing));
   });
   app.get('/api/cohorts/:id', async (c) => c.json(await cohorts.get(actorOf(c), c.req.param('id'))));
   app.get('/api/cohorts/:id/dashboard', async (c) => c.json(await cohorts.dashboard(actorOf(c), c.req.param('id'))));
+  app.put('/api/cohorts/:id/sharing', async (c) => {
+    const { sharing } = await parseJsonBody(c, sharingBodySchema);
+    return c.json(await cohorts.changeSharing(actorOf(c), c.req.param('id'), sharing));
+  });
   app.delete('/api/cohorts/:id/membership', async (c) => {
     await cohorts.leave(actorOf(c), c.req.param('id'));
     return c.json({ left: c.req.param('id') });
@@ -146,17 +132,17 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   });
   app.get('/api/cohorts/:id/attempts/:attemptId', async (c) => c.json(await cohorts.memberAttempt(actorOf(c), c.req.param('id'), c.req.param('attemptId'))));
   app.post('/api/cohorts/:id/attempts/:attemptId/comments', async (c) => {
-    const { sentence, body } = await parseJsonBody(c, commentBody);
+    const { sentence, body } = await parseJsonBody(c, commentBodySchema);
     return c.json(await cohorts.comment(actorOf(c), c.req.param('id'), c.req.param('attemptId'), sentence, body), 201);
   });
   app.get('/api/cohorts/:id/assignments', async (c) => c.json(await cohorts.assignmentsOf(actorOf(c), c.req.param('id'))));
-  app.post('/api/cohorts/:id/assignments', async (c) => c.json(await cohorts.assign(actorOf(c), c.req.param('id'), await parseJsonBody(c, assignmentBody)), 201));
+  app.post('/api/cohorts/:id/assignments', async (c) => c.json(await cohorts.assign(actorOf(c), c.req.param('id'), await parseJsonBody(c, assignmentBodySchema)), 201));
 
   app.get('/api/assignments', async (c) => c.json(await cohorts.assignmentsForMe(actorOf(c))));
   app.get('/api/comments', async (c) => c.json(await cohorts.commentsForMe(actorOf(c))));
   app.get('/api/my-answers', async (c) => c.json(await cohorts.myAnswers(actorOf(c))));
   app.put('/api/attempts/:id/share', async (c) => {
-    const { shared } = await parseJsonBody(c, shareBody);
+    const { shared } = await parseJsonBody(c, shareBodySchema);
     await cohorts.share(actorOf(c), c.req.param('id'), shared);
     return c.json({ attemptId: c.req.param('id'), shared });
   });
@@ -167,7 +153,7 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   });
   app.delete('/api/account', async (c) => {
     const actor = actorOf(c);
-    const { email } = await parseJsonBody(c, deleteAccountBody);
+    const { email } = await parseJsonBody(c, deleteAccountBodySchema);
     if (email.trim().toLowerCase() !== actor.email) throw new LoopCoachError('invalid_input', 'type your email address to confirm deleting your account');
     await accounts.deleteAccount(actor);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });

@@ -20,7 +20,7 @@ export function defaultAccountParameters(): AccountParameters {
 export interface AccountServiceDeps {
   team: TeamRepository;
   /** One user's rows (sessions, attempts, questions, documents). */
-  storeFor: (userId: string) => Pick<Store, 'sessions' | 'attempts' | 'userQuestions' | 'documents'>;
+  storeFor: (userId: string) => Pick<Store, 'sessions' | 'attempts' | 'userQuestions' | 'documents' | 'exerciseAttempts' | 'userExercises'>;
   hasher: PasswordHasher;
   tokens: { newToken(): string; hashToken(token: string): string };
   params?: AccountParameters;
@@ -104,11 +104,15 @@ export class AccountService {
     return this.openSession(user);
   }
 
-  /** A sign-in session for a user whose identity is established. */
+  /**
+   * A sign-in session for a user whose identity is established. Every sign-in also sweeps the
+   * sessions that have expired (anyone's), so an abandoned cookie's row does not outlive it.
+   */
   async openSession(user: UserRecord): Promise<SignedIn> {
     const token = this.deps.tokens.newToken();
     const csrfToken = this.deps.tokens.newToken();
     const createdAt = this.now();
+    await this.deps.team.deleteExpiredAuthSessions(createdAt.toISOString());
     const expiresAt = new Date(createdAt.getTime() + this.params.sessionTtlMs).toISOString();
     await this.deps.team.createAuthSession({ tokenHash: this.deps.tokens.hashToken(token), userId: user.id, csrfToken, createdAt: createdAt.toISOString(), expiresAt });
     return { user: publicUser(user), token, csrfToken, expiresAt };
@@ -153,7 +157,7 @@ export class AccountService {
   /** Everything stored about the user, as one JSON document. */
   async exportData(user: UserRecord): Promise<Record<string, unknown>> {
     const own = this.deps.storeFor(user.id);
-    const [sessions, attempts, questions, documentList, memberships, coaching, comments] = await Promise.all([
+    const [sessions, attempts, questions, documentList, memberships, coaching, comments, exerciseAttempts, exercises] = await Promise.all([
       own.sessions.list(),
       own.attempts.listAll(),
       own.userQuestions.list(),
@@ -161,10 +165,12 @@ export class AccountService {
       this.deps.team.listMembershipsOf(user.id),
       this.deps.team.listCohortsCoachedBy(user.id),
       this.deps.team.listCommentsOnAttemptsOf(user.id),
+      own.exerciseAttempts.listAll(),
+      own.userExercises.list(),
     ]);
     const documents = await Promise.all(documentList.map((d) => own.documents.find(d.id)));
     const shared = await this.deps.team.listSharedAttemptIds(user.id);
-    return { exportedAt: this.now().toISOString(), account: publicUser(user), sessions, attempts, sharedAttemptIds: [...shared], commentsOnMyAnswers: comments, questions, documents, memberships, cohortsCoached: coaching };
+    return { exportedAt: this.now().toISOString(), account: publicUser(user), sessions, attempts, sharedAttemptIds: [...shared], commentsOnMyAnswers: comments, questions, documents, exerciseAttempts, exercises, memberships, cohortsCoached: coaching };
   }
 
   /** Removes the account and everything in it; its sign-ins end with it. */

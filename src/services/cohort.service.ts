@@ -4,12 +4,18 @@ import { summariseCandidate, type CandidateSummary, type DashboardAttempt } from
 import { splitSentences } from '../core/text.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import type { ExerciseLine } from '../api/team.contract.js';
+import type { ExerciseAttemptRepository } from '../store/exercise.repository.js';
 import type { AssignmentRecord, AssignmentSpec, CohortRecord, CommentRecord, Sharing, TeamRepository, UserRecord } from '../store/team.repository.js';
+
+export type { ExerciseLine } from '../api/team.contract.js';
 
 export interface CohortServiceDeps {
   team: TeamRepository;
   /** One user's attempts (their practice, as their own store scope reads it). */
   attemptsOf: (userId: string) => Pick<AttemptRepository, 'listAll'>;
+  /** One user's checked exercise submissions; without it the dashboard shows no exercises. */
+  exerciseAttemptsOf?: (userId: string) => Pick<ExerciseAttemptRepository, 'listAll'>;
   coach: Pick<Coach, 'findQuestion'>;
   newInviteCode: () => string;
   now?: () => Date;
@@ -27,7 +33,10 @@ export interface DashboardRow {
   summary: CandidateSummary;
   /** The answers the coach may open, newest first. */
   attempts: Array<{ id: string; sessionId: string; questionId: string; prompt: string; score: number; answeredAt: string }>;
+  /** Hands-on exercises tried, latest result each, most recent first; only when the member shares all their practice. */
+  exercises: ExerciseLine[];
 }
+
 
 export interface AssignmentInput {
   title: string;
@@ -74,6 +83,14 @@ export class CohortService {
     return { cohortId: cohort.id, name: cohort.name, sharing };
   }
 
+  /** A member changes what the cohort's coach may see; not found when the actor is not a member. */
+  async changeSharing(actor: UserRecord, cohortId: string, sharing: Sharing): Promise<{ cohortId: string; name: string; sharing: Sharing }> {
+    const [cohort, member] = await Promise.all([this.deps.team.findCohort(cohortId), this.deps.team.findMember(cohortId, actor.id)]);
+    if (!cohort || !member) throw notFound(cohortId);
+    await this.deps.team.upsertMember({ ...member, sharing });
+    return { cohortId, name: cohort.name, sharing };
+  }
+
   async leave(actor: UserRecord, cohortId: string): Promise<void> {
     if (!(await this.deps.team.removeMember(cohortId, actor.id))) throw notFound(cohortId);
   }
@@ -106,7 +123,8 @@ export class CohortService {
         const summary = summariseCandidate(dated, today);
         // Sharing only chosen answers, with none shared: the coach learns nothing, not even "never practised".
         const stuck = m.sharing === 'shared' && visible.length === 0 ? null : summary.stuck;
-        return { userId: m.userId, name: m.name, email: m.email, sharing: m.sharing, summary: { ...summary, stuck }, attempts };
+        const exercises = m.sharing === 'all' ? await this.exerciseLines(m.userId) : [];
+        return { userId: m.userId, name: m.name, email: m.email, sharing: m.sharing, summary: { ...summary, stuck }, attempts, exercises };
       }),
     );
     return { cohort, candidates };
@@ -181,8 +199,21 @@ export class CohortService {
     return cohort;
   }
 
+  /** Exercise attempts cannot be shared one by one, so only a member sharing all practice shows them. */
+  private async exerciseLines(userId: string): Promise<ExerciseLine[]> {
+    const attempts = (await this.deps.exerciseAttemptsOf?.(userId).listAll()) ?? [];
+    const lines = new Map<string, ExerciseLine>();
+    for (const a of attempts) {
+      const count = (lines.get(a.exerciseId)?.attempts ?? 0) + 1;
+      lines.delete(a.exerciseId);
+      lines.set(a.exerciseId, { exerciseId: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, attempts: count, passed: a.result.passed, score: a.result.score, lastCheckedAt: a.checkedAt });
+    }
+    return [...lines.values()].reverse();
+  }
+
   private async visibleAttempts(userId: string, sharing: Sharing): Promise<AttemptRecord[]> {
-    const attempts = await this.deps.attemptsOf(userId).listAll();
+    // A skipped prompt is not an answer: no score for a coach to read.
+    const attempts = (await this.deps.attemptsOf(userId).listAll()).filter((a) => !a.skipped);
     if (sharing === 'all') return attempts;
     const shared = await this.deps.team.listSharedAttemptIds(userId);
     return attempts.filter((a) => shared.has(a.id));

@@ -2,6 +2,7 @@ import type { Coach } from '../coach.js';
 import type { Store } from '../store/open-store.js';
 import { ProgressService } from './progress.service.js';
 import { QuestionCatalogue } from './question-catalogue.js';
+import { RecordingService } from './recording.service.js';
 import { SessionService } from './session.service.js';
 import { TailorService } from './tailor.service.js';
 import { loadCfnSpec } from '../content/cfn-spec.js';
@@ -18,6 +19,8 @@ export interface Services {
   sessions: SessionService;
   progress: ProgressService;
   tailor: TailorService;
+  /** Kept audio of spoken answers and the keep-recordings setting. */
+  recordings: RecordingService;
   /** The shipped exercises plus the user's own; every checked submission is saved. */
   exercises: ExerciseService;
 }
@@ -31,9 +34,10 @@ export async function composeServices({ coach, store, allowCodeRun = true }: { c
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const exercises = await openExerciseService(store, { allowCodeRun });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue, exercises });
-  const progress = new ProgressService({ attempts: store.attempts, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
-  const tailor = new TailorService({ coach, documents: store.documents, attempts: store.attempts, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
-  return { catalogue, sessions, progress, tailor, exercises };
+  const progress = new ProgressService({ answers: sessions, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
+  const tailor = new TailorService({ coach, documents: store.documents, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
+  const recordings = new RecordingService({ attempts: store.attempts, recordings: store.recordings, settings: store.settings });
+  return { catalogue, sessions, progress, tailor, exercises, recordings };
 }
 
 /**

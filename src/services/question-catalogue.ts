@@ -1,6 +1,6 @@
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
-import { parseUserQuestions } from '../content/user-questions.js';
+import { parseUserQuestions, questionPackYaml } from '../content/user-questions.js';
 import { LoopCoachError } from '../errors.js';
 import type { UserQuestionRepository } from '../store/user-question.repository.js';
 
@@ -65,6 +65,11 @@ export class QuestionCatalogue implements Pick<Coach, 'questions' | 'findQuestio
     await this.deps.userQuestions.saveAll(parsed.map((p) => ({ id: p.question.id, source: p.source, question: p.question, createdAt: existing.get(p.question.id)?.createdAt ?? at, updatedAt: at })));
     await this.reload();
     return parsed.map((p) => p.question);
+  }
+
+  /** A YAML pack of the user's questions (`mine`), or of the bank and the user's questions together. */
+  exportYaml({ mine = false }: { mine?: boolean } = {}): string {
+    return questionPackYaml(mine ? this.yours() : this.questions, this.now().toISOString());
   }
 
   /** Removes one of the user's questions; question_not_found when there is none with that id. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
+import type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 import type { Coach } from '../coach.js';
 import type { BankQuestion } from '../content/question.schema.js';
 import { chooseFollowUps, followUpQuestion, type ChosenFollowUp } from '../core/session/follow-ups.js';
@@ -8,14 +8,17 @@ import type { Exercise, ExerciseResult } from '../core/exercises/types.js';
 import type { ExerciseAttemptRecord } from '../store/exercise.repository.js';
 import type { ExerciseService } from './exercise.service.js';
 import type { PendingPrompt } from '../core/session/pending.js';
-import { buildReport, type AnsweredQuestion, type SessionReport } from '../core/session/report.js';
+import { buildReport, type AnsweredQuestion } from '../core/session/report.js';
 import { LEVELS, TOPICS, type Feedback, type Level, type Topic } from '../core/types.js';
 import { LoopCoachError } from '../errors.js';
 import type { AttemptRecord, AttemptRepository } from '../store/attempt.repository.js';
+import { isEditedTranscript, type SessionReportView, type SpokenInput } from '../core/session/spoken.js';
+import { deliveryTrend } from '../core/delivery/trend.js';
 import type { SessionRecord, SessionRepository } from '../store/session.repository.js';
+import { compareAnswers } from '../core/session/progress.js';
 
-export type { PendingPrompt };
-export type { AnsweredPrompt, SessionSummary } from '../api/sessions.contract.js';
+export type { PendingPrompt, SessionReportView, SpokenInput };
+export type { AnsweredPrompt, PractisedAnswer, SessionSummary, SkippedPrompt } from '../api/sessions.contract.js';
 
 export interface StartOptions {
   role: string;
@@ -38,6 +41,13 @@ export interface SessionExercise {
   attempts: ExerciseAttemptRecord[];
 }
 
+
+/** An answer as progress, suggestions and plans read it: the attempt with its question's topic (null when the question is gone). */
+export interface AnsweredAttempt extends AttemptRecord {
+  topic: Topic | null;
+}
+
+
 export interface SessionServiceDeps {
   sessions: SessionRepository;
   attempts: AttemptRepository;
@@ -47,6 +57,9 @@ export interface SessionServiceDeps {
   now?: () => Date;
   newId?: () => string;
 }
+
+/** What a skipped attempt stores as its feedback: nothing was said, so nothing is judged (it is never scored or shown). */
+const SKIPPED_FEEDBACK: Feedback = { score: 0, rubric: [], structure: { framework: 'CCTR', parts: [] }, findings: [], services: [], leadershipPrinciples: [], tips: [] };
 
 /** How many recent main attempts steer planning. */
 const HISTORY_WINDOW = 50;
@@ -145,8 +158,9 @@ export class SessionService {
     return this.pendingFrom(session, await this.deps.attempts.listBySession(sessionId));
   }
 
-  /** What the session asks after these attempts; null when nothing is left. */
+  /** What the session asks after these attempts; null when nothing is left (or it was ended, or it was a question practised alone). */
   private pendingFrom(session: SessionRecord, attempts: AttemptRecord[]): PendingPrompt | null {
+    if (session.status === 'finished' || session.kind === 'practice') return null;
     const ids = session.plan.questionIds;
     for (const [i, questionId] of ids.entries()) {
       const question = this.findQuestion(questionId);
@@ -154,6 +168,7 @@ export class SessionService {
       const base = { sessionId: session.id, questionId, position: i + 1, total: ids.length };
       const main = attempts.find((a) => a.questionId === questionId && a.parentAttemptId === null);
       if (!main) return { ...base, prompt: question.prompt, parentAttemptId: null };
+      if (main.skipped) continue; // a skipped question earns no follow-up
       const followUp = this.pendingFollowUp(question, main, attempts);
       if (followUp) return { ...base, prompt: followUp.prompt, parentAttemptId: main.id };
     }
@@ -176,7 +191,7 @@ export class SessionService {
     return outcome.feedback;
   }
 
-  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string) {
+  private async gradeAndRecord(session: SessionRecord, pending: PendingPrompt, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput) {
     const question = this.findQuestion(pending.questionId);
     if (!question) throw new LoopCoachError('question_not_found', `question "${pending.questionId}" is no longer in the bank`);
     const graded = pending.parentAttemptId === null ? question : await this.followUpFor(question, pending);
@@ -195,12 +210,13 @@ export class SessionService {
       answeredAt: answeredAt.toISOString(),
       durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
       idempotencyKey: idempotencyKey ?? null,
+      spoken: spokenRecordOf(text, spoken),
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {
       throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
     }
-    return outcome.status === 'saved' ? { status: 'saved' as const, feedback } : outcome;
+    return outcome.status === 'saved' ? { status: 'saved' as const, feedback, attemptId: attempt.id } : outcome;
   }
 
   /**
@@ -208,7 +224,7 @@ export class SessionService {
    * the session when nothing is left, and says what comes next. With an idempotency key, a
    * retry of an answer already recorded returns that first result and records nothing new.
    */
-  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string): Promise<AnsweredPrompt> {
+  async answerNext(sessionId: string, text: string, startedAt: Date, idempotencyKey?: string, spoken?: SpokenInput): Promise<AnsweredPrompt> {
     const session = await this.get(sessionId);
     const attempts = await this.deps.attempts.listBySession(session.id);
     const earlier = idempotencyKey ? attempts.find((a) => a.idempotencyKey === idempotencyKey) : undefined;
@@ -216,10 +232,10 @@ export class SessionService {
     if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
     const pending = this.pendingFrom(session, attempts);
     if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
-    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey);
+    const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey, spoken);
     if (outcome.status === 'replayed') return this.replay(session, outcome.attempt);
     const finished = await this.finishIfDone(session.id);
-    return { answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
+    return { attemptId: outcome.attemptId, answered: pending, feedback: outcome.feedback, next: finished ? null : await this.next(session.id), finished };
   }
 
   /** The result of an answer recorded earlier under the same idempotency key, as it was first returned. */
@@ -233,7 +249,98 @@ export class SessionService {
       total: session.plan.questionIds.length,
     };
     const next = await this.next(session.id);
-    return { answered, feedback: attempt.feedback, next, finished: next === null };
+    return { attemptId: attempt.id, answered, feedback: attempt.feedback, next, finished: next === null };
+  }
+
+  /**
+   * Skips whatever the session asks next: it is kept as a skipped attempt (no answer, no score,
+   * no follow-up), and the session moves on, finishing when nothing is left.
+   */
+  async skipNext(sessionId: string): Promise<SkippedPrompt> {
+    const session = await this.resumable(sessionId);
+    const pending = this.pendingFrom(session, await this.deps.attempts.listBySession(session.id));
+    if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
+    const at = this.now().toISOString();
+    const attempt: AttemptRecord = {
+      id: this.newId(),
+      sessionId: session.id,
+      questionId: pending.questionId,
+      parentAttemptId: pending.parentAttemptId,
+      prompt: pending.prompt,
+      answer: '',
+      feedback: SKIPPED_FEEDBACK,
+      score: 0,
+      startedAt: at,
+      answeredAt: at,
+      durationMs: 0,
+      skipped: true,
+    };
+    const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
+    if (outcome.status === 'conflict') throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
+    const finished = await this.finishIfDone(session.id);
+    return { skipped: pending, next: finished ? null : await this.next(session.id), finished };
+  }
+
+  /** Ends a session early: it is finished, and its report covers what was answered. Ending a finished session changes nothing. */
+  async end(sessionId: string): Promise<SessionReportView> {
+    const session = await this.get(sessionId);
+    if (session.status !== 'finished') await this.deps.sessions.setStatus(session.id, 'finished', this.now().toISOString());
+    return this.report(session.id);
+  }
+
+  /**
+   * Grades one answer to one question practised alone and saves it as an attempt (a finished
+   * one-question session of kind 'practice', written in one transaction), so it shows in
+   * history and progress and moves the question's re-practice date. Returns the feedback beside
+   * the previous answer to the same question, with what was gained and lost since. A spoken
+   * answer keeps its transcript and delivery with the attempt, as in an interview.
+   */
+  async practise(questionId: string, text: string, startedAt: Date, spoken?: SpokenInput): Promise<PractisedAnswer> {
+    if (text.trim() === '') throw new LoopCoachError('invalid_input', 'the answer is empty; write or record an answer before submitting');
+    // Read first: it also finds questions written for earlier sessions (tailored ones).
+    const earlier = (await this.answeredAttempts()).filter((a) => a.questionId === questionId && a.parentAttemptId === null).at(-1);
+    const question = this.findQuestion(questionId);
+    if (!question) throw new LoopCoachError('question_not_found', `no question with id "${questionId}"`);
+    const feedback = this.deps.coach.grade(question, text);
+    const answeredAt = this.now();
+    const at = answeredAt.toISOString();
+    const id = this.newId();
+    const session: SessionRecord = {
+      id,
+      createdAt: at,
+      updatedAt: at,
+      status: 'finished',
+      kind: 'practice',
+      plan: { role: '', level: question.levels[0] ?? '', topics: [question.topic], count: 1, mix: 0, questionIds: [questionId], ...(this.deps.coach.findQuestion(questionId) ? {} : { tailored: [question] }) },
+    };
+    const attempt: AttemptRecord = {
+      id: this.newId(),
+      sessionId: id,
+      questionId,
+      parentAttemptId: null,
+      prompt: question.prompt,
+      answer: text,
+      feedback,
+      score: feedback.score,
+      startedAt: startedAt.toISOString(),
+      answeredAt: at,
+      durationMs: Math.max(0, answeredAt.getTime() - startedAt.getTime()),
+      spoken: spokenRecordOf(text, spoken),
+    };
+    await this.deps.attempts.saveWithSession(session, attempt);
+    const previous = earlier ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) } : null;
+    return { sessionId: id, attemptId: attempt.id, prompt: question.prompt, feedback, previous };
+  }
+
+  /**
+   * Every answered attempt (skipped ones left out), oldest first, with its question's topic:
+   * the one source of truth for what was answered and how it scored. Questions written for a
+   * session (from a job posting or résumé) are found in their session's plan.
+   */
+  async answeredAttempts(): Promise<AnsweredAttempt[]> {
+    for (const session of await this.deps.sessions.list()) this.remember(session);
+    const attempts = (await this.deps.attempts.listAll()).filter((a) => !a.skipped);
+    return attempts.map((a) => ({ ...a, topic: this.findQuestion(a.questionId)?.topic ?? null }));
   }
 
   /** Grades an answer to what the session asks next without saving anything (live feedback). */
@@ -264,9 +371,11 @@ export class SessionService {
   }
 
   /** The report of a session from what was answered so far. */
-  async report(sessionId: string): Promise<SessionReport> {
+  async report(sessionId: string): Promise<SessionReportView> {
     await this.get(sessionId);
-    const attempts = await this.deps.attempts.listBySession(sessionId);
+    const all = await this.deps.attempts.listBySession(sessionId);
+    const attempts = all.filter((a) => !a.skipped);
+    const skipped = all.filter((a) => a.skipped).map((a) => ({ id: a.questionId, prompt: a.prompt, isFollowUp: a.parentAttemptId !== null }));
     const answered: AnsweredQuestion[] = attempts
       .filter((a) => a.parentAttemptId === null)
       .map((main) => ({
@@ -277,7 +386,7 @@ export class SessionService {
         feedback: main.feedback,
         followUps: attempts.filter((a) => a.parentAttemptId === main.id).map((f) => ({ prompt: f.prompt, answer: f.answer, feedback: f.feedback })),
       }));
-    return buildReport(sessionId, answered);
+    return { ...buildReport(sessionId, answered), ...(skipped.length > 0 ? { skipped } : {}), ...spokenOf(attempts) };
   }
 
   /** The model answer of a bank question, for the report. */
@@ -290,19 +399,33 @@ export class SessionService {
     const sessions = await this.deps.sessions.list();
     return Promise.all(
       sessions.map(async (s) => {
-        const mains = (await this.deps.attempts.listBySession(s.id)).filter((a) => a.parentAttemptId === null);
+        const all = (await this.deps.attempts.listBySession(s.id)).filter((a) => a.parentAttemptId === null);
+        const mains = all.filter((a) => !a.skipped);
         const score = mains.length === 0 ? null : Math.round(mains.reduce((n, a) => n + a.score, 0) / mains.length);
-        return { id: s.id, createdAt: s.createdAt, status: s.status, role: s.plan.role, level: s.plan.level, answered: mains.length, total: s.plan.questionIds.length, score };
+        const kind = s.kind ?? 'interview';
+        const title = kind === 'practice' ? (all[0]?.prompt ?? null) : null;
+        return { id: s.id, createdAt: s.createdAt, status: s.status, kind, title, role: s.plan.role, level: s.plan.level, answered: mains.length, skipped: all.length - mains.length, total: s.plan.questionIds.length, score };
       }),
     );
   }
 
   /** Recent main-question scores with their topics, oldest first, for planning. */
   private async recentScores(): Promise<PastScore[]> {
-    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
-    return attempts.flatMap((a) => {
-      const topic = this.findQuestion(a.questionId)?.topic;
-      return topic ? [{ questionId: a.questionId, topic, score: a.score }] : [];
-    });
+    const attempts = (await this.answeredAttempts()).filter((a) => a.parentAttemptId === null).slice(-HISTORY_WINDOW);
+    return attempts.flatMap((a) => (a.topic ? [{ questionId: a.questionId, topic: a.topic, score: a.score }] : []));
   }
+}
+
+/** What is saved of a spoken answer: the recording's transcript, segments and delivery, and whether the answer graded differs from the transcript. */
+function spokenRecordOf(text: string, spoken: SpokenInput | undefined): AttemptRecord['spoken'] {
+  return spoken ? { ...spoken, isEdited: isEditedTranscript(text, spoken.transcript) } : null;
+}
+
+/** The spoken answers of a session and their delivery over the session. */
+function spokenOf(attempts: AttemptRecord[]): Pick<SessionReportView, 'delivery' | 'spoken'> {
+  const spoken = attempts.flatMap((a) => (a.spoken ? [{ ...a.spoken, attemptId: a.id, questionId: a.questionId, parentAttemptId: a.parentAttemptId, prompt: a.prompt, answeredAt: a.answeredAt }] : []));
+  return {
+    delivery: deliveryTrend(spoken),
+    spoken: spoken.map(({ answeredAt: _answeredAt, ...view }) => view),
+  };
 }

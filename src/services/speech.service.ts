@@ -17,7 +17,7 @@ export async function transcribeAudio(bytes: Uint8Array, questionKind?: Question
   if (bytes.length > MAX_AUDIO_BYTES) throw new LoopCoachError('audio_too_long', `the recording is ${Math.round(bytes.length / 1024 / 1024)} MB; the limit is ${MAX_AUDIO_BYTES / 1024 / 1024} MB`);
   try {
     // Bad audio is refused before the model loads (a second or more).
-    const audio = prepareAudio(decodeRecording(bytes));
+    const audio = prepareAudio(await decodeRecording(bytes));
     const { loadNodeMoonshine } = await import('../speech/node-model.js');
     const segments = await transcribePrepared(await loadNodeMoonshine(), audio);
     return analysisOf(audio, segments, questionKind);

@@ -4,7 +4,6 @@ import type { Coach } from '../coach.js';
 import { extractTextFromBytes } from '../content/documents.js';
 import { skillScores } from '../core/tailor/history.js';
 import { LoopCoachError } from '../errors.js';
-import type { AttemptRepository } from '../store/attempt.repository.js';
 import type { DocumentKind, DocumentRepository, DocumentSummary } from '../store/document.repository.js';
 import type { SessionRecord } from '../store/session.repository.js';
 import { buildInterviewPlan, planForSession, type InterviewPlan } from './plan.service.js';
@@ -26,7 +25,7 @@ export interface TailorRequest {
 export interface TailorServiceDeps {
   coach: Coach;
   documents: DocumentRepository;
-  attempts: AttemptRepository;
+  /** Plans sessions, and is the one source of what was answered and how it scored. */
   sessions: SessionService;
   findQuestion: Coach['findQuestion'];
   now?: () => Date;
@@ -98,13 +97,17 @@ export class TailorService {
     return id;
   }
 
-  /** Past main-question scores per skill, for the gap report. */
+  /**
+   * Past main-question scores per skill, for the gap report, from the one source of answered
+   * attempts (questions practised alone and written for earlier plans included: a question no
+   * longer known is read from its prompt and the services the answer named).
+   */
   private async history(): Promise<Record<string, number>> {
-    const attempts = (await this.deps.attempts.listAll()).filter((a) => a.parentAttemptId === null);
+    const attempts = (await this.deps.sessions.answeredAttempts()).filter((a) => a.parentAttemptId === null);
     return skillScores(
-      attempts.flatMap((a) => {
+      attempts.map((a) => {
         const q = this.deps.findQuestion(a.questionId);
-        return q ? [{ questionText: [q.prompt, ...q.rubric, ...q.services].join(' '), score: a.score }] : [];
+        return { questionText: q ? [q.prompt, ...q.rubric, ...q.services].join(' ') : [a.prompt, ...a.feedback.services].join(' '), score: a.score };
       }),
     );
   }

@@ -6,7 +6,8 @@ import type { QuestionKind } from '../core/types.js';
 import { planChunks } from './chunks.js';
 import type { MoonshineModel } from './moonshine.js';
 import { SPEECH_SAMPLE_RATE, resample } from './resample.js';
-import { AudioFormatError, decodeWav, type MonoAudio } from './wav.js';
+import { decodeAudio } from './decode-audio.js';
+import { AudioFormatError, type MonoAudio } from './wav.js';
 
 /** Why a recording cannot be used: the code a caller maps to its own error. */
 export type RecordingProblem = 'not_audio' | 'silent' | 'too_long';
@@ -33,12 +34,12 @@ export interface PreparedAudio {
 
 const params = defaultDeliveryParameters();
 
-/** Decodes WAV bytes; says plainly when they are not audio. */
-export function decodeRecording(bytes: Uint8Array): MonoAudio {
+/** Decodes WAV, WebM/Opus or Ogg/Opus bytes; says plainly when they are not audio. */
+export async function decodeRecording(bytes: Uint8Array): Promise<MonoAudio> {
   try {
-    return decodeWav(bytes);
+    return await decodeAudio(bytes);
   } catch (error) {
-    if (error instanceof AudioFormatError) throw new RecordingError('not_audio', `not a readable WAV recording (${error.message})`);
+    if (error instanceof AudioFormatError) throw new RecordingError('not_audio', `not a readable recording (${error.message})`);
     throw error;
   }
 }
@@ -71,7 +72,7 @@ export async function transcribePrepared(model: MoonshineModel, audio: PreparedA
 
 /** The whole analysis of one recording: transcript, timed segments and delivery. */
 export async function analyseRecording(model: MoonshineModel, bytes: Uint8Array, questionKind?: QuestionKind): Promise<RecordingAnalysis> {
-  const audio = prepareAudio(decodeRecording(bytes));
+  const audio = prepareAudio(await decodeRecording(bytes));
   const segments = await transcribePrepared(model, audio);
   return analysisOf(audio, segments, questionKind);
 }

@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Feedback } from '../core/types.js';
 import type { Transaction } from 'kysely';
 import { LoopCoachError } from '../errors.js';
-import type { AttemptRecord, AttemptRepository, RecordOutcome } from './attempt.repository.js';
+import type { AttemptRecord, AttemptRepository, RecordOutcome, SpokenRecord } from './attempt.repository.js';
+import type { RecordingRepository } from './recording.repository.js';
 import type { AttemptsTable, Database, SessionsTable } from './schema.js';
 import type { SessionRecord, SessionRepository, SessionStatus } from './session.repository.js';
 import type { SettingsRepository } from './settings.repository.js';
@@ -20,6 +21,7 @@ export interface Store {
   settings: SettingsRepository;
   userQuestions: UserQuestionRepository;
   documents: DocumentRepository;
+  recordings: RecordingRepository;
   /**
    * The same repositories over one team-mode user's rows only: their sessions, attempts, own
    * questions and documents; another user's id reads as not found. The store itself (single-user
@@ -37,7 +39,7 @@ export interface Store {
 type Owner = string | undefined;
 
 function toSession(row: Selectable<SessionsTable>): SessionRecord {
-  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'] };
+  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'], kind: row.kind === 'practice' ? 'practice' : 'interview' };
 }
 
 export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
@@ -54,6 +56,8 @@ export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
     answeredAt: row.answered_at,
     durationMs: Number(row.duration_ms),
     idempotencyKey: row.idempotency_key,
+    spoken: row.spoken ? (JSON.parse(row.spoken) as SpokenRecord) : null,
+    skipped: Number(row.skipped) === 1,
   };
 }
 
@@ -72,6 +76,8 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
     answered_at: a.answeredAt,
     duration_ms: a.durationMs,
     idempotency_key: a.idempotencyKey ?? null,
+    spoken: a.spoken ? JSON.stringify(a.spoken) : null,
+    skipped: a.skipped ? 1 : 0,
   };
 }
 
@@ -91,10 +97,14 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+function toSessionRow(s: SessionRecord, owner: Owner) {
+  return { id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), kind: s.kind ?? 'interview', user_id: owner ?? null };
+}
+
 function sessionRepository(db: Kysely<Database>, owner: Owner): SessionRepository {
   return {
     async create(s) {
-      await db.insertInto('sessions').values({ id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), user_id: owner ?? null }).execute();
+      await db.insertInto('sessions').values(toSessionRow(s, owner)).execute();
     },
     async find(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
@@ -131,6 +141,13 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
         await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(last?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
       });
     },
+    async saveWithSession(session, a) {
+      await db.transaction().execute(async (trx) => {
+        // Both rows carry the owner in team mode, as every other session and attempt does.
+        await trx.insertInto('sessions').values(toSessionRow(session, owner)).execute();
+        await trx.insertInto('attempts').values({ ...toAttemptRow(a, 1), user_id: owner ?? null }).execute();
+      });
+    },
     async record(a, isStillPending) {
       try {
         return await db.transaction().execute(async (trx): Promise<RecordOutcome> => {
@@ -157,6 +174,51 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
     async listAll() {
       const rows = await db.selectFrom('attempts').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('answered_at').orderBy('seq').execute();
       return rows.map(toAttempt);
+    },
+    async find(id) {
+      const row = await db.selectFrom('attempts').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      return row ? toAttempt(row) : undefined;
+    },
+    async delete(id) {
+      return db.transaction().execute(async (trx) => {
+        // Another user's answer reads as not found.
+        const mine = await trx.selectFrom('attempts').select(['id', 'session_id']).where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+        if (!mine) return false;
+        const ids = [id, ...(await trx.selectFrom('attempts').select('id').where('parent_attempt_id', '=', id).execute()).map((r) => r.id)];
+        // Audio first: it must never outlive its answer, whatever the driver does with cascades.
+        await trx.deleteFrom('recordings').where('attempt_id', 'in', ids).execute();
+        await trx.deleteFrom('attempts').where('parent_attempt_id', '=', id).execute();
+        const result = await trx.deleteFrom('attempts').where('id', '=', id).executeTakeFirst();
+        // A question practised alone is a one-question session: it goes with its answer, so History lists nothing empty.
+        await trx.deleteFrom('sessions').where('id', '=', mine.session_id).where('kind', '=', 'practice').execute();
+        return Number(result.numDeletedRows) > 0;
+      });
+    },
+  };
+}
+
+function recordingRepository(db: Kysely<Database>): RecordingRepository {
+  return {
+    async save(r) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('recordings').where('attempt_id', '=', r.attemptId).execute();
+        await trx.insertInto('recordings').values({ attempt_id: r.attemptId, media_type: r.mediaType, audio: r.audio, created_at: r.createdAt }).execute();
+      });
+    },
+    async find(attemptId) {
+      const row = await db.selectFrom('recordings').selectAll().where('attempt_id', '=', attemptId).executeTakeFirst();
+      return row ? { attemptId: row.attempt_id, mediaType: row.media_type, audio: new Uint8Array(row.audio), createdAt: row.created_at } : undefined;
+    },
+    async listAttemptIds() {
+      return (await db.selectFrom('recordings').select('attempt_id').execute()).map((r) => r.attempt_id);
+    },
+    async delete(attemptId) {
+      const result = await db.deleteFrom('recordings').where('attempt_id', '=', attemptId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async deleteAll() {
+      const result = await db.deleteFrom('recordings').executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }
@@ -302,6 +364,7 @@ export function createKyselyStore(db: Kysely<Database>, owner?: string): Store {
     settings: guarded(settingsRepository(db)),
     userQuestions: guarded(userQuestionRepository(db, owner)),
     documents: guarded(documentRepository(db, owner)),
+    recordings: guarded(recordingRepository(db)),
     exerciseAttempts: guarded(exerciseAttemptRepository(db, owner)),
     userExercises: guarded(userExerciseRepository(db, owner)),
     forUser: (userId) => createKyselyStore(db, userId),

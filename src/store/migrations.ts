@@ -79,6 +79,26 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     await db.schema.createIndex('attempts_idempotency_unique').unique().on('attempts').columns(['session_id', 'idempotency_key']).execute();
   },
   async (db) => {
+    // Every graded answer is an attempt: a question practised alone is a one-question session of
+    // kind 'practice'. A prompt the candidate chose to skip in an interview is kept as an attempt
+    // marked skipped (0/1, so both dialects store it alike), never scored.
+    await db.schema.alterTable('sessions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('interview')).execute();
+    await db.schema.alterTable('attempts').addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+  async (db) => {
+    // Spoken answers: the transcript, whether the user edited it, its timed segments and the
+    // delivery report live with the attempt; the audio only in recordings, and only when the user
+    // chose to keep recordings. bytea is PostgreSQL's binary type; SQLite stores blobs as given.
+    await db.schema.alterTable('attempts').addColumn('spoken', 'text').execute();
+    await db.schema
+      .createTable('recordings')
+      .addColumn('attempt_id', 'text', (c) => c.primaryKey().references('attempts.id').onDelete('cascade'))
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('audio', sql`bytea`, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async (db) => {
     // Hands-on exercises: each checked submission with its result, and the user's own exercise files.
     await db.schema
       .createTable('exercise_attempts')
@@ -109,6 +129,10 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
   },
   accountsAndCohorts,
   exerciseOwners,
+  async (db) => {
+    // Expired sign-in sessions are swept at every sign-in: found by their expiry, not by a scan.
+    await db.schema.createIndex('auth_sessions_expires_idx').on('auth_sessions').column('expires_at').execute();
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -121,7 +145,7 @@ async function recordVersion(db: Kysely<Database>, version: number): Promise<voi
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners'];
+const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts', '0005-spoken-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners', '0009-team-followups'];
 
 const provider: MigrationProvider = {
   async getMigrations() {
@@ -168,9 +192,14 @@ export async function refuseNewerSchema(db: Kysely<Database>): Promise<void> {
 export async function migrate(db: Kysely<Database>, migrationSchema?: string): Promise<void> {
   await refuseNewerSchema(db);
   if ((await readSchemaVersion(db)) === SCHEMA_VERSION && (await hasMigrationTable(db))) return;
-  const migrator = new Migrator({ db, provider, ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}) });
+  // Branches merged in any order number their migrations by name (0004 may arrive after 0006
+  // ran on a development database): a missing earlier one still runs, and the version recorded
+  // is the newest this code knows once all of them have run.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+  // An UPDATE, not delete-and-insert: instances starting together may both get here.
+  await db.updateTable('meta').set({ value: String(SCHEMA_VERSION) }).where('key', '=', 'schema_version').execute();
 }
 
 /** True when the Migrator's table holds rows (a database migrated by this code before). */

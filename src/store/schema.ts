@@ -19,6 +19,8 @@ export interface SessionsTable {
   plan: string;
   /** Added in 0007: the owner in team mode; null in single-user mode. */
   user_id: string | null;
+  /** Added in schema version 4: 'interview' or 'practice' (one question practised alone). */
+  kind: ColumnType<string, string | undefined, string>;
 }
 
 export interface AttemptsTable {
@@ -36,8 +38,20 @@ export interface AttemptsTable {
   duration_ms: number;
   /** Added in schema version 3; null for answers sent without an Idempotency-Key. */
   idempotency_key: string | null;
+  /** Added by 0005-spoken-answers: the spoken answer's transcript, edit mark, segments and delivery as JSON; null when typed. */
+  spoken: string | null;
   /** Added in 0007: the owner in team mode; null in single-user mode. */
   user_id: string | null;
+  /** Added in schema version 4: 1 for a prompt the candidate skipped (no answer, no score). */
+  skipped: ColumnType<number, number | undefined, number>;
+}
+
+/** Added by 0005-spoken-answers: the audio of a spoken answer, kept only when the user chose to keep recordings. */
+export interface RecordingsTable {
+  attempt_id: string;
+  media_type: string;
+  audio: Uint8Array;
+  created_at: string;
 }
 
 /** A question the user added: the YAML they wrote (source) and the validated question as JSON. */
@@ -161,6 +175,7 @@ export interface Database {
   attempts: AttemptsTable;
   user_questions: UserQuestionsTable;
   documents: DocumentsTable;
+  recordings: RecordingsTable;
   exercise_attempts: ExerciseAttemptsTable;
   user_exercises: UserExercisesTable;
   users: UsersTable;

@@ -16,12 +16,17 @@ export interface SessionPlan {
 
 export type SessionStatus = 'in-progress' | 'finished';
 
+/** A mock interview, or one question practised alone (a finished one-question session). */
+export type SessionKind = 'interview' | 'practice';
+
 export interface SessionRecord {
   id: string;
   createdAt: string;
   updatedAt: string;
   status: SessionStatus;
   plan: SessionPlan;
+  /** Absent in records made before kinds existed: an interview. */
+  kind?: SessionKind;
 }
 
 /** Stores interview sessions. */

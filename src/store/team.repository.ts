@@ -77,13 +77,15 @@ export interface TeamRepository {
   setPasswordHash(userId: string, hash: string): Promise<void>;
   /** Links an account to the identity provider's subject (its first OIDC sign-in). */
   setOidcSubject(userId: string, subject: string): Promise<void>;
-  /** Removes the account and every row it owns (sessions, attempts, questions, documents, cohorts it coaches, comments, sign-ins). */
+  /** Removes the account and every row it owns (sessions, attempts, exercise attempts, questions, exercises, documents, cohorts it coaches, comments, sign-ins). */
   deleteUser(userId: string): Promise<void>;
 
   createAuthSession(session: AuthSessionRecord): Promise<void>;
   findAuthSession(tokenHash: string): Promise<AuthSessionRecord | undefined>;
   deleteAuthSession(tokenHash: string): Promise<void>;
   deleteAuthSessionsOf(userId: string): Promise<number>;
+  /** Removes every sign-in session that expired at or before `now` (ISO time); returns how many. */
+  deleteExpiredAuthSessions(now: string): Promise<number>;
 
   createCohort(cohort: CohortRecord): Promise<void>;
   findCohort(id: string): Promise<CohortRecord | undefined>;

@@ -55,6 +55,8 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
         await trx.deleteFrom('shared_attempts').where('user_id', '=', userId).execute();
         await trx.deleteFrom('comments').where('attempt_id', 'in', trx.selectFrom('attempts').select('id').where('user_id', '=', userId)).execute();
         await trx.deleteFrom('attempts').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('exercise_attempts').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('user_exercises').where('user_id', '=', userId).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await trx.deleteFrom('user_questions').where('user_id', '=', userId).execute();
         await trx.deleteFrom('documents').where('user_id', '=', userId).execute();
@@ -74,6 +76,11 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     },
     async deleteAuthSessionsOf(userId) {
       const result = await db.deleteFrom('auth_sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteExpiredAuthSessions(now) {
+      const result = await db.deleteFrom('auth_sessions').where('expires_at', '<=', now).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 

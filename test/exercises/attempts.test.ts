@@ -10,6 +10,7 @@ import { createCoach } from '../../src/coach.js';
 import { loadExercises } from '../../src/content/exercises.js';
 import { composeServerApp } from '../../src/server/compose.js';
 import { openExerciseService } from '../../src/services/compose.js';
+import { SessionService } from '../../src/services/session.service.js';
 import { ProgressService } from '../../src/services/progress.service.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
@@ -159,7 +160,8 @@ describe('spaced re-practice of exercises', () => {
       const coach = await createCoach({ questionDir: writeQuestionBank() });
       const exercises = await openExerciseService(own);
       const clocked = await (await import('../../src/services/exercise.service.js')).ExerciseService.open({ exercises: exercises.list(), loadSpec: async () => { throw new Error('not needed'); }, attempts: own.exerciseAttempts, now: () => now });
-      const progress = new ProgressService({ attempts: own.attempts, coach, exerciseAttempts: own.exerciseAttempts, findExercise: (id) => clocked.find(id), now: () => now });
+      const answers = new SessionService({ sessions: own.sessions, attempts: own.attempts, coach });
+      const progress = new ProgressService({ answers, coach, exerciseAttempts: own.exerciseAttempts, findExercise: (id) => clocked.find(id), now: () => now });
       await clocked.attempt(sqs, wrong);
       expect(await progress.suggestion()).not.toMatchObject({ exerciseId: sqs.id });
       now = new Date('2026-11-02T09:00:00Z');

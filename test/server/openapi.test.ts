@@ -14,7 +14,9 @@ import { suggestionResponseSchema } from '../../src/api/progress.contract.js';
 import { healthSchema } from '../../src/api/questions.contract.js';
 import { sessionSummarySchema } from '../../src/api/sessions.contract.js';
 import { ERROR_CODES } from '../../src/errors.js';
-import { composeServerApp } from '../../src/server/compose.js';
+import { composeServerApp, composeTeamServerApp } from '../../src/server/compose.js';
+import { signedInSchema, userSchema } from '../../src/api/team.contract.js';
+import { composeAccountService } from '../../src/services/compose.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
 let app: Hono;
@@ -48,15 +50,15 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 /** Each route the app answers, as `METHOD /path/{param}` (middleware, fallbacks and the web app's pages left out). */
-function registeredRoutes(): string[] {
-  const routes = app.routes
+function registeredRoutes(of: Hono = app): string[] {
+  const routes = of.routes
     .filter((r) => r.method !== 'ALL' && r.path !== '*' && r.path !== '/*')
     .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
   return [...new Set(routes)].sort();
 }
 
-function documentedRoutes(): string[] {
-  return Object.entries(doc.paths)
+function documentedRoutes(document: typeof doc = doc): string[] {
+  return Object.entries(document.paths)
     .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
     .sort();
 }
@@ -125,5 +127,58 @@ describe('OpenAPI document', () => {
     expect(imported.status).toBe(201);
     expect(importedQuestionsSchema.parse(await imported.json())).toEqual({ imported: ['my-own'] });
     expect(errorBodySchema.parse(await (await app.request('/api/questions/nope')).json()).error.code).toBe('question_not_found');
+  });
+});
+
+describe('OpenAPI document of a team server', () => {
+  const origin = 'http://coach.test';
+  let teamStore: Store;
+  let teamApp: Hono;
+  let close: () => Promise<void>;
+  let teamDoc: typeof doc;
+
+  beforeAll(async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'loopcoach-openapi-team-')), 'team.db');
+    teamStore = await openStore(db);
+    await composeAccountService(teamStore).addUser({ email: 'ada@school.test', name: 'Ada', role: 'admin', password: 'long enough password' });
+    ({ app: teamApp, close } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store: teamStore, policy: { publicOrigin: origin }, databaseLocation: db, staticHandler: async (_c, next) => next() }));
+    const res = await teamApp.request(`${origin}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    teamDoc = await res.json();
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await teamStore?.close();
+  });
+
+  it('lists exactly the routes a team server registers, the team routes among them', () => {
+    const registered = registeredRoutes(teamApp);
+    expect(registered).toEqual(expect.arrayContaining(['POST /api/auth/sign-in', 'PUT /api/cohorts/{id}/sharing', 'GET /api/cohorts/{id}/dashboard', 'DELETE /api/account']));
+    // A team server adds its account and cohort routes and keeps no recordings (audio stays on the device).
+    expect(registered.filter((r) => !registeredRoutes().includes(r)).length).toBeGreaterThan(20);
+    expect(registered.some((r) => r.includes('/recording'))).toBe(false);
+    expect(documentedRoutes(teamDoc)).toEqual(registered);
+  });
+
+  it('is a valid OpenAPI 3.1 document, and the single-user document has no team route', async () => {
+    const result = await new Validator().validate(structuredClone(teamDoc));
+    expect(result.errors ?? []).toEqual([]);
+    expect(doc.paths['/api/auth/sign-in']).toBeUndefined();
+  });
+
+  it("states the team routes' schemas and the sign-in every other route needs", async () => {
+    const joinBody = teamDoc.paths['/api/cohorts/join']!.post!.requestBody!.content['application/json']!.schema as { required: string[]; properties: { sharing: { enum: string[] } } };
+    expect(joinBody.required).toEqual(['code', 'sharing']);
+    expect(joinBody.properties.sharing.enum).toEqual(['all', 'shared']);
+    expect(Object.keys(teamDoc.paths['/api/history']!.get!.responses)).toContain('401');
+    expect(Object.keys(teamDoc.paths['/api/grade']!.post!.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
+    expect(Object.keys(teamDoc.paths['/api/health']!.get!.responses)).not.toContain('401');
+
+    const signIn = await teamApp.request(`${origin}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email: 'ada@school.test', password: 'long enough password' }) });
+    expect(signIn.status).toBe(200);
+    const signed = signedInSchema.parse(await signIn.json());
+    const users = await teamApp.request(`${origin}/api/users`, { headers: { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! } });
+    expect(userSchema.array().parse(await users.json()).map((u) => u.id)).toEqual([signed.user.id]);
   });
 });

@@ -16,11 +16,8 @@ let store: Store;
 beforeAll(async () => {
   const coach = await createCoach({ questionDir: writeQuestionBank() });
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'loopcoach-api-sessions-')), 'test.db'));
-  app = createApp({
-    coach,
-    sessions: new SessionService({ sessions: store.sessions, attempts: store.attempts, coach }),
-    progress: new ProgressService({ attempts: store.attempts, coach }),
-  });
+  const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach });
+  app = createApp({ coach, sessions, progress: new ProgressService({ answers: sessions, coach }) });
 });
 
 afterAll(() => store?.close());
@@ -96,7 +93,7 @@ describe('session API', () => {
 
   it('suggests a topic not practised yet while the only answer is fresh', async () => {
     const body = await (await app.request('/api/suggestion')).json();
-    expect(body).toEqual({ suggestion: { questionId: 'sqs-decoupling', prompt: 'Why would you put an SQS queue between two services?', topic: 'compute-serverless', reason: 'You have not practised compute-serverless yet.' } });
+    expect(body).toEqual({ suggestion: { questionId: 'sqs-decoupling', prompt: 'Why would you put an SQS queue between two services?', topic: 'compute-serverless', reason: 'You have not practised compute and serverless yet.' } });
   });
 
   it('shows progress built from the saved answers', async () => {

@@ -46,7 +46,10 @@ describe('loopcoach practice --answers --json', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report).sort()).toEqual(['dimensions', 'habits', 'id', 'next', 'questions', 'score']);
+    expect(Object.keys(report).sort()).toEqual(['delivery', 'dimensions', 'habits', 'id', 'next', 'questions', 'score', 'spoken']);
+    // Typed in the terminal: no spoken answers, no delivery.
+    expect(report.spoken).toEqual([]);
+    expect(report.delivery).toEqual({ answers: [], mean: null });
     expect(report.questions).toHaveLength(2);
     const [first] = report.questions;
     expect(Object.keys(first).sort()).toEqual(['answer', 'feedback', 'followUps', 'id', 'prompt']);

@@ -19,6 +19,7 @@ describe('POST /api/transcribe', () => {
   it.each([
     ['not audio', new TextEncoder().encode('plain text'), 415, 'audio_invalid'],
     ['silent', encodeWav16({ sampleRate: 16000, samples: new Float32Array(32000) }), 422, 'audio_silent'],
+    ['a WebM cut off before its audio', readFileSync(new URL('../fixtures/speech/answer.webm', import.meta.url)).subarray(0, 200), 415, 'audio_invalid'],
   ])('%s: the error shape with a fitting status', async (_what, body, status, code) => {
     const response = await post(body);
     expect(response.status).toBe(status);
@@ -36,6 +37,15 @@ describe('POST /api/transcribe', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.transcript).toMatch(/queue/i);
+    expect(body.delivery.pauses).toHaveLength(1);
+  });
+
+  it('takes the browser\'s own WebM/Opus recording as well', { timeout: 120_000 }, async () => {
+    const webm = readFileSync(new URL('../fixtures/speech/answer.webm', import.meta.url));
+    const response = await app.request('/api/transcribe', { method: 'POST', headers: { 'content-type': 'audio/webm;codecs=opus' }, body: webm });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.transcript).toMatch(/queue in front of the workers/i);
     expect(body.delivery.pauses).toHaveLength(1);
   });
 });

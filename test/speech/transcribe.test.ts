@@ -9,12 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { DELIVERY_CODES } from '../../src/core/delivery/types.js';
 import { encodeWav16 } from '../../src/speech/wav.js';
+import { demuxWebm } from '../../src/speech/webm.js';
 import { FIXTURE_FILLERS, FIXTURE_PAUSE_SEC, buildSpokenFixture, fixtureToolsMissing, wordErrorRate, type SpokenFixture } from './fixture.js';
 
 const missing = fixtureToolsMissing();
 if (missing) console.warn(`skipping spoken-answer tests: ${missing}`);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'loopcoach.js');
+/** What Chromium's MediaRecorder made of the fixture (made by make-browser-recordings.ts). */
+const BROWSER_WEBM = join(root, 'test', 'fixtures', 'speech', 'answer.webm');
 
 function capture() {
   const io = {
@@ -81,6 +84,23 @@ describe.skipIf(missing)('loopcoach transcribe', () => {
     expect(result.delivery.pauses).toHaveLength(1);
   });
 
+  it.each([
+    ['WebM/Opus as Chromium records it', () => BROWSER_WEBM],
+    ['Ogg/Opus as Firefox records it', () => oggFromWebm(BROWSER_WEBM, join(dir, 'answer.ogg'))],
+  ])('reads %s, and transcribes it as it does the WAV', { timeout: 120_000 }, async (_format, path) => {
+    const wav = capture();
+    expect(await main(['transcribe', fixture.wavPath, '--json'], wav)).toBe(0);
+    const io = capture();
+    expect(await main(['transcribe', path(), '--json'], io)).toBe(0);
+    const fromWav = JSON.parse(wav.stdout);
+    const result = JSON.parse(io.stdout);
+    expect(wordErrorRate(fixture.reference, result.transcript)).toBeLessThanOrEqual(0.25);
+    expect(wordErrorRate(fromWav.transcript, result.transcript)).toBeLessThanOrEqual(0.15);
+    expect(result.delivery.pauses).toHaveLength(1);
+    expect(result.delivery.pauses[0].startSec).toBeCloseTo(fromWav.delivery.pauses[0].startSec, 0);
+    expect(Math.abs(result.delivery.wordsPerMinute - fromWav.delivery.wordsPerMinute) / fromWav.delivery.wordsPerMinute).toBeLessThanOrEqual(0.1);
+  });
+
   it('grades a spoken answer: Feedback plus transcript and delivery, with over-time judged by kind', { timeout: 120_000 }, async () => {
     const question = join(dir, 'q.yaml');
     writeFileSync(question, 'prompt: Tell me about a time you improved a slow service.\nkind: behavioral\nrubric:\n  - Added a queue in front of the workers.\n  - Gave a measured result such as the cost drop.\n');
@@ -107,11 +127,16 @@ describe('bad audio', () => {
     const view = new DataView(long.buffer);
     view.setUint32(40, 8000 * 2 * 601, true); // the header claims 601 s; only as many bytes as exist are read
     writeFileSync(join(badDir, 'long.wav'), Buffer.concat([long, Buffer.alloc(8000 * 2 * 601)]));
+    const webm = readFileSync(BROWSER_WEBM);
+    writeFileSync(join(badDir, 'cut.webm'), webm.subarray(0, webm.indexOf(Buffer.from([0x1f, 0x43, 0xb6, 0x75]))));
+    writeFileSync(join(badDir, 'noise.webm'), Buffer.concat([webm.subarray(0, 40), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251))]));
   });
 
   it.each([
-    ['not audio', 'text.wav', /not a readable WAV recording/],
-    ['corrupt', 'cut.wav', /not a readable WAV recording|empty/],
+    ['not audio', 'text.wav', /not a readable recording/],
+    ['corrupt', 'cut.wav', /not a readable recording|empty/],
+    ['a WebM with its audio cut off', 'cut.webm', /not a readable recording \(the WebM file has no audio data\)/],
+    ['a WebM header then noise', 'noise.webm', /not a readable recording/],
     ['silent', 'silent.wav', /silent/],
     ['over 10 minutes', 'long.wav', /limit is 10 minutes/],
     ['missing', 'nope.wav', /does not exist/],
@@ -125,7 +150,7 @@ describe('bad audio', () => {
   it('the built binary exits 2 with one line for a file that is not audio', () => {
     const result = spawnSync('node', [bin, 'transcribe', join(badDir, 'text.wav')], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^loopcoach: not a readable WAV recording/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^loopcoach: not a readable recording/)]);
   });
 
   it('grade refuses both or neither of --answer and --audio', async () => {
@@ -136,3 +161,29 @@ describe('bad audio', () => {
     expect(readFileSync(join(badDir, 'q.yaml'), 'utf8')).toMatch(/S3/);
   });
 });
+
+/** The WebM fixture's Opus packets rewrapped as an Ogg/Opus file, one packet a page (checksums left zero: readers of recordings need not check them). */
+function oggFromWebm(webmPath: string, oggPath: string): string {
+  const audio = demuxWebm(readFileSync(webmPath));
+  const head = Buffer.alloc(19);
+  head.write('OpusHead', 0, 'latin1');
+  head.writeUInt8(1, 8);
+  head.writeUInt8(audio.channels, 9);
+  head.writeUInt16LE(audio.preSkip, 10);
+  head.writeUInt32LE(48000, 12);
+  const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), Buffer.alloc(8)]);
+  const packets = [head, tags, ...audio.frames.map((f) => Buffer.from(f))];
+  const pages = packets.map((packet, seq) => {
+    const lacing = [...Array(Math.floor(packet.length / 255)).fill(255), packet.length % 255];
+    const header = Buffer.alloc(27);
+    header.write('OggS', 0, 'latin1');
+    header.writeUInt8(seq === 0 ? 2 : seq === packets.length - 1 ? 4 : 0, 5);
+    header.writeBigUInt64LE(BigInt(Math.max(0, seq - 1) * 960), 6);
+    header.writeUInt32LE(0x10c0ac, 14);
+    header.writeUInt32LE(seq, 18);
+    header.writeUInt8(lacing.length, 26);
+    return Buffer.concat([header, Buffer.from(lacing), packet]);
+  });
+  writeFileSync(oggPath, Buffer.concat(pages));
+  return oggPath;
+}

@@ -91,6 +91,25 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect((await store.attempts.listAll()).map((a) => a.id)).toEqual(['a1', 'a2']);
     });
 
+    it('saves a question practised alone as a session and its one attempt, both or neither', async () => {
+      const practice: SessionRecord = { ...session('p1', '2026-11-04T10:00:00.000Z'), status: 'finished', kind: 'practice' };
+      await store.attempts.saveWithSession(practice, attempt('pa1', 'p1'));
+      expect(await store.sessions.find('p1')).toMatchObject({ kind: 'practice', status: 'finished' });
+      expect((await store.attempts.listBySession('p1')).map((a) => a.id)).toEqual(['pa1']);
+      // The attempt's id is taken: nothing of the second practice is kept.
+      await expect(store.attempts.saveWithSession({ ...practice, id: 'p2' }, attempt('pa1', 'p2'))).rejects.toThrow();
+      expect(await store.sessions.find('p2')).toBeUndefined();
+      // Sessions made before kinds existed read as interviews.
+      expect((await store.sessions.find('s2'))?.kind).toBe('interview');
+    });
+
+    it('keeps a skipped attempt marked as skipped', async () => {
+      await store.sessions.create(session('sk', '2026-11-05T10:00:00.000Z'));
+      await store.attempts.save({ ...attempt('sk1', 'sk'), answer: '', skipped: true });
+      await store.attempts.save(attempt('sk2', 'sk'));
+      expect((await store.attempts.listBySession('sk')).map((a) => [a.id, a.skipped])).toEqual([['sk1', true], ['sk2', false]]);
+    });
+
     it('finishes a session', async () => {
       await store.sessions.setStatus('s1', 'finished', '2026-11-01T11:00:00.000Z');
       expect((await store.sessions.find('s1'))?.status).toBe('finished');
@@ -146,6 +165,37 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect(await store.documents.delete('d1')).toBe(true);
       expect(await store.documents.find('d1')).toBeUndefined();
       expect(await store.documents.delete('d1')).toBe(false);
+    });
+
+    it('keeps a spoken answer with its attempt, and its audio until the recording or the attempt is deleted', async () => {
+      const spoken = {
+        transcript: 'Um, a queue decouples them.',
+        isEdited: true,
+        segments: [{ startSec: 0.5, endSec: 2.1, text: 'Um, a queue decouples them.' }],
+        delivery: { durationSec: 2.6, speakingSec: 1.6, wordsPerMinute: 150, pauses: [], fillers: [{ word: 'um', count: 1 }], pitchVariationSemitones: 1.8, loudnessDb: -21, findings: [] },
+      };
+      await store.sessions.create(session('s3', '2026-11-03T10:00:00.000Z'));
+      await store.attempts.save({ ...attempt('sp1', 's3'), answer: 'A queue decouples them.', spoken });
+      await store.attempts.save(attempt('sp2', 's3', 'sp1'));
+      expect((await store.attempts.find('sp1'))?.spoken).toEqual(spoken);
+      expect((await store.attempts.find('sp2'))?.spoken).toBeNull();
+      // Binary audio (every byte value) comes back byte for byte.
+      const audio = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+      await store.recordings.save({ attemptId: 'sp1', mediaType: 'audio/wav', audio, createdAt: '2026-11-03T10:02:00.000Z' });
+      await store.recordings.save({ attemptId: 'sp2', mediaType: 'audio/webm', audio: audio.subarray(0, 10), createdAt: '2026-11-03T10:03:00.000Z' });
+      const kept = await store.recordings.find('sp1');
+      expect(kept?.mediaType).toBe('audio/wav');
+      expect(Buffer.from(kept!.audio).equals(Buffer.from(audio))).toBe(true);
+      expect((await store.recordings.listAttemptIds()).sort()).toEqual(['sp1', 'sp2']);
+      expect(await store.recordings.delete('sp2')).toBe(true);
+      expect(await store.recordings.delete('sp2')).toBe(false);
+      expect((await store.attempts.find('sp2'))?.answer).toBe('Because.');
+      // Deleting the main answer takes its follow-up and the audio with it.
+      expect(await store.attempts.delete('sp1')).toBe(true);
+      expect(await store.attempts.delete('sp1')).toBe(false);
+      expect(await store.attempts.find('sp2')).toBeUndefined();
+      expect(await store.recordings.find('sp1')).toBeUndefined();
+      expect(await store.recordings.listAttemptIds()).toEqual([]);
     });
 
     it('keeps settings as JSON and overwrites them', async () => {

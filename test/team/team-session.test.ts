@@ -1,4 +1,4 @@
-// Sign-in sessions end on their own, and the single-user server stays sign-in free.
+// Sign-in sessions end on their own (and expired ones are swept), and the single-user server stays sign-in free.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { composeServerApp, composeTeamServerApp } from '../../src/server/compose.js';
 import { composeAccountService } from '../../src/services/compose.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { hashToken } from '../../src/store/tokens.js';
 import { ORIGIN, TeamClient } from './team-client.js';
 
 const stores: Store[] = [];
@@ -37,6 +38,24 @@ describe('sign-in sessions', () => {
     expect(expired.body.error.code).toBe('sign_in_required');
     expect(await store.team.deleteAuthSessionsOf((await store.team.findUserByEmail('kim@school.test'))!.id)).toBe(0);
     await close();
+  });
+});
+
+describe('expired sign-in sessions', () => {
+  it('are swept at the next sign-in of anyone, not only when their cookie comes back', async () => {
+    const { store } = await freshStore();
+    const accounts = composeAccountService(store, { sessionTtlMs: 300, minPasswordLength: 8 });
+    const kim = await accounts.addUser({ email: 'kim@school.test', name: 'Kim', role: 'candidate', password: 'long enough password' });
+    const lee = await accounts.addUser({ email: 'lee@school.test', name: 'Lee', role: 'candidate', password: 'long enough password' });
+    const abandoned = await accounts.signIn('kim@school.test', 'long enough password');
+    const leesEarlier = await accounts.signIn('lee@school.test', 'long enough password');
+    await new Promise((r) => setTimeout(r, 400));
+    const fresh = await composeAccountService(store).signIn('lee@school.test', 'long enough password');
+    // Kim's cookie never came back, yet its row is gone; Lee's expired one too, the new one stays.
+    expect(await store.team.findAuthSession(hashToken(abandoned.token))).toBeUndefined();
+    expect(await store.team.findAuthSession(hashToken(leesEarlier.token))).toBeUndefined();
+    expect(await store.team.findAuthSession(hashToken(fresh.token))).toMatchObject({ userId: lee.id });
+    expect(await store.team.deleteAuthSessionsOf(kim.id)).toBe(0);
   });
 });
 

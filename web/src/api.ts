@@ -6,7 +6,7 @@ import type { Deleted } from '../../src/api/common.contract';
 import type { ImportedQuestions } from '../../src/api/my-questions.contract';
 import type { PracticeSuggestion, ProgressView, SuggestionResponse } from '../../src/api/progress.contract';
 import type { Feedback, QuestionView } from '../../src/api/questions.contract';
-import type { AnsweredPrompt, SessionStarted, SessionSummary, SessionView } from '../../src/api/sessions.contract';
+import type { AnsweredPrompt, AttemptChanges, EndedSession, PractisedAnswer, SessionStarted, SessionSummary, SessionView, SkippedPrompt } from '../../src/api/sessions.contract';
 import type { DocumentInput, SavedDocument, TailoredPlan, TailorRequest } from '../../src/api/tailor.contract';
 import { withCsrf } from './team-session';
 
@@ -14,7 +14,7 @@ import { withCsrf } from './team-session';
 export type Question = QuestionView;
 /** Progress over time, as GET /api/progress returns it. */
 export type Progress = ProgressView;
-export type { Feedback, PracticeSuggestion, SessionSummary, DocumentInput, SavedDocument, TailoredPlan, TailorRequest };
+export type { AttemptChanges, Feedback, PracticeSuggestion, PractisedAnswer, SessionSummary, DocumentInput, SavedDocument, TailoredPlan, TailorRequest };
 export type { PendingPrompt, SessionReport } from '../../src/api/sessions.contract';
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
@@ -42,6 +42,12 @@ export type SessionExercise = NonNullable<SessionView['exercise']>;
 export const sessionsApi = {
   start: (body: { role: string; level: string; count: number; topics?: string[]; exercise?: boolean }) => postJson<SessionStarted>('/api/sessions', body),
   get: (id: string) => call<SessionView>(`/api/sessions/${encodeURIComponent(id)}`),
+  /** Skips what the session asks now (kept as skipped, never scored). */
+  skip: (id: string) => postJson<SkippedPrompt>(`/api/sessions/${encodeURIComponent(id)}/skip`, {}),
+  /** Ends the interview now; the report covers what was answered. */
+  end: (id: string) => postJson<EndedSession>(`/api/sessions/${encodeURIComponent(id)}/end`, {}),
+  /** Grades and saves an answer to one question practised alone. */
+  practise: (questionId: string, answer: string, startedAt: string) => postJson<PractisedAnswer>('/api/practice', { questionId, answer, startedAt }),
   answer: (id: string, answer: string, startedAt: string) =>
     postJson<AnsweredPrompt>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
   preview: (id: string, answer: string, signal?: AbortSignal) =>

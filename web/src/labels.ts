@@ -1,6 +1,7 @@
 /** Human names for the slugs the API speaks (roles, topics, levels, kinds, habits): people read these. */
 import type { Role } from '../../src/core/session/plan';
 import type { FindingCode, Level, QuestionKind, Topic } from '../../src/core/types';
+import { TOPIC_NAMES } from '../../src/core/topics';
 
 export const ROLE_LABELS: Record<Role, string> = {
   'solutions-architect': 'Solutions architect',
@@ -10,15 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   sre: 'Site reliability engineer',
 };
 
-export const TOPIC_LABELS: Record<Topic, string> = {
-  'compute-serverless': 'Compute and serverless',
-  'storage-databases': 'Storage and databases',
-  'networking-security': 'Networking and security',
-  'architecture-devops': 'Architecture and DevOps',
-  'cost-finops': 'Cost and FinOps',
-  troubleshooting: 'Troubleshooting',
-  behavioral: 'Behavioural',
-};
+/** One table of topic names, shared with the core's sentences. */
+export const TOPIC_LABELS: Record<Topic, string> = TOPIC_NAMES;
 
 export const LEVEL_LABELS: Record<Level, string> = { entry: 'Entry level', mid: 'Mid level', senior: 'Senior' };
 

@@ -63,7 +63,7 @@ function App() {
   else if (screen === 'grade') content = <GradeAny />;
   else if (screen === 'my-questions') content = <MyQuestions />;
   else if (screen === 'exercises') content = id ? <ExerciseView id={id} /> : <Exercises />;
-  else content = me.user?.role === 'candidate' ? <><MyCoaching /><Home /></> : <Home />;
+  else content = me.user?.role === 'candidate' ? <><MyCoaching /><Home team /></> : <Home team={isTeam} />;
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>

@@ -1,5 +1,6 @@
 /** Team mode's routes of the JSON API; the shapes come from the server's own types. */
 import type { CandidateSummary } from '../../src/core/team/dashboard';
+import type { ExerciseLine } from '../../src/api/team.contract';
 import type { Feedback } from '../../src/core/types';
 import type { AssignmentRecord, AssignmentSpec, CohortRecord, CommentRecord, Sharing, UserRecord } from '../../src/store/team.repository';
 import { setCsrfToken, withCsrf } from './team-session';
@@ -21,6 +22,7 @@ export interface DashboardRow {
   sharing: Sharing;
   summary: CandidateSummary;
   attempts: Array<{ id: string; sessionId: string; questionId: string; prompt: string; score: number; answeredAt: string }>;
+  exercises: ExerciseLine[];
 }
 
 export type Comment = CommentRecord & { authorName: string };
@@ -53,6 +55,8 @@ export const teamApi = {
   cohorts: () => call<{ coaching: CohortRecord[]; memberOf: Array<{ cohortId: string; cohortName: string; sharing: Sharing }> }>('/api/cohorts'),
   createCohort: (name: string) => send<CohortRecord>('POST', '/api/cohorts', { name }),
   join: (code: string, sharing: Sharing) => send<{ cohortId: string; name: string; sharing: Sharing }>('POST', '/api/cohorts/join', { code, sharing }),
+  changeSharing: (id: string, sharing: Sharing) => send<{ cohortId: string; name: string; sharing: Sharing }>('PUT', `/api/cohorts/${encodeURIComponent(id)}/sharing`, { sharing }),
+  leave: (id: string) => send<{ left: string }>('DELETE', `/api/cohorts/${encodeURIComponent(id)}/membership`),
   dashboard: (id: string) => call<{ cohort: CohortRecord; candidates: DashboardRow[] }>(`/api/cohorts/${encodeURIComponent(id)}/dashboard`),
   removeMember: (id: string, userId: string) => send<unknown>('DELETE', `/api/cohorts/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
   attempt: (id: string, attemptId: string) =>

@@ -20,7 +20,7 @@ export function registerGrade(program: Command, io: CliIo, run: (task: () => Pro
     .description('grade one answer to one question and print the feedback')
     .requiredOption('-q, --question <file>', 'question file (.yaml or .json) with a prompt and a rubric or modelAnswer')
     .option('-a, --answer <file>', 'answer text file, or - to read standard input')
-    .option('--audio <file>', 'a spoken answer (WAV), transcribed on this machine; adds transcript and delivery')
+    .option('--audio <file>', 'a spoken answer (WAV, WebM/Opus or Ogg/Opus), transcribed on this machine; adds transcript and delivery')
     .option('--json', 'print the Feedback object as JSON')
     .action((flags: GradeFlags) =>
       run(async () => {
@@ -78,7 +78,11 @@ export function formatFeedback(feedback: Feedback): string {
     }
   }
   if (feedback.services.length > 0) lines.push('', `Services: ${feedback.services.join(', ')}`);
-  if (feedback.leadershipPrinciples.length > 0) lines.push('', `Leadership Principles: ${feedback.leadershipPrinciples.map((p) => p.principle).join(', ')}`);
+  if (feedback.leadershipPrinciples.length > 0) {
+    // Each principle with the sentence of the answer that shows it.
+    lines.push('', 'Leadership Principles');
+    for (const p of feedback.leadershipPrinciples) lines.push(`  ${p.principle}`, `      “${p.evidence}”`);
+  }
   if (feedback.tips.length > 0) {
     lines.push('', 'Next time');
     feedback.tips.forEach((t, i) => lines.push(`  ${i + 1}. ${t}`));

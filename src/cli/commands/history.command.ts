@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
 import { composeServices, openExerciseService } from '../../services/compose.js';
+import type { SessionSummary } from '../../services/session.service.js';
 import type { Store } from '../../store/open-store.js';
 import { printJson, type CliIo } from '../output.js';
 import { withStore, type SessionFlags } from './session-runner.js';
@@ -25,10 +26,19 @@ export function registerHistory(program: Command, io: CliIo, run: (task: () => P
           const latest = exercises[0];
           if (latest) io.out(`Exercise attempts: ${exercises.length} (latest: ${latest.exerciseId}, ${latest.result.passed ? 'passed' : 'not yet passed'}); see \`loopcoach history --exercises\``);
           if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
-          io.out(sessions.map((s) => `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered  ${s.score === null ? '-' : `${s.score}/100`}`).join('\n'));
+          io.out(sessions.map(historyLine).join('\n'));
         }, { readsOnly: true });
       }),
     );
+}
+
+/** One session a line: an interview with its role, level and progress; a practised question with its prompt. */
+function historyLine(s: SessionSummary): string {
+  const score = s.score === null ? '-' : `${s.score}/100`;
+  const head = `${s.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}`;
+  if (s.kind === 'practice') return `${head}  practised    ${score}  ${(s.title ?? '').split('\n')[0]!.slice(0, 80)}`;
+  const skipped = s.skipped ? `, ${s.skipped} skipped` : '';
+  return `${head}  ${s.status.padEnd(11)} ${s.role}/${s.level}  ${s.answered}/${s.total} answered${skipped}  ${score}`;
 }
 
 /** Exercise attempts, newest first: each with its result, every check, and the submission. */

@@ -5,6 +5,7 @@ import { extractDocumentText } from '../../content/documents.js';
 import { LoopCoachError } from '../../errors.js';
 import { buildInterviewPlan, MAX_PLAN_COUNT, type InterviewPlan } from '../../services/plan.service.js';
 import { printJson, type CliIo } from '../output.js';
+import { skillName } from '../../core/tailor/vocabulary.js';
 
 const flagsSchema = z.object({
   jd: z.string().min(1),
@@ -54,13 +55,13 @@ function toJson(plan: InterviewPlan) {
 function formatPlan(plan: InterviewPlan): string {
   return [
     `Role: ${plan.role} (${plan.level})`,
-    `Skills: ${plan.skills.join(', ') || 'none recognised'}`,
+    `Skills: ${plan.skills.map(skillName).join(', ') || 'none recognised'}`,
     `Services: ${plan.services.join(', ') || 'none named'}`,
     '',
     'Questions',
     ...plan.questions.map((q, i) => `  ${i + 1}. ${q.prompt}\n     why: ${q.reason}${q.generated ? ' (generated)' : ''}  [${q.id}]`),
     '',
     'Gaps',
-    ...plan.gaps.map((g) => `  - ${g.skill}: ${g.advice}`),
+    ...plan.gaps.map((g) => `  - ${skillName(g.skill)}: ${g.advice}`),
   ].join('\n');
 }

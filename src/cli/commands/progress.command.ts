@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
-import type { Progress } from '../../core/session/progress.js';
+import type { ProgressView } from '../../services/progress.service.js';
+import { deliveryTrendText, measuresText } from './delivery-text.js';
+import { TOPIC_NAMES } from '../../core/topics.js';
+import type { Topic } from '../../core/types.js';
 import { composeServices } from '../../services/compose.js';
 import { printJson, type CliIo } from '../output.js';
 import { withStore, type SessionFlags } from './session-runner.js';
@@ -25,10 +28,13 @@ export function registerProgress(program: Command, io: CliIo, run: (task: () => 
     );
 }
 
-function progressText(p: Progress): string {
-  const topics = Object.entries(p.topics).map(([topic, series]) => `  ${topic.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`);
+function progressText(p: ProgressView): string {
+  const topics = Object.entries(p.topics).map(([topic, series]) => `  ${TOPIC_NAMES[topic as Topic].padEnd(24)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`);
   const habits = Object.entries(p.habits).map(([code, series]) => `  ${code.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.count}`).join('  ')}`);
-  const repeats = p.questions.map((q) => `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}`);
+  const repeats = p.questions.flatMap((q) => [
+    `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}${q.lost.length ? `; no longer covers: ${q.lost.join('; ')}` : ''}`,
+    ...(q.delivery.some((d) => d !== null) ? [`    delivery: ${q.delivery.map((d) => (d ? measuresText(d) : 'typed')).join(' | ')}`] : []),
+  ]);
   const exercises = p.exercises.map((e) => `  ${e.exerciseId}: ${e.attempts.map((a) => `${a.score}${a.passed ? ' (passed)' : ''}`).join(' -> ')}`);
   return [
     `Streak: ${p.streak.current} day(s) (longest ${p.streak.longest}, ${p.streak.daysPractised} day(s) practised)`,
@@ -40,5 +46,6 @@ function progressText(p: Progress): string {
     ...(repeats.length ? repeats : ['  none yet']),
     'Exercises (share of checks passed per attempt)',
     ...(exercises.length ? exercises : ['  none yet']),
+    ...deliveryTrendText(p.delivery, 'Delivery over time (spoken answers)'),
   ].join('\n');
 }

@@ -5,12 +5,18 @@ import { LEVELS, QUESTION_KINDS, TOPICS } from '../../core/types.js';
 import { LoopCoachError } from '../../errors.js';
 import { filterQuestions, type QuestionFilter } from '../../services/question.service.js';
 import { printJson, type CliIo } from '../output.js';
+import { writeFileSync } from 'node:fs';
+import { createCoach } from '../../coach.js';
+import { composeServices } from '../../services/compose.js';
+import type { QuestionCatalogue } from '../../services/question-catalogue.js';
+import { readUserFile } from '../files.js';
+import { withStore } from './session-runner.js';
 
 function checkChoice(value: string | undefined, valid: readonly string[], what: string): void {
   if (value !== undefined && !valid.includes(value)) throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
 }
 
-/** `loopcoach questions list|show` */
+/** `loopcoach questions list|show|export|import` */
 export function registerQuestions(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
   const questions = program.command('questions').description('browse the question bank');
   questions
@@ -29,8 +35,33 @@ export function registerQuestions(program: Command, io: CliIo, run: (task: () =>
         const found = filterQuestions(loadQuestionBank(defaultQuestionDir()), flags);
         if (flags.json) return printJson(io, found);
         if (found.length === 0) return io.out('No questions match.');
-        io.out(found.map((q) => `${q.id.padEnd(44)} ${q.topic.padEnd(20)} ${q.levels.join('/').padEnd(17)} ${q.kind}`).join('\n'));
+        io.out(questionTable(found));
         io.out(`\n${found.length} question${found.length === 1 ? '' : 's'}`);
+      }),
+    );
+  questions
+    .command('export')
+    .description('write the bank and your own questions (or only yours) as a YAML pack, to hand to others')
+    .option('--out <file>', 'write the pack to this file instead of standard output')
+    .option('--mine', 'only the questions you added')
+    .option('--db <path>', 'SQLite file or postgres:// URL holding your questions (default ~/.loopcoach/loopcoach.db)')
+    .action((flags: { out?: string; mine?: boolean; db?: string }) =>
+      run(async () => {
+        const pack = await withCatalogue(flags, (catalogue) => catalogue.exportYaml({ mine: flags.mine }), { readsOnly: true });
+        if (flags.out === undefined) return io.out(pack.trimEnd());
+        writeUserFile(flags.out, pack);
+        io.err(`Wrote ${countDocuments(pack)} question${countDocuments(pack) === 1 ? '' : 's'} to ${flags.out}`);
+      }),
+    );
+  questions
+    .command('import <file>')
+    .description('add the questions of a YAML pack (the bank\'s schema) to your own; all or nothing')
+    .option('--db <path>', 'SQLite file or postgres:// URL to keep them in (default ~/.loopcoach/loopcoach.db)')
+    .action((file: string, flags: { db?: string }) =>
+      run(async () => {
+        const text = readUserFile(file, 'question pack');
+        const imported = await withCatalogue(flags, (catalogue) => catalogue.importYaml(text));
+        io.out(`Imported ${imported.length} question${imported.length === 1 ? '' : 's'}: ${imported.map((q) => q.id).join(', ')}`);
       }),
     );
   questions
@@ -45,6 +76,30 @@ export function registerQuestions(program: Command, io: CliIo, run: (task: () =>
         io.out(formatQuestion(question));
       }),
     );
+}
+
+/** The user's questions beside the bank, over the configured store. */
+async function withCatalogue<T>(flags: { db?: string }, task: (catalogue: QuestionCatalogue) => T | Promise<T>, options: { readsOnly?: boolean } = {}): Promise<T> {
+  const coach = await createCoach();
+  return withStore(flags, async (store) => task((await composeServices({ coach, store })).catalogue), options);
+}
+
+function writeUserFile(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoopCoachError('invalid_input', `cannot write ${path}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' ? ': permission denied' : code === 'EISDIR' ? ': it is a folder' : ''}`);
+  }
+}
+
+const countDocuments = (pack: string) => pack.split(/^---$/m).length - 1;
+
+/** One question a line, columns as wide as their longest value so long ids keep the table aligned. */
+export function questionTable(found: readonly BankQuestion[]): string {
+  const rows = found.map((q) => [q.id, q.topic, q.levels.join('/'), q.kind]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')).join('\n');
 }
 
 function formatQuestion(q: BankQuestion): string {

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { SessionReport } from '../../core/session/report.js';
+import { TOPIC_NAMES } from '../../core/topics.js';
 import type { Feedback } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
-import type { SessionService } from '../../services/session.service.js';
+import type { SessionReportView, SessionService } from '../../services/session.service.js';
+import { deliveryTrendText } from './delivery-text.js';
 import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { printJson, type CliIo } from '../output.js';
 import { readUserFile } from '../files.js';
@@ -35,6 +37,11 @@ function listSource(answers: string[]): AnswerSource {
   return { next: async () => answers[i++] ?? null, close: () => undefined };
 }
 
+/** An answer that is one of these words skips the prompt, or ends the interview with a report on what was answered. */
+export const SKIP_WORD = '/skip';
+export const END_WORD = '/end';
+const COMMAND_WORDS = [SKIP_WORD, END_WORD];
+
 /** Typed answers: each ends with a line holding only `.`, or two empty lines; Ctrl-C ends the session. */
 function terminalSource(io: CliIo): AnswerSource {
   const rl = createInterface({ input: process.stdin, terminal: false });
@@ -56,6 +63,8 @@ function terminalSource(io: CliIo): AnswerSource {
         if (done) break;
         const line = String(value);
         if (line.trim() === '.') break;
+        // A command on a line of its own acts at once, with no "." needed.
+        if (collected.length === 0 && COMMAND_WORDS.includes(line.trim())) return line.trim();
         blanks = line.trim() === '' ? blanks + 1 : 0;
         if (blanks >= 2) break;
         collected.push(line);
@@ -101,7 +110,8 @@ function feedbackText(feedback: Feedback): string {
 /** Asks, grades and follows up until the plan is done or the answers run out; prints the report. */
 export async function runSession(service: SessionService, sessionId: string, source: AnswerSource, io: CliIo, flags: SessionFlags): Promise<SessionReport> {
   const say = (text: string) => (flags.json ? undefined : io.out(text));
-  say(`Session ${sessionId}. End each answer with a line holding only "." (or two empty lines); Ctrl-C saves and stops.`);
+  say(`Session ${sessionId}. End each answer with a line holding only "." (or two empty lines); answer ${SKIP_WORD} to skip a question, ${END_WORD} to end the interview now; Ctrl-C saves and stops.`);
+  let ended = false;
   try {
     for (let pending = await service.next(sessionId); pending; pending = await service.next(sessionId)) {
       const label = pending.parentAttemptId ? 'Follow-up' : `Question ${pending.position}/${pending.total}`;
@@ -109,12 +119,22 @@ export async function runSession(service: SessionService, sessionId: string, sou
       const startedAt = new Date();
       const answer = await source.next();
       if (answer === null) break;
+      if (answer.trim() === END_WORD) {
+        await service.end(sessionId);
+        ended = true;
+        break;
+      }
+      if (answer.trim() === SKIP_WORD) {
+        await service.skipNext(sessionId);
+        say('Skipped.');
+        continue;
+      }
       say(feedbackText(await service.answer(pending, answer, startedAt)));
     }
   } finally {
     source.close();
   }
-  const finished = await service.finishIfDone(sessionId);
+  const finished = ended || (await service.finishIfDone(sessionId));
   const report = await service.report(sessionId);
   if (flags.json) printJson(io, report);
   else io.out(reportText(report, finished, (id) => service.modelAnswer(id)));
@@ -124,16 +144,19 @@ export async function runSession(service: SessionService, sessionId: string, sou
 function questionText(q: SessionReport['questions'][number], modelAnswer: string | undefined): string[] {
   const missed = q.feedback.rubric.filter((r) => !r.covered).map((r) => `    missed: ${r.point}`);
   const followUps = q.followUps.map((f) => `    follow-up ${f.feedback.score}/100: ${f.prompt}`);
-  return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...(modelAnswer && missed.length ? [`    model answer: ${modelAnswer}`] : [])];
+  const model = modelAnswer ? (missed.length ? [`    model answer: ${modelAnswer}`] : []) : ['    no model answer: this question was written from the job posting or your résumé; only your own facts answer it'];
+  return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...model];
 }
 
-function reportText(report: SessionReport, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
+function reportText(report: SessionReportView, finished: boolean, modelAnswer: (id: string) => string | undefined): string {
   return [
     '',
     `Session ${report.id}: ${finished ? 'finished' : `saved; continue with \`loopcoach resume ${report.id}\``}`,
     `Overall ${report.score}/100 (substance ${report.dimensions.substance}, structure ${report.dimensions.structure}, habits ${report.dimensions.habits})`,
     ...report.questions.flatMap((q) => questionText(q, modelAnswer(q.id))),
+    ...(report.skipped ?? []).map((q) => `  skipped${q.isFollowUp ? ' follow-up' : ''}: ${q.prompt.split('\n')[0]}`),
     report.habits.length ? `Habits to work on: ${report.habits.map((h) => `${h.code} (${h.count})`).join(', ')}` : 'No habits to work on.',
-    report.next.length ? `Practise next: ${report.next.map((n) => `${n.topic} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
+    report.next.length ? `Practise next: ${report.next.map((n) => `${TOPIC_NAMES[n.topic]} (${n.score})`).join(', ')}` : 'Nothing weak this session.',
+    ...deliveryTrendText(report.delivery, 'Delivery of your spoken answers (words a minute, fillers a minute, long pauses)'),
   ].join('\n');
 }

@@ -10,8 +10,8 @@ interface TranscribeFlags {
 export function registerTranscribe(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
   program
     .command('transcribe')
-    .description('transcribe a spoken answer (WAV) on this machine and report its delivery')
-    .argument('<audio>', 'WAV recording: 8/16/24-bit PCM or float, any sample rate, mono or stereo, up to 10 minutes')
+    .description('transcribe a spoken answer (WAV, WebM/Opus or Ogg/Opus) on this machine and report its delivery')
+    .argument('<audio>', 'recording: WAV (8/16/24-bit PCM or float, any sample rate, mono or stereo), or a browser recording (WebM/Opus, Ogg/Opus); up to 10 minutes')
     .option('--json', 'print { transcript, segments, delivery } as JSON')
     .action((audio: string, flags: TranscribeFlags) =>
       run(async () => {

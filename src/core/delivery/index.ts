@@ -4,3 +4,4 @@ export { detectVoiceActivity, pausesBetween, bridgeGaps, type TimeSpan, type Voi
 export { countFillers, findFillers, transcriptWords, FILLER_RULES } from './fillers.js';
 export { pitchTrack, pitchVariationSemitones, yinPitch } from './pitch.js';
 export { DELIVERY_CODES, type Delivery, type DeliveryCode, type DeliveryFinding, type TranscriptSegment } from './types.js';
+export * from './trend.js';

@@ -16,12 +16,36 @@ export interface ChosenFollowUp {
 }
 
 interface FollowUpSource {
+  /** The question's own prompt: a follow-up never asks again what it already asks. */
+  prompt?: string;
   rubric?: string[];
   followUps?: FollowUp[];
 }
 
 /** Habits that leave services unreasoned (FindingRule.asksWhyService). */
 const UNREASONED = new Set<string>(FINDING_CODES.filter((code) => FINDING_RULES[code].asksWhyService));
+
+/**
+ * What a follow-up built from a finding asks for, as cue words: when the question itself or a
+ * follow-up already chosen asks for the same thing ("How exactly did you measure 35%?"), the
+ * built one ("How did you measure that?") would repeat it, so it is not asked.
+ */
+const ASKS_FOR: Partial<Record<FindingCode, readonly string[]>> = {
+  'no-metrics': ['measure', 'measured', 'measuring', 'metric', 'metrics', 'numbers', 'quantify'],
+  'no-tradeoff': ['trade-off', 'tradeoff', 'trade-offs', 'tradeoffs', 'downside', 'downsides', 'break'],
+};
+
+const wordsOf = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9%-]+/).filter(Boolean));
+
+/** True when `candidate` asks again what one of `asked` already asks: the same prompt, or a built follow-up whose cue words another prompt carries. */
+function repeatsAsked(candidate: { prompt: string; trigger: FollowUpTrigger }, asked: readonly string[], isBuilt: boolean): boolean {
+  if (asked.includes(candidate.prompt)) return true;
+  const cues = isBuilt && 'finding' in candidate.trigger ? ASKS_FOR[candidate.trigger.finding] : undefined;
+  return cues !== undefined && asked.some((prompt) => {
+    const words = wordsOf(prompt);
+    return cues.some((cue) => words.has(cue));
+  });
+}
 
 /** The follow-up that asks for what a partial answer left out. */
 export const MISSED_POINTS_PROMPT = 'What else would you weigh here? Pick something your answer has not covered yet and explain why it matters.';
@@ -92,10 +116,12 @@ export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): C
   // The question's own follow-up on a missed point already asks for what was left out.
   const asksForMissed = own.some((o) => 'missed' in o.trigger);
   const built = builtFollowUps(feedback).filter((b) => !(asksForMissed && b.prompt === MISSED_POINTS_PROMPT));
-  for (const candidate of [...own, ...built]) {
+  const candidates = [...own.map((c) => ({ ...c, isBuilt: false })), ...built.map((c) => ({ ...c, isBuilt: true }))];
+  for (const candidate of candidates) {
     if (chosen.length >= MAX_FOLLOW_UPS) break;
-    if (chosen.some((c) => c.prompt === candidate.prompt)) continue;
-    chosen.push({ ...candidate, rubric: rubricFor(candidate.prompt, candidate.trigger, question, feedback) });
+    const asked = [...(question.prompt ? [question.prompt] : []), ...chosen.map((c) => c.prompt)];
+    if (repeatsAsked(candidate, asked, candidate.isBuilt)) continue;
+    chosen.push({ prompt: candidate.prompt, trigger: candidate.trigger, rubric: rubricFor(candidate.prompt, candidate.trigger, question, feedback) });
   }
   return chosen;
 }

@@ -2,7 +2,12 @@ import type { Feedback, FindingCode, Topic } from '../types.js';
 
 export interface ProgressAttempt {
   questionId: string;
-  topic: Topic;
+  /** Null when the question is no longer known (removed from the bank): it still counts for habits and streaks. */
+  topic: Topic | null;
+  /** The prompt as it was asked; the comparison is titled by it (by the question id when absent). */
+  prompt?: string;
+  /** True for an answer to a follow-up: it counts for habits and streaks, not for topic scores or comparisons. */
+  isFollowUp?: boolean;
   score: number;
   answer: string;
   feedback: Feedback;
@@ -20,14 +25,23 @@ export interface DatedCount {
   count: number;
 }
 
-/** Two or more attempts at the same question, side by side. */
-export interface QuestionComparison {
-  questionId: string;
-  attempts: Array<{ date: string; score: number; answer: string }>;
-  /** Rubric points covered in the latest attempt but not the first. */
+/** What changed between an earlier and a later answer to the same question: gains and losses. */
+export interface AttemptChanges {
+  /** Rubric points covered in the later answer but not the earlier. */
   improved: string[];
-  /** Findings raised in the first attempt and gone from the latest. */
+  /** Rubric points covered in the earlier answer but not the later. */
+  lost: string[];
+  /** Findings raised in the earlier answer and gone from the later. */
   habitsDropped: FindingCode[];
+  /** Findings raised in the later answer that the earlier did not have. */
+  habitsAdded: FindingCode[];
+}
+
+/** Two or more attempts at the same question, side by side, titled by its prompt; changes are first → latest. */
+export interface QuestionComparison extends AttemptChanges {
+  questionId: string;
+  prompt: string;
+  attempts: Array<{ date: string; score: number; answer: string }>;
 }
 
 /** A checked exercise submission, as progress reads it. */
@@ -80,16 +94,30 @@ function habitSeries(attempts: readonly ProgressAttempt[]): Progress['habits'] {
   return series;
 }
 
+const covered = (f: Feedback) => f.rubric.filter((r) => r.covered).map((r) => r.point);
+const codes = (f: Feedback) => [...new Set(f.findings.map((x) => x.code))];
+
+/** The gains and losses from one answer to a later one: points and habits, each list in the answers' order. */
+export function compareAnswers(earlier: Feedback, later: Feedback): AttemptChanges {
+  const before = new Set(covered(earlier));
+  const after = new Set(covered(later));
+  const habitsBefore = new Set(codes(earlier));
+  const habitsAfter = new Set(codes(later));
+  return {
+    improved: covered(later).filter((p) => !before.has(p)),
+    lost: covered(earlier).filter((p) => !after.has(p)),
+    habitsDropped: codes(earlier).filter((c) => !habitsAfter.has(c)),
+    habitsAdded: codes(later).filter((c) => !habitsBefore.has(c)),
+  };
+}
+
 function compare(questionId: string, attempts: readonly ProgressAttempt[]): QuestionComparison {
-  const first = attempts[0]!.feedback;
-  const latest = attempts.at(-1)!.feedback;
-  const coveredFirst = new Set(first.rubric.filter((r) => r.covered).map((r) => r.point));
-  const latestCodes = new Set(latest.findings.map((f) => f.code));
+  const latest = attempts.at(-1)!;
   return {
     questionId,
+    prompt: latest.prompt ?? questionId,
     attempts: attempts.map((a) => ({ date: day(a.answeredAt), score: a.score, answer: a.answer })),
-    improved: latest.rubric.filter((r) => r.covered && !coveredFirst.has(r.point)).map((r) => r.point),
-    habitsDropped: [...new Set(first.findings.map((f) => f.code))].filter((c) => !latestCodes.has(c)),
+    ...compareAnswers(attempts[0]!.feedback, latest.feedback),
   };
 }
 
@@ -121,17 +149,24 @@ function exerciseSeries(attempts: readonly ProgressExerciseAttempt[]): ExerciseP
 }
 
 /**
- * Progress from main-question attempts and exercise attempts, each oldest first; `today` is a
- * YYYY-MM-DD date passed in. An exercise attempt counts in its topic by its share of checks passed.
+ * Progress from every answered attempt and every exercise attempt, each oldest first; `today` is
+ * a YYYY-MM-DD date passed in. Topic scores come from main answers and exercise attempts (an
+ * exercise by its share of checks passed); comparisons from main answers; habits and streaks
+ * from every answer, follow-ups included, as the session report counts them.
  */
 export function buildProgress(attempts: readonly ProgressAttempt[], today: string, exercises: readonly ProgressExerciseAttempt[] = []): Progress {
-  const scored = [...attempts.map((a) => ({ topic: a.topic, date: day(a.answeredAt), value: a.score })), ...exercises.map((e) => ({ topic: e.topic, date: day(e.checkedAt), value: e.score }))];
+  const mains = attempts.filter((a) => !a.isFollowUp);
+  const scored = [
+    ...mains.flatMap((a) => (a.topic ? [{ topic: a.topic, date: day(a.answeredAt), value: a.score }] : [])),
+    ...exercises.map((e) => ({ topic: e.topic, date: day(e.checkedAt), value: e.score })),
+  ];
   const topics: Progress['topics'] = {};
   for (const topic of new Set(scored.map((a) => a.topic))) {
     topics[topic] = meanByDate(scored.filter((a) => a.topic === topic));
   }
   const byQuestion = new Map<string, ProgressAttempt[]>();
-  for (const a of attempts) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+  for (const a of mains) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
   const questions = [...byQuestion.entries()].filter(([, list]) => list.length > 1).map(([id, list]) => compare(id, list));
-  return { topics, habits: habitSeries(attempts), questions, exercises: exerciseSeries(exercises), streak: streaks(scored.map((a) => a.date), today) };
+  const days = [...attempts.map((a) => day(a.answeredAt)), ...exercises.map((e) => day(e.checkedAt))];
+  return { topics, habits: habitSeries(attempts), questions, exercises: exerciseSeries(exercises), streak: streaks(days, today) };
 }

@@ -34,6 +34,8 @@ export interface SessionReport {
   dimensions: { substance: number; structure: number; habits: number };
   habits: HabitCount[];
   next: NextTopic[];
+  /** Prompts the candidate skipped (questions and follow-ups), in the order asked; not scored. */
+  skipped?: Array<{ id: string; prompt: string; isFollowUp: boolean }>;
 }
 
 const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);

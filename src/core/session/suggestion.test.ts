@@ -31,7 +31,7 @@ describe('suggestPractice', () => {
       questions,
       '2026-11-22',
     );
-    expect(s).toEqual({ questionId: 'sqs-decoupling', reason: 'You have not practised compute-serverless yet.' });
+    expect(s).toEqual({ questionId: 'sqs-decoupling', reason: 'You have not practised compute and serverless yet.' });
   });
 
   it('refreshes a mastered answer after three weeks', () => {

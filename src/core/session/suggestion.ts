@@ -1,3 +1,4 @@
+import { topicInSentence } from '../topics.js';
 import type { Topic } from '../types.js';
 import { MASTERED_AT, WEAK_BELOW } from './plan.js';
 
@@ -66,7 +67,7 @@ export function suggestPractice(attempts: readonly SuggestionAttempt[], question
   const practised = new Set(attempts.map((a) => a.questionId));
   const practisedTopics = new Set(questions.filter((q) => practised.has(q.id)).map((q) => q.topic));
   const fresh = questions.find((q) => !practisedTopics.has(q.topic));
-  if (fresh) return { questionId: fresh.id, reason: practisedTopics.size === 0 ? 'A first question to start with.' : `You have not practised ${fresh.topic} yet.` };
+  if (fresh) return { questionId: fresh.id, reason: practisedTopics.size === 0 ? 'A first question to start with.' : `You have not practised ${topicInSentence(fresh.topic)} yet.` };
   return null;
 }
 

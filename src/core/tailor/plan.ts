@@ -2,7 +2,7 @@ import type { Level, Question, Topic } from '../types.js';
 import { factsFor, generateClaimQuestion, generateServiceQuestion, templateFor, type GeneratedQuestion } from './generate.js';
 import type { PostingAnalysis } from './posting.js';
 import type { ClaimedNumber, ResumeAnalysis } from './resume.js';
-import { SKILL_CUES } from './vocabulary.js';
+import { SKILL_CUES, skillName } from './vocabulary.js';
 
 /** The bank fields planning reads; BankQuestion satisfies it. */
 export interface PlannableQuestion extends Question {
@@ -50,18 +50,22 @@ function scoreQuestion(q: PlannableQuestion, posting: PostingAnalysis): { score:
   const levelFit = q.levels.includes(posting.level) ? 2 : -3;
   const score = services.reduce((sum, s) => sum + 3 + (posting.serviceMentions[s] ?? 0), 0) + skills.length * 1.5 + principles.length * 2 + levelFit;
   const matched = services.length + skills.length + principles.length > 0;
-  return { score: matched ? Math.max(score, 0.5) : 0, reason: reasonFor(q.topic === 'behavioral' ? [] : services, skills, principles, posting) };
+  // A reason names only what the question is about: its services, its skills, and its main
+  // principle (the first it lists; "Dive Deep" listed second on a trade-off story is not why it is asked).
+  const main = q.leadershipPrinciples?.[0];
+  const reason = reasonFor(q.topic === 'behavioral' ? [] : services, skills, main && principles.includes(main) ? [main] : [], posting);
+  return { score: matched ? Math.max(score, 0.5) : 0, reason: reason ?? (main ? `a story on ${main}, for the behavioural round the posting implies` : 'practice for the behavioural round the posting implies') };
 }
 
-function reasonFor(services: string[], skills: string[], principles: string[], posting: PostingAnalysis): string {
+function reasonFor(services: string[], skills: string[], principles: string[], posting: PostingAnalysis): string | null {
   if (services.length) {
     const top = services[0]!;
     const atScale = posting.servicesAtScale.includes(top) ? ' at scale' : '';
     return `the posting asks for ${[top, ...services.slice(1, 2)].join(' and ')}${atScale}`;
   }
   if (principles.length) return `the posting stresses ${principles.join(' and ')}`;
-  if (skills.length) return `the posting asks for ${skills.slice(0, 2).join(' and ')} skills`;
-  return 'practice for the behavioural round the posting implies';
+  if (skills.length) return `the posting asks for ${skills.slice(0, 2).map(skillName).join(' and ')} skills`;
+  return null;
 }
 
 /** Bank questions ranked by fit to the posting; ties keep bank order. */
@@ -130,7 +134,8 @@ export function findGaps(posting: PostingAnalysis, resume?: ResumeAnalysis, hist
   });
 }
 
-function adviceFor(skill: string, hasResume: boolean, inResume: boolean, historyScore?: number): string {
+function adviceFor(id: string, hasResume: boolean, inResume: boolean, historyScore?: number): string {
+  const skill = skillName(id);
   if (historyScore !== undefined && historyScore < 60) return `Your past answers on ${skill} score ${Math.round(historyScore)}; practise it before the interview.`;
   if (!hasResume) return `The posting asks for ${skill}; prepare one concrete example.`;
   if (inResume) return `Your résumé shows ${skill}; prepare a story with a number and a trade-off.`;

@@ -36,15 +36,19 @@ export const SKILL_CUES: Record<string, RegExp> = {
   containers: /\b(containers?|docker|kubernetes|k8s|ecs|eks|fargate|helm)\b/i,
   databases: /\b(databases?|sql|postgres\w*|mysql|dynamodb|rds|aurora|nosql|data modell?ing)\b/i,
   iac: /\b(infrastructure as code|iac|terraform|cloudformation|cdk|pulumi)\b/i,
-  'ci-cd': /\b(ci\/cd|continuous (integration|delivery|deployment)|pipelines?|github actions|jenkins|codepipeline|gitlab)\b/i,
+  // "pipelines" alone is not CI/CD (data pipelines are data-pipelines): only build, deploy and release ones are.
+  'ci-cd': /\b(ci\/cd|continuous (integration|delivery|deployment)|(ci|cd|build|deploy(ment)?|release|delivery) pipelines?|github actions|jenkins|codepipeline|codebuild|codedeploy|gitlab ci)\b/i,
   observability: /\b(observability|monitoring|logging|tracing|cloudwatch|x-ray|prometheus|grafana|datadog|opentelemetry|alert\w*)\b/i,
-  cost: /\b(cost|finops|savings plans?|reserved instances?|budgets?|spend|frugal\w*)\b/i,
+  // A bill cut or money saved shows cost work as plainly as the word "cost" does.
+  cost: /\b(costs?|finops|savings plans?|reserved instances?|budgets?|spend(ing)?|frugal\w*|bills?|saved \$|savings|cheaper)\b/i,
   'data-pipelines': /\b(etl|elt|data pipelines?|glue|kinesis|spark|airflow|kafka|data lakes?|streaming|batch processing)\b/i,
   ml: /\b(machine learning|ml|sagemaker|models? training|mlops|bedrock|generative ai|llms?)\b/i,
   reliability: /\b(reliability|high availability|disaster recovery|slos?|error budgets?|incident\w*|resilien\w*|failover)\b/i,
   migration: /\b(migrat\w+|lift and shift|re-?platform\w*|on-?prem\w*)\b/i,
   architecture: /\b(architect\w*|system design|distributed systems?|well-architected|scalab\w+)\b/i,
 };
+
+export { SKILL_NAMES, skillName } from './skill-names.js';
 
 /** Phrases that show a posting values a Leadership Principle. */
 export const PRINCIPLE_CUES: Array<[LeadershipPrinciple, RegExp]> = [

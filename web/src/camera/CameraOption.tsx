@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { CameraBaseline, CameraReport } from '../../../src/core/camera';
 import { CameraUnavailable, CameraWatcher, cameraProblem } from './camera-watcher';
 
@@ -31,19 +31,11 @@ export function CameraOption({ control, disabled }: { control: Ref<CameraControl
   const watcher = useRef<CameraWatcher | null>(null);
   const baseline = useRef<CameraBaseline | undefined>(undefined);
   const phaseNow = useRef<Phase>('off');
-  phaseNow.current = phase;
+  useLayoutEffect(() => {
+    phaseNow.current = phase;
+  });
 
   const isMounted = useRef(true);
-  // On mount only: reopen the camera the user chose for an earlier question.
-  useEffect(() => {
-    isMounted.current = true;
-    if (isWanted) void turnOn();
-    return () => {
-      isMounted.current = false;
-      watcher.current?.close();
-      watcher.current = null;
-    };
-  }, []);
 
   const turnOff = (message = '') => {
     isWanted = false;
@@ -72,6 +64,19 @@ export function CameraOption({ control, disabled }: { control: Ref<CameraControl
       isOpening.current = false;
     }
   };
+
+  // On mount only: reopen the camera the user chose for an earlier question (turnOn reads refs, so
+  // re-running it on every render would reopen the camera; the module-level choice is the input).
+  useEffect(() => {
+    isMounted.current = true;
+    if (isWanted) void Promise.resolve().then(turnOn);
+    return () => {
+      isMounted.current = false;
+      watcher.current?.close();
+      watcher.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useImperativeHandle(control, () => ({
     isOn: () => watcher.current !== null && phaseNow.current === 'ready',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { labelOf, LEVEL_LABELS, ROLE_LABELS } from '../labels';
 import { promptTitle } from '../prompt';
 import { fileInput, tailorApi, type DocumentInput, type SavedDocument, type TailoredPlan, type TailorRequest } from '../api';
+import { skillName } from '../../../src/core/tailor/skill-names';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -10,7 +11,7 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * with the reason for each question, then start it. Documents are kept only when the user ticks
  * "save"; saved ones can be reused or deleted.
  */
-export function TailorPanel() {
+export function TailorPanel({ team = false }: { team?: boolean }) {
   const [postingText, setPostingText] = useState('');
   const [postingFile, setPostingFile] = useState<File | null>(null);
   const [resumeFile, setResumeFile] = useState<File | null>(null);
@@ -104,10 +105,10 @@ export function TailorPanel() {
           </div>
         </div>
         <fieldset>
-          <legend>Keep on this machine</legend>
+          <legend>{team ? 'Keep on the team server' : 'Keep on this machine'}</legend>
           <label><input type="checkbox" checked={save.posting} onChange={(e) => setSave((s) => ({ ...s, posting: e.target.checked }))} /> Save the job description</label>
           <label><input type="checkbox" checked={save.resume} onChange={(e) => setSave((s) => ({ ...s, resume: e.target.checked }))} /> Save the résumé</label>
-          <p className="hint">Everything is read on this machine. Nothing is stored unless you tick a box, and a saved document can be deleted below.</p>
+          <p className="hint">{team ? 'The documents are read on this team server.' : 'Everything is read on this machine.'} Nothing is stored unless you tick a box, and a saved document can be deleted below.</p>
         </fieldset>
         <button type="submit" className="primary" disabled={busy}>Plan my interview</button>
       </form>
@@ -158,7 +159,7 @@ function PlanView({ plan, onStart, busy }: { plan: TailoredPlan; onStart: () => 
   return (
     <section className="plan" aria-labelledby="plan-heading">
       <h3 id="plan-heading" ref={heading} tabIndex={-1}>Your interview: {labelOf(ROLE_LABELS, plan.role)}, {labelOf(LEVEL_LABELS, plan.level)}</h3>
-      <p>Skills the posting asks for: {plan.skills.join(', ') || 'none recognised'}.</p>
+      <p>Skills the posting asks for: {plan.skills.map(skillName).join(', ') || 'none recognised'}.</p>
       <ol className="plan-questions">
         {plan.questions.map((q) => (
           <li key={q.id}>
@@ -170,7 +171,7 @@ function PlanView({ plan, onStart, busy }: { plan: TailoredPlan; onStart: () => 
       {plan.gaps.length > 0 && (
         <>
           <h4>Before the interview</h4>
-          <ul>{plan.gaps.map((g) => <li key={g.skill}><strong>{g.skill}</strong>: {g.advice}</li>)}</ul>
+          <ul>{plan.gaps.map((g) => <li key={g.skill}><strong>{skillName(g.skill)}</strong>: {g.advice}</li>)}</ul>
         </>
       )}
       <button type="button" className="primary" onClick={onStart} disabled={busy}>Start this interview</button>

@@ -66,7 +66,7 @@ function Today() {
     sessionsApi.history().then(setSessions, () => undefined);
   }, []);
   const unfinished = sessions.find((s) => s.status === 'in-progress');
-  const finished = sessions.filter((s) => s.status === 'finished' && s.score !== null);
+  const finished = sessions.filter((s) => s.kind !== 'practice' && s.status === 'finished' && s.score !== null);
   const recent = finished.slice(0, 5);
   const average = recent.length ? Math.round(recent.reduce((n, s) => n + (s.score ?? 0), 0) / recent.length) : null;
   const latestByTopic = Object.entries(progress?.topics ?? {}).map(([topic, points]) => ({ topic, score: points.at(-1)?.score ?? 0 }));
@@ -85,14 +85,14 @@ function Today() {
       {unfinished && (
         <p>
           You have an unfinished interview (
-          {unfinished.answered >= unfinished.total ? `every question answered; a follow-up is waiting` : `${unfinished.answered} of ${unfinished.total} questions answered`}).{' '}
+          {unfinished.answered + unfinished.skipped >= unfinished.total ? `every question answered; a follow-up is waiting` : `${unfinished.answered} of ${unfinished.total} questions answered`}).{' '}
           <a className="button" href={`#/interview/${encodeURIComponent(unfinished.id)}`}>Continue it</a>
         </p>
       )}
-      {progress && finished.length > 0 && (
+      {progress && progress.streak.daysPractised > 0 && (
         <ul className="glance">
           <li><strong>{progress.streak.current}</strong> day streak</li>
-          <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>
+          {finished.length > 0 && <li><strong>{finished.length}</strong> interview{finished.length === 1 ? '' : 's'} finished</li>}
           {average !== null && <li><strong>{average}</strong>/100 average of the last {recent.length}</li>}
           {weakest && <li>Weakest topic: <strong>{labelOf(TOPIC_LABELS, weakest.topic)}</strong> ({weakest.score})</li>}
         </ul>
@@ -101,7 +101,8 @@ function Today() {
   );
 }
 
-export function Home() {
+/** Home's first words; `team`: the app is served by a team server, not this machine. */
+export function Home({ team = false }: { team?: boolean }) {
   return (
     <section className="home">
       <h1>Practise AWS interviews with feedback you can act on</h1>
@@ -109,7 +110,10 @@ export function Home() {
         Answer a question the way you would in the room. Loop Coach shows, while you type, which of your sentences earn credit
         and how many points of a strong answer they cover, whether your answer has the shape interviewers listen for, and the
         habits that sink candidates. The points themselves, the model answer and the pitfalls come after you submit, as in a
-        real interview. Everything runs on this machine.
+        real interview.{' '}
+        {team
+          ? 'Your answers, exercise results and saved documents are stored on this team server, and a coach sees only what you chose to share with their cohort. Recordings and camera frames are analysed in your browser and never leave your device.'
+          : 'Everything runs on this machine.'}
       </p>
       <Today />
       <h2>Mock interview</h2>
@@ -123,7 +127,7 @@ export function Home() {
       </p>
       <h2>Interview for a specific job</h2>
       <p>Paste the job posting and add your résumé: Loop Coach plans the interview that job would give you, says why each question is there, and asks about the numbers your résumé claims.</p>
-      <TailorPanel />
+      <TailorPanel team={team} />
       <h2>How your answer is judged</h2>
       <ul className="plain">
         <li><strong>Substance:</strong> the rubric points a strong answer covers, each matched to the sentence of yours that covers it.</li>

@@ -9,6 +9,8 @@ import { Prompt } from '../components/Prompt';
 import { FINDING_LABELS, labelOf, TOPIC_LABELS } from '../labels';
 import { RecordPanel, type SpokenAnswer } from '../speech/RecordPanel';
 import { SpokenReview } from '../speech/SpokenReview';
+import { SpokenReport } from '../speech/SpokenReport';
+import { keepIfChosen, speechApi, spokenInputOf, type SessionReportView } from '../speech/spoken-api';
 
 /**
  * A mock interview: one prompt at a time (follow-ups included), feedback after each, then the
@@ -17,7 +19,7 @@ import { SpokenReview } from '../speech/SpokenReview';
  */
 export function Interview({ id }: { id: string }) {
   const [next, setNext] = useState<PendingPrompt | null>(null);
-  const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null> } | null>(null);
+  const [report, setReport] = useState<{ report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean } | null>(null);
   const [last, setLast] = useState<Feedback | null>(null);
   const [answer, setAnswer] = useState('');
   const [startedAt, setStartedAt] = useState(() => new Date().toISOString());
@@ -25,6 +27,7 @@ export function Interview({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [spoken, setSpoken] = useState<SpokenAnswer | null>(null);
   const [lastSpoken, setLastSpoken] = useState<{ spoken: SpokenAnswer; isEdited: boolean } | null>(null);
+  const [notice, setNotice] = useState('');
   const { live, liveError } = useLiveFeedback(next && !busy ? (text, signal) => sessionsApi.preview(id, text, signal) : null, answer);
   // The interview's hands-on exercise (when the role fits): offered once the questions are done.
   const [exercise, setExercise] = useState<SessionExercise | null>(null);
@@ -34,7 +37,7 @@ export function Interview({ id }: { id: string }) {
     () =>
       sessionsApi.get(id).then((s) => {
         setNext(s.next);
-        setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers });
+        setReport(s.next ? null : { report: s.report, modelAnswers: s.modelAnswers, isPractice: s.session.kind === 'practice' });
         setExercise(s.exercise ?? null);
         if (!s.next && s.exercise && s.exercise.attempts.length === 0) setExerciseOpen(true);
       }, (e: Error) => setError(e.message)),
@@ -44,11 +47,19 @@ export function Interview({ id }: { id: string }) {
     void load();
   }, [load]);
 
+  const answerSpoken = async (recorded: SpokenAnswer) => {
+    const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis));
+    setNotice('');
+    await keepIfChosen(saved.attemptId, recorded.audio).catch((e: Error) => setNotice(`Your answer was saved, but not its recording: ${e.message}`));
+    return saved;
+  };
+
   const submit = async () => {
     if (!answer.trim() || busy) return;
     setBusy(true);
     try {
-      const result = await sessionsApi.answer(id, answer, startedAt);
+      // A spoken answer is saved with its transcript and delivery; its audio only if the user keeps recordings.
+      const result = spoken ? await answerSpoken(spoken) : await sessionsApi.answer(id, answer, startedAt);
       setLast(result.feedback);
       setLastSpoken(spoken ? { spoken, isEdited: answer.trim() !== spoken.analysis.transcript.trim() } : null);
       setSpoken(null);
@@ -57,6 +68,37 @@ export function Interview({ id }: { id: string }) {
       if (result.finished || !result.next) await load();
       else setNext(result.next);
       document.getElementById('interview-answer')?.focus();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Skip (kept as skipped) or end the interview now (the report covers what was answered). */
+  const skip = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const result = await sessionsApi.skip(id);
+      setAnswer('');
+      setSpoken(null);
+      setStartedAt(new Date().toISOString());
+      if (result.finished || !result.next) await load();
+      else setNext(result.next);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const end = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const ended = await sessionsApi.end(id);
+      setNext(null);
+      setReport({ report: ended.report, modelAnswers: ended.modelAnswers });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -79,7 +121,7 @@ export function Interview({ id }: { id: string }) {
       </section>
     );
   }
-  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} exercise={exercise} onOpenExercise={() => setExerciseOpen(true)} />;
+  if (report) return <Report report={report.report} modelAnswers={report.modelAnswers} isPractice={report.isPractice} exercise={exercise} onOpenExercise={() => setExerciseOpen(true)} onChanged={() => void load()} />;
   if (!next) return <p>Loading…</p>;
   return (
     <section className="interview">
@@ -92,14 +134,20 @@ export function Interview({ id }: { id: string }) {
       </div>
       <div className="workspace">
         <div>
-          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} />
+          <RecordPanel key={`${next.questionId}/${next.prompt}`} kind="" onTranscript={setAnswer} onRecorded={setSpoken} canKeepRecordings />
           <AnswerForm id="interview-answer" rows={12} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits; your answer is saved as soon as you submit." disabled={busy} />
+          <p className="actions interview-controls">
+            <button type="button" onClick={() => void skip()} disabled={busy}>Skip this question</button>
+            <button type="button" onClick={() => void end()} disabled={busy}>End interview</button>
+            <span className="hint">Skipped prompts are noted in the report, not scored; ending now reports on what you answered.</span>
+          </p>
         </div>
         <div>
           {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
           <LivePanel feedback={live} />
         </div>
       </div>
+      {notice && <p role="status" className="error">{notice}</p>}
       {last && (
         <details className="last-feedback" open>
           <summary>Your last answer: {last.score}/100</summary>
@@ -132,15 +180,21 @@ function ExerciseReport({ exercise, onOpen }: { exercise: SessionExercise; onOpe
   );
 }
 
-function Report({ report, modelAnswers, exercise, onOpenExercise }: { report: SessionReport; modelAnswers: Record<string, string | null>; exercise?: SessionExercise | null; onOpenExercise?: () => void }) {
+function Report({ report, modelAnswers, isPractice = false, exercise, onOpenExercise, onChanged }: { report: SessionReport; modelAnswers: Record<string, string | null>; isPractice?: boolean; exercise?: SessionExercise | null; onOpenExercise?: () => void; onChanged: () => void }) {
   return (
     <section className="report">
-      <h1>Interview report: {report.score}/100</h1>
+      <h1>{isPractice ? 'Practice' : 'Interview'} report: {report.questions.length === 0 ? 'nothing answered' : `${report.score}/100`}</h1>
       <p>Substance {report.dimensions.substance} · structure {report.dimensions.structure} · habits {report.dimensions.habits}</p>
       <h2>Habits to work on</h2>
       {report.habits.length === 0 ? <p>None: well done.</p> : <ul>{report.habits.map((h) => <li key={h.code}>{labelOf(FINDING_LABELS, h.code)} ({h.count}×)</li>)}</ul>}
       <h2>What to practise next</h2>
       {report.next.length === 0 ? <p>Nothing scored under 85.</p> : <ul>{report.next.map((n) => <li key={n.topic}>{labelOf(TOPIC_LABELS, n.topic)} ({n.score})</li>)}</ul>}
+      {report.skipped && report.skipped.length > 0 && (
+        <>
+          <h2>Skipped</h2>
+          <ul className="skipped">{report.skipped.map((q, i) => <li key={`${q.id}-${i}`}>{q.isFollowUp ? 'Follow-up: ' : ''}{q.prompt.split('\n')[0]}</li>)}</ul>
+        </>
+      )}
       <h2>Question by question</h2>
       <ol>
         {report.questions.map((q) => (
@@ -157,15 +211,18 @@ function Report({ report, modelAnswers, exercise, onOpenExercise }: { report: Se
               <summary>Full feedback</summary>
               <FullFeedback feedback={q.feedback} showKey />
             </details>
-            {modelAnswers[q.id] && (
+            {modelAnswers[q.id] ? (
               <details>
                 <summary>Model answer</summary>
                 <p>{modelAnswers[q.id]}</p>
               </details>
+            ) : (
+              <p className="meta no-model-answer">No model answer: this question was written for you from the job posting or your résumé, and only your own facts can answer it.</p>
             )}
           </li>
         ))}
       </ol>
+      <SpokenReport report={report as SessionReportView} onChanged={onChanged} isPractice={isPractice} />
       {exercise && <ExerciseReport exercise={exercise} onOpen={() => onOpenExercise?.()} />}
       <p><a className="button" href="#/">Start another interview</a> <a className="button" href="#/history">History</a></p>
     </section>

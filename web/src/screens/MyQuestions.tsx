@@ -108,6 +108,11 @@ export function MyQuestions() {
       {error && <p role="alert" className="error">{error}</p>}
       <h2>Your list</h2>
       {questions === null ? <p>Loading…</p> : questions.length === 0 ? <p>No questions of your own yet.</p> : (
+        <>
+        <p className="actions">
+          <a className="button" href="/api/my-questions/export" download="loopcoach-questions.yaml">Export your questions (YAML)</a>
+          <span className="hint">A pack anyone can import here or with <code>loopcoach questions import</code>.</span>
+        </p>
         <ul className="questions">
           {questions.map((q) => (
             <li key={q.id}>
@@ -120,6 +125,7 @@ export function MyQuestions() {
             </li>
           ))}
         </ul>
+        </>
       )}
     </section>
   );

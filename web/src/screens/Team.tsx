@@ -34,7 +34,7 @@ export function SignIn({ me, onSignedIn }: { me: Me; onSignedIn: (me: Me) => voi
   return (
     <section className="team sign-in">
       <h1>Sign in to Loop Coach</h1>
-      <form onSubmit={submit}>
+      <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">Password</label>
@@ -152,12 +152,12 @@ export function Cohorts({ me }: { me: Me }) {
               ))}
             </ul>
             {memberOf.length > 0 && <h2>You belong to</h2>}
-            <ul className="questions">{memberOf.map((m) => <li key={m.cohortId}>{m.cohortName} <span className="meta">your coach sees {m.sharing === 'all' ? 'all your practice' : 'only what you share'}</span></li>)}</ul>
+            <ul className="questions">{memberOf.map((m) => <Membership key={m.cohortId} membership={m} onChange={state.reload} onError={setError} />)}</ul>
           </>
         )}
       </Loaded>
       {me.user?.role !== 'candidate' && (
-        <form onSubmit={create} className="actions">
+        <form onSubmit={(e) => void create(e)} className="actions">
           <label htmlFor="cohort-name">New cohort</label>
           <input id="cohort-name" name="name" required maxLength={200} />
           <button className="primary" type="submit">Create cohort</button>
@@ -165,6 +165,34 @@ export function Cohorts({ me }: { me: Me }) {
       )}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
+  );
+}
+
+/** One cohort the user belongs to: what its coach may see (changeable at any time), and leaving it. */
+function Membership({ membership, onChange, onError }: { membership: { cohortId: string; cohortName: string; sharing: Sharing }; onChange: () => void; onError: (message: string) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const run = (action: Promise<unknown>) => action.then(onChange, (e: Error) => onError(e.message));
+  const name = membership.cohortName;
+  return (
+    <li className="membership">
+      <strong>{name}</strong>
+      <label>
+        Your coach sees{' '}
+        <select aria-label={`What the coach of ${name} sees`} value={membership.sharing} onChange={(e) => void run(teamApi.changeSharing(membership.cohortId, e.target.value as Sharing))}>
+          <option value="all">all your practice</option>
+          <option value="shared">only the answers you share</option>
+        </select>
+      </label>
+      {confirming ? (
+        <span role="group" aria-label={`Leave ${name}?`}>
+          {' '}Your coach will no longer see anything of yours.{' '}
+          <button type="button" onClick={() => void run(teamApi.leave(membership.cohortId))}>Leave {name}</button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>Stay</button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>Leave cohort</button>
+      )}
+    </li>
   );
 }
 
@@ -185,7 +213,7 @@ export function Join({ code }: { code: string }) {
   return (
     <section className="team join">
       <h1>Join a cohort</h1>
-      <form onSubmit={join}>
+      <form onSubmit={(e) => void join(e)}>
         <fieldset>
           <legend>What may your coach see?</legend>
           <label><input type="radio" name="sharing" value="all" checked={sharing === 'all'} onChange={() => setSharing('all')} /> All my practice</label>
@@ -214,6 +242,12 @@ function CandidateLine({ cohortId, row, onRemove }: { cohortId: string; row: Das
           {row.attempts.slice(0, 5).map((a) => <li key={a.id}><a href={`#/cohorts/${encodeURIComponent(cohortId)}/attempts/${encodeURIComponent(a.id)}`}>{a.questionId} · {a.score}</a></li>)}
         </ul>
         {row.sharing === 'shared' && <span className="meta">shares chosen answers only</span>}
+      </td>
+      <td>
+        <ul className="plain">
+          {row.exercises.slice(0, 5).map((e) => <li key={e.exerciseId}>{e.exerciseId} · {e.passed ? 'passed' : `${e.score}%`}{e.attempts > 1 ? ` (${e.attempts} tries)` : ''}</li>)}
+        </ul>
+        {row.exercises.length === 0 && '–'}
       </td>
       <td><button type="button" onClick={onRemove} aria-label={`Remove ${row.name}`}>Remove</button></td>
     </tr>
@@ -248,7 +282,7 @@ export function CohortDashboard({ id }: { id: string }) {
             <h1>{cohort.name}</h1>
             {candidates.length === 0 ? <p>No one has joined yet: send them the invite link from Cohorts.</p> : (
               <table>
-                <thead><tr><th scope="col">Candidate</th><th scope="col">Sessions</th><th scope="col">Answers this week</th><th scope="col">Recent score</th><th scope="col">Latest per topic</th><th scope="col">Stuck</th><th scope="col">Answers</th><th scope="col"><span className="sr-only">Remove</span></th></tr></thead>
+                <thead><tr><th scope="col">Candidate</th><th scope="col">Sessions</th><th scope="col">Answers this week</th><th scope="col">Recent score</th><th scope="col">Latest per topic</th><th scope="col">Stuck</th><th scope="col">Answers</th><th scope="col">Exercises</th><th scope="col"><span className="sr-only">Remove</span></th></tr></thead>
                 <tbody>{candidates.map((row) => <CandidateLine key={row.userId} cohortId={id} row={row} onRemove={() => void remove(row.userId)} />)}</tbody>
               </table>
             )}
@@ -256,7 +290,7 @@ export function CohortDashboard({ id }: { id: string }) {
         )}
       </Loaded>
       <h2>Set an assignment</h2>
-      <form onSubmit={assign} className="assign">
+      <form onSubmit={(e) => void assign(e)} className="assign">
         <label htmlFor="a-title">Title</label><input id="a-title" name="title" required maxLength={200} />
         <label htmlFor="a-due">Due</label><input id="a-due" name="due" type="date" required />
         <label htmlFor="a-questions">Question ids (leave empty for a mock interview)</label><input id="a-questions" name="questions" />
@@ -301,7 +335,7 @@ export function CoachAttempt({ cohortId, attemptId }: { cohortId: string; attemp
               ))}
             </ol>
             {sentence && (
-              <form onSubmit={send}>
+              <form onSubmit={(e) => void send(e)}>
                 <label htmlFor="comment-body">Comment on “{sentence}”</label>
                 <textarea id="comment-body" name="body" required maxLength={5000} rows={3} />
                 <button className="primary" type="submit">Add comment</button>
@@ -346,7 +380,7 @@ export function Users() {
         {(users) => <ul className="questions">{users.map((u) => <li key={u.id}>{u.name} <span className="meta">{u.email} · {u.role}</span> <button type="button" onClick={() => void reset(u)}>Reset password</button></li>)}</ul>}
       </Loaded>
       <h2>Add an account</h2>
-      <form onSubmit={add} className="assign">
+      <form onSubmit={(e) => void add(e)} className="assign">
         <label htmlFor="u-email">Email</label><input id="u-email" name="email" type="email" required />
         <label htmlFor="u-name">Name</label><input id="u-name" name="name" required />
         <label htmlFor="u-role">Role</label>
@@ -375,7 +409,7 @@ export function Account({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       <p>{me.user?.name} · {me.user?.email} · {me.user?.role}</p>
       <p><a href="/api/account/export" download="loopcoach-export.json">Export all my data (JSON)</a></p>
       <p><button type="button" onClick={() => void everywhere()}>Sign out everywhere</button></p>
-      <form onSubmit={remove}>
+      <form onSubmit={(e) => void remove(e)}>
         <label htmlFor="confirm">Delete my account and everything in it: type your email</label>
         <input id="confirm" name="confirm" type="email" required />
         <button type="submit">Delete my account</button>

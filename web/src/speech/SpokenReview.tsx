@@ -1,6 +1,6 @@
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { Delivery, TranscriptSegment } from '../../../src/core/delivery/types';
-import type { SpokenAnswer } from './RecordPanel';
+import type { CameraReport } from '../../../src/core/camera';
 import { CameraReportView } from '../camera/CameraReport';
 
 interface Sentence {
@@ -28,9 +28,18 @@ function clock(seconds: number): string {
   return `${m}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 }
 
+/** What a review needs: the timed transcript and delivery, and the audio when there is some to play. */
+export interface ReviewedAnswer {
+  analysis: { segments: TranscriptSegment[]; delivery: Delivery };
+  audioUrl?: string;
+  /** What the camera saw, when the answer was recorded with the camera on. */
+  camera?: CameraReport;
+}
+
 /** The recording beside its transcript (click a sentence to hear it) and the delivery report. */
-export function SpokenReview({ spoken, isEdited }: { spoken: SpokenAnswer; isEdited: boolean }) {
+export function SpokenReview({ spoken, isEdited, heading = 'Your recording', children }: { spoken: ReviewedAnswer; isEdited: boolean; heading?: string; children?: React.ReactNode }) {
   const audio = useRef<HTMLAudioElement>(null);
+  const headingId = useId();
   const playFrom = (seconds: number) => {
     const player = audio.current;
     if (!player) return;
@@ -38,21 +47,26 @@ export function SpokenReview({ spoken, isEdited }: { spoken: SpokenAnswer; isEdi
     void player.play();
   };
   return (
-    <section className="spoken" aria-labelledby="spoken-heading">
-      <h3 id="spoken-heading">Your recording</h3>
-      <audio ref={audio} controls src={spoken.audioUrl} />
-      <p className="hint">{isEdited ? 'You edited the transcript before submitting; it was graded as edited.' : 'Click a sentence to hear it.'}</p>
+    <section className="spoken" aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      {spoken.audioUrl ? <audio ref={audio} controls src={spoken.audioUrl} /> : <p className="hint">The audio was not kept: only the transcript and delivery were saved.</p>}
+      <p className="hint">{isEdited ? 'You edited the transcript before submitting; it was graded as edited.' : spoken.audioUrl ? 'Click a sentence to hear it.' : 'The transcript as recorded.'}</p>
       <ol className="sentences">
         {sentencesOf(spoken.analysis.segments).map((s) => (
           <li key={`${s.startSec}-${s.text}`}>
-            <button type="button" className="link" onClick={() => playFrom(s.startSec)}>
-              <span className="at">{clock(s.startSec)}</span> {s.text}
-            </button>
+            {spoken.audioUrl ? (
+              <button type="button" className="link" onClick={() => playFrom(s.startSec)}>
+                <span className="at">{clock(s.startSec)}</span> {s.text}
+              </button>
+            ) : (
+              <><span className="at">{clock(s.startSec)}</span> {s.text}</>
+            )}
           </li>
         ))}
       </ol>
-      <DeliveryReport delivery={spoken.analysis.delivery} onSeek={playFrom} />
-      {spoken.camera && <CameraReportView report={spoken.camera} onSeek={playFrom} />}
+      <DeliveryReport delivery={spoken.analysis.delivery} {...(spoken.audioUrl ? { onSeek: playFrom } : {})} />
+      {spoken.camera && <CameraReportView report={spoken.camera} {...(spoken.audioUrl ? { onSeek: playFrom } : {})} />}
+      {children}
     </section>
   );
 }

@@ -4,20 +4,20 @@ import { loadMoonshine, type MoonshineModel } from '../../../src/speech/moonshin
 /**
  * The speech model in this page: onnxruntime's WASM runtime, the Moonshine tiny weights and the
  * tokenizer, all fetched from this app's own server (/speech/…), never a CDN. Audio never leaves
- * the page. Loaded once, on the first Record.
+ * the page. Loaded once, on the first Record, inside the transcription worker.
  */
 let loading: Promise<MoonshineModel> | null = null;
 
-export function loadSpeechModel(): Promise<MoonshineModel> {
-  loading ??= load().catch((error: unknown) => {
+/** Loads the model from `base` (the app's /speech/ folder); in a worker, which has no document, the page passes it in. */
+export function loadSpeechModel(base = new URL('speech/', new URL(document.baseURI)).href): Promise<MoonshineModel> {
+  loading ??= load(base).catch((error: unknown) => {
     loading = null;
     throw error;
   });
   return loading;
 }
 
-async function load(): Promise<MoonshineModel> {
-  const base = new URL('speech/', new URL(document.baseURI)).href;
+async function load(base: string): Promise<MoonshineModel> {
   const ort = (await import(/* @vite-ignore */ `${base}ort.wasm.min.mjs`)) as typeof Ort;
   ort.env.wasm.wasmPaths = base;
   // Several threads need a cross-origin-isolated page; one thread works everywhere.
