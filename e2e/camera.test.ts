@@ -24,7 +24,15 @@ if (skipReason) console.warn(`e2e/camera.test.ts skipped: ${skipReason}`);
 const speechMissing = fixtureToolsMissing();
 if (speechMissing) console.warn(`e2e/camera.test.ts: the spoken answer on the fake camera is skipped: ${speechMissing}`);
 
-const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const params = defaultCameraParameters();
 
 const SLOW_SERVICE = `id: slow-service
@@ -77,9 +85,16 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
     outside = outsideRequests(page, origin);
     await openHarness(page, server.baseUrl, harness);
     const cast = await prepareCast(page, (photos as { dir: string }).dir);
-    console.log(`camera fixture cast (yaw/pitch °): ${Object.entries(cast).map(([k, f]) => `${k} ${f?.yawDeg.toFixed(1)}/${f?.pitchDeg.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `camera fixture cast (yaw/pitch °): ${Object.entries(cast)
+        .map(([k, f]) => `${k} ${f?.yawDeg.toFixed(1)}/${f?.pitchDeg.toFixed(1)}`)
+        .join(', ')}`,
+    );
     for (const scene of ['camera', 'down', 'turned', 'nobody', 'half-out', 'dim', 'fidget'] as const) {
-      scenes.set(scene, await page.evaluate(([s]) => (globalThis as unknown as { cameraHarness: CameraHarness }).cameraHarness.analyseScene(s, 4, 6), [scene] as const));
+      scenes.set(
+        scene,
+        await page.evaluate(([s]) => (globalThis as unknown as { cameraHarness: CameraHarness }).cameraHarness.analyseScene(s, 4, 6), [scene] as const),
+      );
     }
     if (process.env.LOOPCOACH_CAMERA_DUMP) writeFileSync(process.env.LOOPCOACH_CAMERA_DUMP, JSON.stringify(Object.fromEntries(scenes)));
   }, 240_000);
@@ -132,7 +147,13 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       await writeSceneClip(page, 'camera', 2, y4m);
       cameraBrowser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: [...BASE_FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture.wavPath}`, `--use-file-for-fake-video-capture=${y4m}`],
+        args: [
+          ...BASE_FLAGS,
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-audio-capture=${fixture.wavPath}`,
+          `--use-file-for-fake-video-capture=${y4m}`,
+        ],
       });
     }, 120_000);
 

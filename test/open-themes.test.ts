@@ -25,7 +25,7 @@ const CASES: HeldOutCase[] = [
       'Two years ago our order API had three outages in one quarter, each over an hour, and I was asked to own the fix. I read the postmortems and found the same pattern: one database in one Availability Zone and clients that retried instantly, so every blip became a storm. I moved the database to a Multi-AZ deployment, added retries with exponential backoff and jitter in our client library, and put health checks on the load balancer so bad instances left the pool. I also wrote alarms on the error rate and p99 latency, with a runbook for each. Over the next year we had one failover, which took 40 seconds and nobody outside the team noticed, and uptime went from 99.5% to 99.95%.',
     weak: 'We had some outages, so I looked into it and made things better. I added some alarms and it was fine after that.',
     offTopic:
-      'Last year I mentored a new graduate on our team. I paired with her twice a week for the first month and reviewed every pull request she opened, explaining why, not only what, to change. After three months she was taking tickets on her own, and by the end of the year she presented our team\'s quarterly demo.',
+      "Last year I mentored a new graduate on our team. I paired with her twice a week for the first month and reviewed every pull request she opened, explaining why, not only what, to change. After three months she was taking tickets on her own, and by the end of the year she presented our team's quarterly demo.",
   },
   {
     prompt: 'Describe a time you brought down what your team spent on AWS.',
@@ -80,12 +80,22 @@ describe('prompt-only story questions, judged by their theme', () => {
 
   it('still calls a technical answer with nothing to do with a story prompt off-topic', () => {
     const q = { prompt: 'Tell me about a time you improved the reliability of a system.' } as Question;
-    expect(codes(q, 'An SCP is attached to an OU in AWS Organizations and caps what every principal in its accounts may do; a permissions boundary caps one IAM role. I use SCPs for guardrails and boundaries for delegation.')).toContain('off-topic');
+    expect(
+      codes(
+        q,
+        'An SCP is attached to an OU in AWS Organizations and caps what every principal in its accounts may do; a permissions boundary caps one IAM role. I use SCPs for guardrails and boundaries for delegation.',
+      ),
+    ).toContain('off-topic');
   });
 
   it('calls a vague answer to a technical prompt weak, not off-topic, and a specific answer about something else off-topic', () => {
     const q = { prompt: 'Our nightly batch job on ECS keeps failing halfway through. How would you find out why?' } as Question;
     expect(codes(q, 'I would look into it, check what is going on and then fix whatever the problem turns out to be.')).not.toContain('off-topic');
-    expect(codes(q, 'For a static website I put the files in a private S3 bucket behind CloudFront with origin access control, add a certificate from ACM and point Route 53 at the distribution.')).toContain('off-topic');
+    expect(
+      codes(
+        q,
+        'For a static website I put the files in a private S3 bucket behind CloudFront with origin access control, add a certificate from ACM and point Route 53 at the distribution.',
+      ),
+    ).toContain('off-topic');
   });
 });

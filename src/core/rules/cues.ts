@@ -216,7 +216,29 @@ function surfaceOf(text: string, tokens: CueWord[]): string {
  * Words that put a number on something: the one quantity recogniser of the engine. A digit
  * anywhere ("5xx", "p99", "40%") or a number word ("doubled", "a dozen").
  */
-const NUMBER_WORDS = new Set(['twice', 'half', 'halve', 'halved', 'double', 'doubled', 'triple', 'tripled', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens']);
+const NUMBER_WORDS = new Set([
+  'twice',
+  'half',
+  'halve',
+  'halved',
+  'double',
+  'doubled',
+  'triple',
+  'tripled',
+  'ten',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'dozen',
+  'dozens',
+]);
 
 /** Whether the sentence puts a number on something. */
 export function hasQuantity(sentence: Sentence): boolean {

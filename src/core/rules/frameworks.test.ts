@@ -32,7 +32,7 @@ describe('frameworks', () => {
     expect(isJudgedAsStory('design', 'CCTR')).toBe(false);
   });
 
-  it('finds every part of a complete answer with the sentence that shows it, in the table\'s order', () => {
+  it("finds every part of a complete answer with the sentence that shows it, in the table's order", () => {
     const star = analyseStructure('behavioral', text(story));
     expect(star.parts.map((p) => p.part)).toEqual(FRAMEWORKS.STAR.parts.map((p) => p.part));
     expect(star.parts.every((p) => p.present)).toBe(true);
@@ -43,7 +43,10 @@ describe('frameworks', () => {
   });
 
   it('misses a part whose cue is absent, and tips how to add it', () => {
-    const cctr = analyseStructure('design', text('In a shop with 2,000 orders a minute at peak, I would put SQS in front of the workers because it absorbs spikes.'));
+    const cctr = analyseStructure(
+      'design',
+      text('In a shop with 2,000 orders a minute at peak, I would put SQS in front of the workers because it absorbs spikes.'),
+    );
     expect(cctr.parts.find((p) => p.part === 'tradeoff')?.present).toBe(false);
     expect(partTip('CCTR', 'tradeoff')).toMatch(/downside/);
   });
@@ -51,7 +54,7 @@ describe('frameworks', () => {
 
 describe('story and judgement cues', () => {
   const first = (t: string) => text(t).sentences[0]!;
-  it('hears the speaker\'s own deed, not what they thought or were', () => {
+  it("hears the speaker's own deed, not what they thought or were", () => {
     expect(saysOwnDeed(first('I then traced the errors to one consumer.'))).toBe(true);
     expect(saysOwnDeed(first('I wrote the runbook myself.'))).toBe(true);
     expect(saysOwnDeed(first('I thought it was overkill.'))).toBe(false);

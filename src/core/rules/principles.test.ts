@@ -24,8 +24,10 @@ describe('principle cues', () => {
     expect(principles('The queue holds messages for four days.')).toEqual([]);
   });
 
-  it('takes the speaker\'s own sentence as evidence when there is one', () => {
-    const found = findPrinciples(analyseText('The team shipped on time. I shipped the last fix myself.', knowledge)).find((p) => p.principle === 'Deliver Results');
+  it("takes the speaker's own sentence as evidence when there is one", () => {
+    const found = findPrinciples(analyseText('The team shipped on time. I shipped the last fix myself.', knowledge)).find(
+      (p) => p.principle === 'Deliver Results',
+    );
     expect(found?.evidence).toBe('I shipped the last fix myself.');
   });
 });

@@ -29,7 +29,14 @@ export const PRINCIPLE_PHRASES: Record<LeadershipPrinciple, CuePhrases> = {
     '=followed (=it) through*',
     'accountab*',
   ],
-  'Invent and Simplify': ['simplif*|automat*|consolidat*|eliminat*', '=replaced ..6 =with', '=removed|=reusable|=template', '=fewer =steps|=services|=moving_=parts', '=new =approach|=tool|=way', '=self_=service'],
+  'Invent and Simplify': [
+    'simplif*|automat*|consolidat*|eliminat*',
+    '=replaced ..6 =with',
+    '=removed|=reusable|=template',
+    '=fewer =steps|=services|=moving_=parts',
+    '=new =approach|=tool|=way',
+    '=self_=service',
+  ],
   'Are Right, A Lot': [
     '=the =data =showed|=said',
     '=judgment|=judgement|=weighed',
@@ -93,7 +100,11 @@ export const PRINCIPLE_PHRASES: Record<LeadershipPrinciple, CuePhrases> = {
     '=right =away',
     '=that =night|=afternoon|=evening',
   ],
-  Frugality: ['=cost|=costs|=saved|=saving|=savings|=budget|=cheaper|=frugal|=spend|=spending|=dollars|=reused', '\\$ #', '=without =extra|=new =headcount|=budget|=hardware'],
+  Frugality: [
+    '=cost|=costs|=saved|=saving|=savings|=budget|=cheaper|=frugal|=spend|=spending|=dollars|=reused',
+    '\\$ #',
+    '=without =extra|=new =headcount|=budget|=hardware',
+  ],
   'Earn Trust': [
     '=admitted|=apologised|=apologized|=listened|=trust|=feedback',
     'transparent*|candid*|honest*',

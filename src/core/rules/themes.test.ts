@@ -44,7 +44,8 @@ describe('themes', () => {
     const everyday = new Set(['team', 'system', 'project', 'change', 'work', 'time', 'thing', 'people', 'good', 'make']);
     for (const { theme, shownBy } of THEMES) {
       // One-word entries: a phrase of several slots ("previous team") is specific as a whole.
-      for (const entry of shownBy.filter((e) => !e.includes(' '))) for (const word of entry.split('|')) expect(everyday.has(word), `${theme}: ${entry}`).toBe(false);
+      for (const entry of shownBy.filter((e) => !e.includes(' ')))
+        for (const word of entry.split('|')) expect(everyday.has(word), `${theme}: ${entry}`).toBe(false);
     }
   });
 });

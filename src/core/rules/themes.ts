@@ -22,7 +22,17 @@ export interface ThemeRule {
 export const THEMES: readonly ThemeRule[] = [
   {
     theme: 'reliability',
-    namedBy: ['reliability|reliable|unreliable|resilience|resilient|robust|robustness|stability|stable|unstable|uptime|downtime|outage|flaky', 'highly|high available|availability', 'fault tolerance|tolerant', 'disaster recovery', 'game day', 'chaos', 'failure test|testing|injection|drill|scenario|mode', 'fault injection', 'fail_over|failover'],
+    namedBy: [
+      'reliability|reliable|unreliable|resilience|resilient|robust|robustness|stability|stable|unstable|uptime|downtime|outage|flaky',
+      'highly|high available|availability',
+      'fault tolerance|tolerant',
+      'disaster recovery',
+      'game day',
+      'chaos',
+      'failure test|testing|injection|drill|scenario|mode',
+      'fault injection',
+      'fail_over|failover',
+    ],
     shownBy: [
       'outage|downtime|uptime',
       'availability|nines',
@@ -66,7 +76,18 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'disagreement',
-    namedBy: ['disagree|disagreement|conflict|dispute|argument|argue|friction|tension', 'push_back|pushback', 'challenge|challenged a|the|your|someone', 'difficult|hard colleague|coworker|stakeholder|person|manager|teammate', 'convince|persuade|influence', 'different opinion|opinions|view|views|approach|idea|ideas', 'not agree', 'said no', 'see|saw|seeing eye to eye', 'on the same page'],
+    namedBy: [
+      'disagree|disagreement|conflict|dispute|argument|argue|friction|tension',
+      'push_back|pushback',
+      'challenge|challenged a|the|your|someone',
+      'difficult|hard colleague|coworker|stakeholder|person|manager|teammate',
+      'convince|persuade|influence',
+      'different opinion|opinions|view|views|approach|idea|ideas',
+      'not agree',
+      'said no',
+      'see|saw|seeing eye to eye',
+      'on the same page',
+    ],
     shownBy: [
       'disagree|disagreement',
       'push_back|pushback',
@@ -85,7 +106,19 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'mistake',
-    namedBy: ['mistake|blunder|regret|misjudge|misjudged|misstep|screw_up', 'fail|failed|failure !test|testing|injection|drill|scenario|mode', 'went|go wrong', 'got it|something|things wrong', 'were|was wrong', 'bad call|decision', 'made an error', 'cause|caused|causing a|an problem|issue|outage|incident|bug|regression|trouble', 'break|broke|broken production|prod|the_build|something|things', 'let down', 'drop|dropped the ball'],
+    namedBy: [
+      'mistake|blunder|regret|misjudge|misjudged|misstep|screw_up',
+      'fail|failed|failure !test|testing|injection|drill|scenario|mode',
+      'went|go wrong',
+      'got it|something|things wrong',
+      'were|was wrong',
+      'bad call|decision',
+      'made an error',
+      'cause|caused|causing a|an problem|issue|outage|incident|bug|regression|trouble',
+      'break|broke|broken production|prod|the_build|something|things',
+      'let down',
+      'drop|dropped the ball',
+    ],
     shownBy: [
       'mistake|error|blunder',
       'my_fault|i_was_wrong',
@@ -105,7 +138,19 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'deadline',
-    namedBy: ['deadline|crunch|urgent|urgency', 'tight deadline|timeline|schedule|timeframe', 'time pressure', 'under pressure', 'short notice', 'last minute', 'on time', 'limited time', 'deliver|ship quickly|fast|fast', 'ran out of time', 'miss|missed a|the deadline|date'],
+    namedBy: [
+      'deadline|crunch|urgent|urgency',
+      'tight deadline|timeline|schedule|timeframe',
+      'time pressure',
+      'under pressure',
+      'short notice',
+      'last minute',
+      'on time',
+      'limited time',
+      'deliver|ship quickly|fast|fast',
+      'ran out of time',
+      'miss|missed a|the deadline|date',
+    ],
     shownBy: [
       'deadline|due|due_date',
       'launch|ship|shipped|go_live|went_live|release',
@@ -121,7 +166,10 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'cost',
-    namedBy: ['cost|costs|spend|spending|bill|billing|budget|expensive|cheap|cheaper|frugal|frugality|money|finops|waste', 'save|saved|saving|savings money|cost'],
+    namedBy: [
+      'cost|costs|spend|spending|bill|billing|budget|expensive|cheap|cheaper|frugal|frugality|money|finops|waste',
+      'save|saved|saving|savings money|cost',
+    ],
     shownBy: [
       'cost|costs',
       'bill|billing|invoice',
@@ -142,7 +190,13 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'mentoring',
-    namedBy: ['mentor|mentoring|mentee|coach|coaching|teach|taught|junior|intern|apprentice', 'new hire|joiner|engineer|starter', 'onboard|onboarding', 'develop|grow|helped someone|others|a_colleague|a_teammate|people', 'help someone|a_colleague|a_teammate improve|grow|learn'],
+    namedBy: [
+      'mentor|mentoring|mentee|coach|coaching|teach|taught|junior|intern|apprentice',
+      'new hire|joiner|engineer|starter',
+      'onboard|onboarding',
+      'develop|grow|helped someone|others|a_colleague|a_teammate|people',
+      'help someone|a_colleague|a_teammate improve|grow|learn',
+    ],
     shownBy: [
       'mentor|mentee|mentoring|mentored',
       'coach|coaching|coached',
@@ -161,7 +215,12 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'feedback',
-    namedBy: ['feedback|criticism|critique|criticise|criticize|criticised|criticized', 'performance review', 'you were wrong', 'constructive|critical|negative|difficult|hard|tough feedback|comment|comments|review'],
+    namedBy: [
+      'feedback|criticism|critique|criticise|criticize|criticised|criticized',
+      'performance review',
+      'you were wrong',
+      'constructive|critical|negative|difficult|hard|tough feedback|comment|comments|review',
+    ],
     shownBy: [
       'feedback',
       'criticism|critique|criticise|criticize|critical',
@@ -178,7 +237,15 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'handover',
-    namedBy: ['take|took|taken over', 'inherit|inherited|inheriting', 'handover|hand_over|handoff|hand_off|handed', 'legacy', 'from another team|group', 'knowledge transfer', 'transition a|the|ownership'],
+    namedBy: [
+      'take|took|taken over',
+      'inherit|inherited|inheriting',
+      'handover|hand_over|handoff|hand_off|handed',
+      'legacy',
+      'from another team|group',
+      'knowledge transfer',
+      'transition a|the|ownership',
+    ],
     shownBy: [
       'inherit|inherited',
       'handover|hand_over|handoff|hand_off|handed',
@@ -196,7 +263,15 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'changing requirements',
-    namedBy: ['requirement|requirements|scope|spec|specification|priorities change|changed|changing|shifted', 'change|changed|changing requirement|requirements|scope|plan|plans|direction|priorities', 'pivot|pivoted', 'adapt|adapted', 'ambiguity|ambiguous|unclear|uncertain|uncertainty', 'moving target', 'late change|changes'],
+    namedBy: [
+      'requirement|requirements|scope|spec|specification|priorities change|changed|changing|shifted',
+      'change|changed|changing requirement|requirements|scope|plan|plans|direction|priorities',
+      'pivot|pivoted',
+      'adapt|adapted',
+      'ambiguity|ambiguous|unclear|uncertain|uncertainty',
+      'moving target',
+      'late change|changes',
+    ],
     shownBy: [
       'requirement|requirements',
       'scope|descope|rescope|scoped',
@@ -213,7 +288,14 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'collaboration',
-    namedBy: ['time zone|zones', 'timezone|timezones', 'remote|distributed|offshore|cross_team|cross_functional|collaborate|collaboration|collaborating', 'another|other|different|external|partner team|teams|organisation|organization|company|group|department', 'work|worked|working with another|other|a_different|an_external|a_partner', 'vendor|partner|contractor|agency|third_party'],
+    namedBy: [
+      'time zone|zones',
+      'timezone|timezones',
+      'remote|distributed|offshore|cross_team|cross_functional|collaborate|collaboration|collaborating',
+      'another|other|different|external|partner team|teams|organisation|organization|company|group|department',
+      'work|worked|working with another|other|a_different|an_external|a_partner',
+      'vendor|partner|contractor|agency|third_party',
+    ],
     shownBy: [
       'time_zone|timezone',
       'overlap|overlapping|hours_apart|hour_difference',
@@ -248,7 +330,11 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'estimation',
-    namedBy: ['estimate|estimates|estimation|estimated|underestimate|underestimated|overestimate|overestimated|forecast', 'took longer', 'planning|plan wrong|badly'],
+    namedBy: [
+      'estimate|estimates|estimation|estimated|underestimate|underestimated|overestimate|overestimated|forecast',
+      'took longer',
+      'planning|plan wrong|badly',
+    ],
     shownBy: [
       'estimate|estimated|estimation',
       'underestimate|underestimated|overestimate|overestimated|than_expected|longer_than_expected|took_longer',
@@ -265,7 +351,13 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'learning',
-    namedBy: ['learn|learned|learnt|learning', 'new technology|language|tool|framework|service|domain|stack', 'unfamiliar|ramp_up|curious|curiosity', 'outside your comfort|expertise|area', 'never used|worked_with'],
+    namedBy: [
+      'learn|learned|learnt|learning',
+      'new technology|language|tool|framework|service|domain|stack',
+      'unfamiliar|ramp_up|curious|curiosity',
+      'outside your comfort|expertise|area',
+      'never used|worked_with',
+    ],
     shownBy: [
       'learn|learned|learnt|learning',
       'study|studied|course|book|tutorial|docs|documentation|workshop|certification',
@@ -312,7 +404,9 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'performance',
-    namedBy: ['performance|slow|slower|latency|fast|faster|speed|speed_up|bottleneck|throughput|scale|scaling|scalability|load|traffic|optimise|optimize|optimised|optimized'],
+    namedBy: [
+      'performance|slow|slower|latency|fast|faster|speed|speed_up|bottleneck|throughput|scale|scaling|scalability|load|traffic|optimise|optimize|optimised|optimized',
+    ],
     shownBy: [
       'latency|p99|p95|p50|millisecond|milliseconds|ms',
       'throughput|requests_per_second|rps|tps|qps',
@@ -329,7 +423,10 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'migration',
-    namedBy: ['migrate|migrated|migration|migrating|cutover|cut_over|re_platform|replatform|modernise|modernize|modernisation|modernization|lift_and_shift|rehost', 'move|moved|moving to|from|off'],
+    namedBy: [
+      'migrate|migrated|migration|migrating|cutover|cut_over|re_platform|replatform|modernise|modernize|modernisation|modernization|lift_and_shift|rehost',
+      'move|moved|moving to|from|off',
+    ],
     shownBy: [
       'migrate|migrated|migration|migrating',
       'cutover|cut_over|switchover|switch_over',
@@ -345,7 +442,11 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'influence',
-    namedBy: ['convince|convinced|persuade|persuaded|influence|influenced|buy_in|sell|champion|advocate|adopt|adoption', 'without authority', 'get people|others|teams|leadership to'],
+    namedBy: [
+      'convince|convinced|persuade|persuaded|influence|influenced|buy_in|sell|champion|advocate|adopt|adoption',
+      'without authority',
+      'get people|others|teams|leadership to',
+    ],
     shownBy: [
       'convince|convinced|persuade|persuaded|win_over',
       'proposal|propose|proposed|rfc|design_doc|one_pager',
@@ -361,7 +462,12 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'prioritisation',
-    namedBy: ['prioritise|prioritize|prioritised|prioritized|prioritisation|prioritization|priority|priorities', 'competing demands|requests|deadlines|projects', 'say|said no', 'juggle|juggling'],
+    namedBy: [
+      'prioritise|prioritize|prioritised|prioritized|prioritisation|prioritization|priority|priorities',
+      'competing demands|requests|deadlines|projects',
+      'say|said no',
+      'juggle|juggling',
+    ],
     shownBy: [
       'priority|priorities|prioritise|prioritize|prioritised|prioritized',
       'impact|value|effort|urgency|urgent',
@@ -392,7 +498,12 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'automation',
-    namedBy: ['automate|automated|automation|automating|simplify|simplified|simplification|toil|manual|manually|innovate|innovation|invent|invented|streamline|streamlined', 'improve|improved a|the process|workflow|pipeline', 'simple|simpler|easier|quicker|faster|better way', 'every day|week|release|deploy'],
+    namedBy: [
+      'automate|automated|automation|automating|simplify|simplified|simplification|toil|manual|manually|innovate|innovation|invent|invented|streamline|streamlined',
+      'improve|improved a|the process|workflow|pipeline',
+      'simple|simpler|easier|quicker|faster|better way',
+      'every day|week|release|deploy',
+    ],
     shownBy: [
       'automate|automated|automation|automatically',
       'script|scripted|scripts|tool|tooling',
@@ -422,7 +533,11 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'decision',
-    namedBy: ['decision|decide|judgement|judgment|gamble|bet', 'difficult|hard|tough|risky choice|trade_off|tradeoff|decision|call', 'incomplete|limited information|data'],
+    namedBy: [
+      'decision|decide|judgement|judgment|gamble|bet',
+      'difficult|hard|tough|risky choice|trade_off|tradeoff|decision|call',
+      'incomplete|limited information|data',
+    ],
     shownBy: [
       'decide|decided|decision',
       'option|options|alternative|alternatives',
@@ -437,7 +552,13 @@ export const THEMES: readonly ThemeRule[] = [
   },
   {
     theme: 'ownership',
-    namedBy: ['above and beyond', 'beyond your|the role|job|responsibilities', 'outside your|the role|job|responsibilities', 'nobody|no_one owned|was_responsible', 'ownership|own_it|owned'],
+    namedBy: [
+      'above and beyond',
+      'beyond your|the role|job|responsibilities',
+      'outside your|the role|job|responsibilities',
+      'nobody|no_one owned|was_responsible',
+      'ownership|own_it|owned',
+    ],
     shownBy: [
       'own|owned|ownership',
       'volunteer|volunteered',

@@ -29,11 +29,19 @@ export const speechApi = {
   setKeepRecordings: (keepRecordings: boolean) => call<SpeechSettings>('/api/settings/speech', json('PUT', { keepRecordings })),
   /** Answers what the session asks next, with the spoken answer behind the text. */
   answer: (sessionId: string, answer: string, startedAt: string, spoken?: SpokenInput) =>
-    call<{ attemptId: string; feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(sessionId)}/answers`, json('POST', { answer, startedAt, ...(spoken ? { spoken } : {}) })),
+    call<{ attemptId: string; feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(
+      `/api/sessions/${encodeURIComponent(sessionId)}/answers`,
+      json('POST', { answer, startedAt, ...(spoken ? { spoken } : {}) }),
+    ),
   /** Grades and saves an answer to one question practised alone, with the spoken answer behind the text. */
-  practise: (questionId: string, answer: string, startedAt: string, spoken: SpokenInput) => call<PractisedAnswer>('/api/practice', json('POST', { questionId, answer, startedAt, spoken })),
+  practise: (questionId: string, answer: string, startedAt: string, spoken: SpokenInput) =>
+    call<PractisedAnswer>('/api/practice', json('POST', { questionId, answer, startedAt, spoken })),
   keepRecording: (attemptId: string, audio: Blob) =>
-    call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, { method: 'PUT', headers: { 'content-type': audio.type || 'audio/wav' }, body: audio }),
+    call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, {
+      method: 'PUT',
+      headers: { 'content-type': audio.type || 'audio/wav' },
+      body: audio,
+    }),
   recordingUrl: (attemptId: string) => `/api/attempts/${encodeURIComponent(attemptId)}/recording`,
   recordings: () => call<{ attemptIds: string[] }>('/api/recordings'),
   deleteAllRecordings: () => call<{ deleted: number }>('/api/recordings', { method: 'DELETE' }),
