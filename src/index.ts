@@ -5,7 +5,7 @@
  */
 export { createCoach, type Coach, type CoachOptions } from './coach.js';
 export { explainScore, type ScoreBreakdown, type ScoreFactor } from './core/score.js';
-export { defaultParameters, type EngineParameters, type PartialParameters } from './core/params.js';
+export { defaultParameters, SESSION_PARAMETERS, type EngineParameters, type PartialParameters, type SessionParameters } from './core/params.js';
 export type { GradeOptions } from './core/grade.js';
 export type { BankQuestion } from './content/question.schema.js';
 export * from './core/types.js';

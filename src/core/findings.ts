@@ -50,12 +50,11 @@ export function buzzwords(answer: AnalysedText, params: EngineParameters): Findi
   );
 }
 
-const REASON =
-  /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
+/** What a service does or why it is there (cue phrases, src/core/rules/phrases.ts). */
+const REASON = CUES.serviceReasons;
 
 /** A mention is explained when its sentence says what the service does or why it is there. */
-const FIRST_PERSON_ACT =
-  /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
+const FIRST_PERSON_ACT = CUES.serviceAtWork;
 
 function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], params: EngineParameters): string[] {
   const explained = new Set<string>();
@@ -68,7 +67,7 @@ function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], p
     const perService = sentence.wordCount / servicesInSentence.size;
     // A reason ("because…", "to…"), or the speaker putting the service to work in a story
     // ("in the X-Ray traces I found…"), says why it is there.
-    if ((REASON.test(sentence.text) || FIRST_PERSON_ACT.test(sentence.text)) && perService >= params.habits.wordsPerExplainedService) explained.add(m.service);
+    if ((hasCue(REASON, sentence) || hasCue(FIRST_PERSON_ACT, sentence)) && perService >= params.habits.wordsPerExplainedService) explained.add(m.service);
   }
   return [...all].filter((s) => !explained.has(s));
 }
@@ -151,14 +150,14 @@ function isStoryAnswer(input: FindingInput): boolean {
   return isJudgedAsStory(input.kind, input.structure.framework);
 }
 
-const DEFINITION =
-  /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
+/** A defining sentence ("SQS is a fully managed queue"): cue phrases, src/core/rules/phrases.ts. */
+const DEFINITION = CUES.definitions;
 
 export function definitionOnly(input: FindingInput, params: EngineParameters): Finding | null {
   if (asksForStory(input.kind)) return null;
   const sentences = input.answer.sentences;
   if (sentences.length === 0) return null;
-  const definitional = sentences.filter((s) => DEFINITION.test(s.text));
+  const definitional = sentences.filter((s) => hasCue(DEFINITION, s));
   if (definitional.length === 0 || definitional.length < sentences.length * params.habits.definitionShare) return null;
   const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
   if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;

@@ -23,6 +23,7 @@ import { chooseTips } from './tips.js';
 import { isQualityPoint, judgeQualityPoint } from './qualities.js';
 import type { QuestionKind, Structure } from './types.js';
 import { guessKind, OPEN_POINTS, type OpenInput } from './open.js';
+import { bestThemeEvidence, themesNamed } from './rules/themes.js';
 import type { Feedback, Pitfall, Question, RubricResult } from './types.js';
 
 export interface GradeOptions {
@@ -43,6 +44,8 @@ interface QuestionModel {
   points: StatementModel[][];
   claims: Array<{ models: StatementModel[]; correction: StatementModel; pitfall: Pitfall }>;
   topic: { keys: Set<string>; stems: Set<string> };
+  /** The themes the prompt asks about ("a time you improved reliability": reliability), src/core/rules/themes.ts. */
+  themes: string[];
 }
 
 /** The grading engine bound to loaded knowledge. Pure: the same inputs give the same feedback. */
@@ -107,6 +110,7 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
       keys: new Set(topicSentences.flatMap((s) => [...s.keys])),
       stems: new Set(topicSentences.flatMap((s) => [...s.stems])),
     },
+    themes: themesNamed(prompt),
   };
 }
 
@@ -157,6 +161,17 @@ function subjectShare(model: QuestionModel, words: PassageWords): { share: numbe
     if (share > found.share) found = { share, subject };
   }
   return found;
+}
+
+/** How much of an open prompt's subject the answer speaks about: in the prompt's words, or by showing its theme. */
+function openSubject(
+  literal: ReturnType<typeof bestPassage>,
+  share: number,
+  theme: { sentences: AnalysedText['sentences'] } | null,
+  themeShare: number,
+): OpenInput['onSubject'] {
+  if (!theme || themeShare <= share) return { ...literal, share };
+  return { ...literal, sentences: theme.sentences.slice(0, 1), share: themeShare };
 }
 
 /** Points of an open question (prompt only), judged on what needs no rubric. */
@@ -253,12 +268,17 @@ function isOffTopicAnswer(
   lexical: number[],
   related: number,
   params: EngineParameters,
+  themeShare: number | null,
+  foreignTerms: number,
 ): boolean {
   if (answer.wordCount === 0) return false;
   const limits = params.offTopic;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   const anyCovered = lexical.some((s) => s >= params.coveredAt);
   if (asksForStory(kind)) {
+    // With only a prompt that names a theme, an answer is about it when it shows the theme in
+    // several ways, the prompt's own words counting too (a weak story may name it only).
+    if (isOpen && themeShare !== null) return themeShare + subject < 1;
     if (!isStory(answer, params)) return subject < limits.notAStory && !anyCovered;
     // With only a prompt, a story is about the prompt when it names some of what the prompt asks about.
     if (isOpen) return subject < limits.openStory;
@@ -266,10 +286,21 @@ function isOffTopicAnswer(
     // topic only when it shares almost nothing with what the question is about.
     return kind !== 'behavioral' && related < limits.storyRelevance && !anyCovered;
   }
-  if (isOpen) return subject < limits.open;
+  // A vague answer names little and is weak, not off topic; an answer about something else is
+  // specific about that something: several named services or concepts the prompt does not name.
+  if (isOpen) return subject < limits.open && foreignTerms >= limits.openForeignTerms;
   // One point stated clearly is on topic, however short the answer.
   if (lexical.some((s) => s >= limits.clearPoint)) return false;
   return (subject + substance) / 2 < limits.technical;
+}
+
+/** How many different named services and concepts the answer speaks of that the question does not. */
+function foreignTermCount(model: QuestionModel, answer: AnalysedText): number {
+  const foreign = new Set<string>();
+  for (const unit of answer.sentences.flatMap((s) => s.units)) {
+    if ((unit.isConcept || unit.pos === 'PROPN') && !model.topic.keys.has(unit.key)) foreign.add(unit.key);
+  }
+  return foreign.size;
 }
 
 /** Share of the answer's meaning words that belong to the question's topic (0–1). */
@@ -302,11 +333,16 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
   const whole = answerWords(answer, claimsOnly);
   const onSubject = subjectShare(model, whole);
   const isOpen = model.points.length === 0;
+  // A story for an open prompt shows its theme in other words than the prompt's ("outages", "failover" for reliability).
+  const theme = isOpen && asksForStory(kind) ? bestThemeEvidence(model.themes, asserted.sentences) : null;
+  // A short answer has less room to show its theme: fewer pieces of evidence make it on topic.
+  const themeEvidenceNeeded = answer.wordCount < params.length.story.min ? params.open.themeEvidenceShortAnswer : params.open.themeEvidenceOnTopic;
+  const themeShare = theme ? Math.min(1, theme.count / themeEvidenceNeeded) : 0;
   const judged = isOpen
     ? {
         results: judgeOpen(
           shape.framework,
-          { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } },
+          { answer, structure: shape, onSubject: openSubject(bestPassage(onSubject.subject, answer, knowledge, 1), onSubject.share, theme, themeShare) },
           params,
         ),
         lexical: [],
@@ -325,6 +361,8 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
     judged.lexical,
     isOpen ? namesSubject : relevance(model, answer, knowledge, params.matching),
     params,
+    theme ? themeShare : null,
+    isOpen ? foreignTermCount(model, answer) : 0,
   );
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits(

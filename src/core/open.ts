@@ -1,4 +1,6 @@
-import { hasQuantity } from './rules/cues.js';
+import { hasCue, hasQuantity } from './rules/cues.js';
+import { saysOwnDeed } from './rules/frameworks.js';
+import { CUES } from './rules/phrases.js';
 import type { PassageMatch } from './match.js';
 import type { EngineParameters } from './params.js';
 import type { AnalysedText, Sentence } from './text.js';
@@ -13,7 +15,7 @@ import type { QuestionKind, Structure } from './types.js';
 const KIND_CUES: Array<{ kind: QuestionKind; cue: RegExp }> = [
   {
     kind: 'behavioral',
-    cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b/i,
+    cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b|^\s*(?:describe|tell me about)\b.*\b(?:where|when|in which) you (?:\w+ed|were|had|led|took|made|ran|built|wrote|did|got|gave|found|chose|saw)\b/i,
   },
   {
     kind: 'experience',
@@ -51,13 +53,6 @@ export interface OpenInput {
   onSubject: PassageMatch & { share: number };
 }
 
-const REASON = /\b(?:because|since|so that|which means|that way|the reason|due to|given that)\b/i;
-const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|in (?:my|our|a) (?:last|previous|current)? ?(?:project|team|job|role|system))\b/i;
-const LESSON =
-  /\b(?:learn(?:ed|t)|lesson|since then|ever since|from then on|now (?:i|we)|next time|i would (?:do|have)|in hindsight|looking back|taught me|changed how)\b/i;
-const FIRST_PERSON_DEED =
-  /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|was|am|mean|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ode)\b/i;
-
 const present = (structure: Structure, part: string) => structure.parts.find((p) => p.part === part && p.present)?.evidence ?? null;
 const sentenceOf = (answer: AnalysedText, text: string | null) => (text ? answer.sentences.filter((s) => s.text === text) : []);
 const firstWhere = (answer: AnalysedText, test: (s: Sentence) => boolean) => answer.sentences.filter((s) => s.isClaim && test(s)).slice(0, 1);
@@ -76,7 +71,7 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
       point: 'Makes a decision or recommendation and gives its reason.',
       judge: ({ answer, structure }) => {
         const choice = sentenceOf(answer, present(structure, 'choice'));
-        const reasoned = firstWhere(answer, (s) => REASON.test(s.text));
+        const reasoned = firstWhere(answer, (s) => hasCue(CUES.reasons, s));
         return {
           strength: (choice.length > 0 ? 0.5 : 0) + (reasoned.length > 0 ? 0.5 : 0),
           evidence: [...choice, ...reasoned.filter((s) => !choice.includes(s))],
@@ -99,16 +94,13 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
     },
     {
       point: 'Backs it with a number or a real example.',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => hasQuantity(s) || EXAMPLE.test(s.text))),
+      judge: ({ answer }) => shown(firstWhere(answer, (s) => hasQuantity(s) || hasCue(CUES.examples, s))),
     },
   ],
   STAR: [
     ON_SUBJECT,
     { point: 'Sets a specific situation and what was at stake.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'situation'))) },
-    {
-      point: 'Says what the speaker personally did, step by step, with "I".',
-      judge: ({ answer }) => shown(firstWhere(answer, (s) => FIRST_PERSON_DEED.test(s.text))),
-    },
+    { point: 'Says what the speaker personally did, step by step, with "I".', judge: ({ answer }) => shown(firstWhere(answer, saysOwnDeed)) },
     {
       point: 'Gives a measurable result.',
       judge: ({ answer, structure }) =>
@@ -119,6 +111,6 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
             .slice(0, 1),
         ),
     },
-    { point: 'Says what they learned or changed since.', judge: ({ answer }) => shown(firstWhere(answer, (s) => LESSON.test(s.text))) },
+    { point: 'Says what they learned or changed since.', judge: ({ answer }) => shown(firstWhere(answer, (s) => hasCue(CUES.lessons, s))) },
   ],
 };

@@ -89,3 +89,16 @@ describe('explainScore factors', () => {
     expect(sumOf(breakdown.factors)).toBeCloseTo(10, 9);
   });
 });
+
+describe('session and text-analysis parameters', () => {
+  it('are the one source of the session thresholds and analysis limits, each a sensible number', async () => {
+    const { SESSION_PARAMETERS, TEXT_ANALYSIS_PARAMETERS } = await import('./params.js');
+    const { MASTERED_AT, WEAK_BELOW } = await import('./session/plan.js');
+    const { MAX_FOLLOW_UPS } = await import('./session/follow-ups.js');
+    const { MAX_TOKEN_CHARS } = await import('./text.js');
+    expect([MASTERED_AT, WEAK_BELOW, MAX_FOLLOW_UPS]).toEqual([SESSION_PARAMETERS.masteredAt, SESSION_PARAMETERS.weakBelow, SESSION_PARAMETERS.maxFollowUps]);
+    expect(SESSION_PARAMETERS.weakBelow).toBeLessThan(SESSION_PARAMETERS.masteredAt);
+    expect(MAX_TOKEN_CHARS).toBe(TEXT_ANALYSIS_PARAMETERS.maxTokenChars);
+    expect(Object.isFrozen(SESSION_PARAMETERS) && Object.isFrozen(TEXT_ANALYSIS_PARAMETERS)).toBe(true);
+  });
+});

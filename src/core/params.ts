@@ -65,8 +65,10 @@ export interface EngineParameters {
   };
   /** When an answer is about something other than the question (src/core/grade.ts). */
   offTopic: {
-    /** Below this share of the prompt's subject an answer to an open technical question is off topic. */
+    /** Below this share of the prompt's subject an answer to an open technical question is off topic… */
     open: number;
+    /** …when it names at least this many services or concepts the prompt does not: a vague answer is weak, not off topic. */
+    openForeignTerms: number;
     /** Below this mean of subject share and substance a technical answer is off topic. */
     technical: number;
     /** Below this subject share an answer to a story question that tells no story is off topic. */
@@ -88,6 +90,14 @@ export interface EngineParameters {
     mechanismTerms: number;
     /** Words a sentence needs to explain a mechanism rather than name one. */
     mechanismMinWords: number;
+    /**
+     * Different pieces of evidence of the prompt's theme (src/core/rules/themes.ts) that make a
+     * story about it: one word can be chance, three ("outage", "failover", "alarm") is the subject.
+     * A story below it is still on topic when the prompt's own words make up the rest.
+     */
+    themeEvidenceOnTopic: number;
+    /** The same for an answer shorter than a story's minimum length: two theme words in two sentences is the subject. */
+    themeEvidenceShortAnswer: number;
   };
   /** Whether only sentences that assert something show a part, a quality or a point (an exam's fragment may not). */
   claimsOnly: boolean;
@@ -180,9 +190,9 @@ function baseParameters(): EngineParameters {
       keywordListMinWords: 6,
     },
     misconception: { at: 0.6, margin: 0.3, paraphraseMargin: 0.1, minWeight: 2.5 },
-    offTopic: { open: 0.25, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
+    offTopic: { open: 0.25, openForeignTerms: 3, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
     minWordsForMeaning: 3,
-    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8 },
+    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8, themeEvidenceOnTopic: 3, themeEvidenceShortAnswer: 2 },
     claimsOnly: true,
     tips: { missedBase: 65, missedPerShare: 35, missingPart: 40, count: 3 },
     story: { minSentences: 2, minShare: 1 / 3, situationOpeningWords: 8 },
@@ -241,3 +251,46 @@ export function parametersFor(profile: GradingProfile, base: EngineParameters = 
 
 /** The tuned defaults, built once. */
 export const DEFAULT_PARAMETERS: EngineParameters = defaultParameters();
+
+/**
+ * How practice sessions use scores (src/core/session): beside the engine's parameters, as they
+ * judge progress over many answers, not one answer.
+ */
+export interface SessionParameters {
+  /** A score at or above this means the question was mastered: most interviewers would move on satisfied (a strong answer with one small gap scores 85–90). */
+  masteredAt: number;
+  /** A topic whose recent mean is below this comes back sooner: under 60 an answer misses points an interviewer expects. */
+  weakBelow: number;
+  /** Most follow-ups asked after one main question: interviewers probe once or twice, then move on; more turns practice into interrogation. */
+  maxFollowUps: number;
+}
+
+export const SESSION_PARAMETERS: Readonly<SessionParameters> = Object.freeze({ masteredAt: 85, weakBelow: 60, maxFollowUps: 2 });
+
+/**
+ * Limits of text analysis (src/core/text.ts). Fixed for the engine rather than per grader:
+ * sentence analyses are cached and shared, so every grader must read a sentence the same way.
+ */
+export interface TextAnalysisParameters {
+  /** Longest run of characters read as one token: longer runs are no words (pasted keys, base64) and cost the stemmer dearly. */
+  maxTokenChars: number;
+  /** Words in a comma-separated segment at or below which it reads as an item of a list, not a clause. */
+  listSegmentWords: number;
+  /** A sentence without a verb shorter than this is a fragment, not a claim (the tagger misses some verbs in longer ones). */
+  fragmentWords: number;
+  /** Fewest comma-separated segments before a sentence can be a list of terms. */
+  listMinSegments: number;
+  /** Share of list-item segments at which a sentence with at most one clause is a list of terms. */
+  listItemShare: number;
+  /** Sentence analyses kept in a grader's cache before it is emptied: a long session's answers, not a whole corpus. */
+  sentenceCacheSize: number;
+}
+
+export const TEXT_ANALYSIS_PARAMETERS: Readonly<TextAnalysisParameters> = Object.freeze({
+  maxTokenChars: 64,
+  listSegmentWords: 4,
+  fragmentWords: 6,
+  listMinSegments: 4,
+  listItemShare: 0.85,
+  sentenceCacheSize: 5_000,
+});

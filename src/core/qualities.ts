@@ -1,4 +1,5 @@
-import { hasQuantity } from './rules/cues.js';
+import { hasCue, hasQuantity, type CueMatcher } from './rules/cues.js';
+import { saysOwnDeed } from './rules/frameworks.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import type { AnalysedText, Sentence } from './text.js';
 import type { Structure } from './types.js';
@@ -18,15 +19,12 @@ export function isQualityPoint(point: string): boolean {
   return META_POINT.test(point.trim());
 }
 
-const FIRST_PERSON_DEED =
-  /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|felt|was|am|mean|would say|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ent|ew|ode|an)\b/i;
-
 type Detector = (answer: AnalysedText, structure: Structure) => Sentence | null;
 
 const find =
-  (re: RegExp): Detector =>
+  (cue: RegExp | CueMatcher): Detector =>
   (answer) =>
-    answer.sentences.find((s) => re.test(s.text)) ?? null;
+    answer.sentences.find((s) => (cue instanceof RegExp ? cue.test(s.text) : hasCue(cue, s))) ?? null;
 const part =
   (name: string): Detector =>
   (answer, structure) => {
@@ -48,7 +46,7 @@ const QUALITY_DETECTORS: Array<{ when: RegExp; detect: Detector }> = [
   },
   { when: /\b(?:situation|specific|context|stakes|background|system|project|what it cost before|deadline|incident)\b/i, detect: part('situation') },
   { when: /\b(?:own(?:ed|s|ership)?|personally|themselves|responsib|their (?:part|role)|what they did)\b/i, detect: part('task') },
-  { when: /\b(?:actions?|steps?|changes?|concrete|what they did|how they)\b/i, detect: (a) => a.sentences.find((x) => FIRST_PERSON_DEED.test(x.text)) ?? null },
+  { when: /\b(?:actions?|steps?|changes?|concrete|what they did|how they)\b/i, detect: (a) => a.sentences.find(saysOwnDeed) ?? null },
   {
     when: /\b(?:learn|lesson|mechanism|recurr|prevent|since|process|follow-up|keep .* down|last)\w*/i,
     detect: find(

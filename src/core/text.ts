@@ -1,5 +1,6 @@
 import type { Knowledge, RawToken } from './lexicon.js';
 import { CONCEPT_PHRASES, OPPOSITES, WORD_EQUIVALENTS } from './thesaurus.js';
+import { TEXT_ANALYSIS_PARAMETERS as LIMITS } from './params.js';
 
 const EQUIVALENT = new Map(Object.entries(WORD_EQUIVALENTS));
 const OPPOSITE = new Map<string, string>(
@@ -265,8 +266,8 @@ function onlyNegated(units: Unit[], of: (u: Unit) => string): Set<string> {
   return new Set(units.filter((u) => u.negated && !affirmed.has(of(u))).map(of));
 }
 
-/** Longest run of characters read as one token; longer runs are no words (and cost the stemmer dearly). */
-export const MAX_TOKEN_CHARS = 64;
+/** Longest run of characters read as one token (TextAnalysisParameters.maxTokenChars). */
+export const MAX_TOKEN_CHARS = LIMITS.maxTokenChars;
 const OVERLONG_TOKEN = new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g');
 
 /** Cuts every run of non-space characters to MAX_TOKEN_CHARS before the NLP reads it. */
@@ -340,9 +341,6 @@ function isRejectingPair(pieces: Piece[], i: number): boolean {
   return REJECTING_PAIRS.some(([a, b]) => (word === a && next === b) || (previous === a && word === b));
 }
 
-const LIST_SEGMENT_WORDS = 4;
-const FRAGMENT_WORDS = 6;
-
 /**
  * A sentence asserts something when it has a verb and is not a list of terms: "SGs, NACLs,
  * stateful, ephemeral ports" names the right things and says nothing about them.
@@ -351,23 +349,21 @@ function isClaim(units: Unit[]): boolean {
   const words = units.filter((u) => u.pos !== 'PUNCT');
   const hasVerb = (seg: Unit[]) => seg.some((u) => u.pos === 'VERB' || u.pos === 'AUX');
   // The tagger misses some verbs ("moves", "spiked"): only a short verbless fragment is no claim.
-  if (!hasVerb(words) && words.length < FRAGMENT_WORDS) return false;
+  if (!hasVerb(words) && words.length < LIMITS.fragmentWords) return false;
   const segments: Unit[][] = [[]];
   for (const u of units) {
     if (u.surface === ',' || u.surface === ';') segments.push([]);
     else if (u.pos !== 'PUNCT') segments[segments.length - 1]!.push(u);
   }
   const filled = segments.filter((seg) => seg.length > 0);
-  if (filled.length < 4) return true;
-  const short = filled.filter((seg) => seg.length <= LIST_SEGMENT_WORDS).length / filled.length;
-  const clauses = filled.filter((seg) => seg.length > LIST_SEGMENT_WORDS && hasVerb(seg)).length;
-  return !(clauses === 0 || (short >= 0.85 && clauses <= 1));
+  if (filled.length < LIMITS.listMinSegments) return true;
+  const short = filled.filter((seg) => seg.length <= LIMITS.listSegmentWords).length / filled.length;
+  const clauses = filled.filter((seg) => seg.length > LIMITS.listSegmentWords && hasVerb(seg)).length;
+  return !(clauses === 0 || (short >= LIMITS.listItemShare && clauses <= 1));
 }
 
 /** A memo of sentence analyses: re-grading a growing answer only analyses the new sentence. */
 export type SentenceCache = Map<string, Sentence>;
-
-const CACHE_LIMIT = 5_000;
 
 /** Analyses a whole text, reusing cached sentence analyses (the cache never changes results). */
 export function analyseText(text: string, knowledge: Knowledge, cache?: SentenceCache): AnalysedText {
@@ -381,7 +377,7 @@ export function analyseText(text: string, knowledge: Knowledge, cache?: Sentence
     return analysed.index === i ? analysed : { ...analysed, index: i };
   });
   if (cache) {
-    if (cache.size + analysedNow.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size + analysedNow.size >= LIMITS.sentenceCacheSize) cache.clear();
     for (const [s, a] of analysedNow) cache.set(s, a);
   }
   return { text, sentences, wordCount: sentences.reduce((n, s) => n + s.wordCount, 0) };

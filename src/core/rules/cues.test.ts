@@ -56,3 +56,35 @@ describe('hasQuantity', () => {
     for (const text of ['Latency fell a lot.', 'The bill went down.', 'One of the services failed.']) expect(hasQuantity(sentence(text)), text).toBe(false);
   });
 });
+
+describe('bounded gaps', () => {
+  it('lets up to the given number of tokens stand between two words, and no more', () => {
+    expect(cue(['cut ..3 by #'], 'We cut the p99 latency by 40%.')).toBe('cut the p99 latency by 40');
+    expect(cue(['cut ..2 by #'], 'We cut the p99 latency by 40%.')).toBeNull();
+    expect(cue(['cut ..3 by #'], 'We cut it by 40%.')).toBe('cut it by 40');
+  });
+});
+
+describe('wildcard first words', () => {
+  it('starts a phrase at any word when its first word is a wildcard', () => {
+    expect(cue(['*ed the'], 'Then we migrated the database.')).toBe('migrated the');
+    expect(cue(['# request'], 'It served 40 requests a second.')).toBe('40 requests');
+  });
+});
+
+describe('stems and signs', () => {
+  it('hears a word by its start (simplif*) and the dollar sign (\\$), which a bare $ cannot name', () => {
+    expect(cue(['simplif*'], 'We simplified the pipeline.')).toBe('simplified');
+    expect(cue(['simplif*'], 'It was simple.')).toBeNull();
+    expect(cue(['\\$ #'], 'The bill came in $5,900 lower.')).not.toBeNull();
+    expect(cue(['\\$ #'], 'The bill came in 5,900 dollars lower.')).toBeNull();
+  });
+});
+
+describe('word-only gaps', () => {
+  it('skips plain words (and hyphens) only', () => {
+    expect(cue(['^ * ..6w is a'], 'Amazon SQS standard queue is a managed service.')).not.toBeNull();
+    expect(cue(['^ * ..6w is a'], 'What I get, in short, is a copy.')).toBeNull();
+    expect(cue(['^ * ..2w is a'], 'The large shared cluster volume is a copy.')).toBeNull();
+  });
+});

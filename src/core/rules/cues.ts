@@ -9,16 +9,22 @@ import type { CueWord, Sentence } from '../text.js';
  * of one alternative ("the_issue"; a hyphen or slash may stand between them: "trade_off" hears
  * "trade-off"), and a slot in brackets is optional ("(really)"). A word
  * matches a token's lemma or its lower-cased form; `=fixed` matches only as written; `*ing`
- * matches a word of letters or digits ending in "ing" (`*` any such word); `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
- * matches itself. Zero-width slots check what follows:
+ * matches a word of letters or digits ending in "ing" (`*` any such word), `simplif*` one starting with "simplif"; `#year` a year ("2023"), `#` a number ("2,000"); a punctuation mark
+ * matches itself, and `\$` the dollar sign (a bare `$` is the clause end). Zero-width slots check what follows:
  * `$` the clause ends (a stop, a comma, a semicolon, "!", the end, "and" or "then"), `$$` the sentence ends
- * (only punctuation follows), `!a|b` the next word is none of these. `^` at the start anchors
- * the phrase to the sentence's first word.
+ * (only punctuation follows), `!a|b` the next word is none of these. `..8` is a bounded gap: up
+ * to 8 tokens of any kind may stand there ("cut the p99 latency by 40%": `cut ..8 by #`). `^` at
+ * the start anchors the phrase to the sentence's first word. `..8w` is the same gap over plain words
+ * only (letters, digits; a hyphen may join them).
  */
 export type CuePhrases = readonly string[];
 
 type Slot =
-  { kind: 'words'; alternatives: string[][]; optional: boolean } | { kind: 'clause-end' } | { kind: 'sentence-end' } | { kind: 'not-next'; words: Set<string> };
+  | { kind: 'words'; alternatives: string[][]; optional: boolean }
+  | { kind: 'clause-end' }
+  | { kind: 'sentence-end' }
+  | { kind: 'not-next'; words: Set<string> }
+  | { kind: 'gap'; max: number; wordsOnly: boolean };
 
 interface CompiledPhrase {
   source: string;
@@ -29,6 +35,10 @@ interface CompiledPhrase {
 /** A compiled list of cue phrases, indexed by the words they can start with. */
 export interface CueMatcher {
   byFirstWord: Map<string, CompiledPhrase[]>;
+  /** Phrases whose first word is a wildcard (`*ed`, `#`): tried at every word. */
+  anyFirstWord: CompiledPhrase[];
+  /** Signs a phrase may start with (`\\$`): the only punctuation a phrase starts at. */
+  signs: Set<string>;
 }
 
 /** Where a cue phrase matched in a sentence: the token range and the text as written. */
@@ -46,6 +56,8 @@ function parseSlot(slot: string): Slot {
   if (slot === '$') return { kind: 'clause-end' };
   if (slot === '$$') return { kind: 'sentence-end' };
   if (slot.startsWith('!')) return { kind: 'not-next', words: new Set(slot.slice(1).split('|')) };
+  const gap = /^\.\.(\d+)(w?)$/.exec(slot);
+  if (gap) return { kind: 'gap', max: Number(gap[1]), wordsOnly: gap[2] === 'w' };
   const optional = slot.startsWith('(') && slot.endsWith(')');
   const body = optional ? slot.slice(1, -1) : slot;
   return { kind: 'words', optional, alternatives: body.split('|').map((alt) => alt.split('_')) };
@@ -68,15 +80,21 @@ function startsOf(slots: Slot[]): Slot[][] {
 /** Compiles a list of cue phrases once (at module load), for `findCue`. */
 export function compileCues(phrases: CuePhrases): CueMatcher {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
+  const anyFirstWord: CompiledPhrase[] = [];
+  const signs = new Set<string>();
   for (const phrase of phrases.flatMap(compilePhrase)) {
     const first = phrase.slots[0] as Extract<Slot, { kind: 'words' }>;
-    for (const word of new Set(first.alternatives.map((alt) => alt[0]!.replace(/^=/, '')))) {
+    const firstWords = first.alternatives.map((alt) => alt[0]!);
+    const isWildcard = (w: string) => w.startsWith('*') || w.startsWith('#') || (w.length > 1 && w.endsWith('*'));
+    if (firstWords.some(isWildcard)) anyFirstWord.push(phrase);
+    for (const w of firstWords) if (w.startsWith('\\')) signs.add(w.slice(1));
+    for (const word of new Set(firstWords.filter((w) => !isWildcard(w)).map((w) => w.replace(/^[=\\]/, '')))) {
       const list = byFirstWord.get(word) ?? [];
       list.push(phrase);
       byFirstWord.set(word, list);
     }
   }
-  return { byFirstWord };
+  return { byFirstWord, anyFirstWord, signs };
 }
 
 const wordsMemo = new WeakMap<Sentence, CueWord[]>();
@@ -94,8 +112,10 @@ export function cueWords(sentence: Sentence): CueWord[] {
 /** A cue word matches a token's lemma or lower-cased form (`=word`: only as written; `*ing`: any word ending so); a punctuation mark matches itself. */
 function wordMatches(token: CueWord | undefined, word: string): boolean {
   if (token === undefined) return false;
+  if (word.startsWith('\\')) return token.lower === word.slice(1);
   if (token.isPunct) return !/[\p{L}\p{N}]/u.test(word) && token.lower === word;
   if (word.startsWith('*')) return /^\w+$/.test(token.lower) && token.lower.endsWith(word.slice(1));
+  if (word.length > 1 && word.endsWith('*')) return /^\w+$/.test(token.lower) && token.lower.startsWith(word.slice(0, -1));
   if (word.startsWith('=')) return token.lower === word.slice(1);
   if (word === '#year') return /^(?:19|20)\d\d$/.test(token.lower);
   if (word === '#') return /^\d/.test(token.lower);
@@ -132,6 +152,16 @@ function matchSlots(tokens: CueWord[], slots: Slot[], k: number, at: number, aft
       const next = tokens[at];
       return next !== undefined && !next.isPunct && (slot.words.has(next.lower) || slot.words.has(next.lemma)) ? -1 : matchSlots(tokens, slots, k + 1, at);
     }
+    case 'gap': {
+      // As few tokens as will do, as a lazy pattern would.
+      for (let skipped = 0; skipped <= slot.max && at + skipped <= tokens.length; skipped++) {
+        const passed = tokens[at + skipped - 1];
+        if (slot.wordsOnly && skipped > 0 && !/^\w+$/.test(passed!.lower) && passed!.lower !== '-') return -1;
+        const end = matchSlots(tokens, slots, k + 1, at + skipped);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
     case 'words': {
       for (const alternative of slot.alternatives) {
         const isWildcard = alternative.length === 1 && alternative[0] === '*';
@@ -155,12 +185,13 @@ export function findCue(matcher: CueMatcher, sentence: Sentence): CueMatch | nul
   const tokens = cueWords(sentence);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.isPunct) continue;
+    // A phrase starts at a word, or at a sign it names first (`\\$`).
+    if (token.isPunct && !matcher.signs.has(token.lower)) continue;
     const byLower = matcher.byFirstWord.get(token.lower);
     const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
-    if (!byLower && !byLemma) continue;
+    if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
     const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
-    for (const phrase of [...(byLower ?? []), ...(byLemma ?? [])]) {
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? []), ...matcher.anyFirstWord]) {
       if (phrase.anchored && !isFirstWord) continue;
       const end = matchSlots(tokens, phrase.slots, 0, i);
       if (end > i) return { phrase: phrase.source, start: i, end, text: surfaceOf(sentence.text, tokens.slice(i, end)) };
@@ -212,4 +243,24 @@ const NUMBER_WORDS = new Set([
 /** Whether the sentence puts a number on something. */
 export function hasQuantity(sentence: Sentence): boolean {
   return /\d/.test(sentence.text) || cueWords(sentence).some((w) => NUMBER_WORDS.has(w.lower) || NUMBER_WORDS.has(w.lemma));
+}
+
+/** Every cue phrase of the list said anywhere in the sentence, each once (by its source phrase). */
+export function cuesSaid(matcher: CueMatcher, sentence: Sentence): Set<string> {
+  const said = new Set<string>();
+  const tokens = cueWords(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // A phrase starts at a word, or at a sign it names first (`\\$`).
+    if (token.isPunct && !matcher.signs.has(token.lower)) continue;
+    const byLower = matcher.byFirstWord.get(token.lower);
+    const byLemma = token.lemma === token.lower ? undefined : matcher.byFirstWord.get(token.lemma);
+    if (!byLower && !byLemma && matcher.anyFirstWord.length === 0) continue;
+    const isFirstWord = !tokens.slice(0, i).some((t) => !t.isPunct);
+    for (const phrase of [...(byLower ?? []), ...(byLemma ?? []), ...matcher.anyFirstWord]) {
+      if (said.has(phrase.source) || (phrase.anchored && !isFirstWord)) continue;
+      if (matchSlots(tokens, phrase.slots, 0, i) > i) said.add(phrase.source);
+    }
+  }
+  return said;
 }

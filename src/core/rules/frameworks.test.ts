@@ -5,7 +5,9 @@ import type { Knowledge } from '../lexicon.js';
 import { DEFAULT_PARAMETERS } from '../params.js';
 import { analyseStructure } from '../structure.js';
 import { analyseText } from '../text.js';
-import { FRAMEWORKS, frameworkFor, isJudgedAsStory, partTip } from './frameworks.js';
+import { FRAMEWORKS, frameworkFor, isJudgedAsStory, partTip, saysOwnDeed } from './frameworks.js';
+import { hasCue } from './cues.js';
+import { CUES } from './phrases.js';
 
 let knowledge: Knowledge;
 beforeAll(() => {
@@ -47,5 +49,31 @@ describe('frameworks', () => {
     );
     expect(cctr.parts.find((p) => p.part === 'tradeoff')?.present).toBe(false);
     expect(partTip('CCTR', 'tradeoff')).toMatch(/downside/);
+  });
+});
+
+describe('story and judgement cues', () => {
+  const first = (t: string) => text(t).sentences[0]!;
+  it("hears the speaker's own deed, not what they thought or were", () => {
+    expect(saysOwnDeed(first('I then traced the errors to one consumer.'))).toBe(true);
+    expect(saysOwnDeed(first('I wrote the runbook myself.'))).toBe(true);
+    expect(saysOwnDeed(first('I thought it was overkill.'))).toBe(false);
+    expect(saysOwnDeed(first('I was on call that week.'))).toBe(false);
+    expect(saysOwnDeed(first('We traced the errors.'))).toBe(false);
+  });
+
+  it('hears a reason, an example and a lesson, as written', () => {
+    expect(hasCue(CUES.reasons, first('I chose SQS because ordering did not matter.'))).toBe(true);
+    expect(hasCue(CUES.reasons, first('I chose SQS for the queue.'))).toBe(false);
+    expect(hasCue(CUES.examples, first('In my last project we used Kinesis.'))).toBe(true);
+    expect(hasCue(CUES.lessons, first('Since then every migration runs against a snapshot first.'))).toBe(true);
+    expect(hasCue(CUES.lessons, first('The lessons were many.'))).toBe(false);
+  });
+
+  it('hears a result with its number, a few words after the change', () => {
+    const result = FRAMEWORKS.STAR.parts.find((p) => p.part === 'result')!;
+    expect(hasCue(result.cue, first('The rollout cut the p99 latency of checkout by 40%.'))).toBe(true);
+    expect(hasCue(result.cue, first('Costs dropped by around 20% in a month.'))).toBe(true);
+    expect(hasCue(result.cue, first('We talked about the latency for a long time.'))).toBe(false);
   });
 });

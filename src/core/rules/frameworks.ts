@@ -3,7 +3,7 @@ import type { EngineParameters } from '../params.js';
 import type { AnalysedText, Sentence } from '../text.js';
 import type { CctrPart, QuestionKind, StarPart } from '../types.js';
 import { compileCues, hasCue, hasQuantity, type CueMatcher } from './cues.js';
-import { ACTION_CUES, CHOICE_CUES, CONTEXT_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
+import { ACTION_CUES, CHOICE_CUES, CONTEXT_CUES, CUES, RESULT_CUES, SITUATION_CUES, TASK_CUES, TRADEOFF_CUES } from './phrases.js';
 
 /**
  * The answer frameworks, one entry each: the parts an answer of that shape has, in order, with
@@ -15,8 +15,8 @@ export type FrameworkName = 'CCTR' | 'STAR';
 
 export interface FrameworkPart {
   part: CctrPart | StarPart;
-  /** Words that show the part in a sentence: cue phrases (src/core/rules/cues.ts), or a pattern not yet rewritten as phrases. */
-  cue: RegExp | CueMatcher;
+  /** Words that show the part in a sentence: cue phrases (src/core/rules/cues.ts). */
+  cue: CueMatcher;
   /** Other evidence of the part: a scene-setting first sentence, a number with a change. */
   alsoShownBy?: (sentence: Sentence, params: EngineParameters) => boolean;
   /** Whether the part must come after the first sentence (a result follows what it results from). */
@@ -30,8 +30,7 @@ export interface FrameworkRule {
   parts: FrameworkPart[];
 }
 
-const RESULT_CUE =
-  /\b(?:as a result|result(?:ed|s)? in|so that|this (?:gave|gives|cut|cuts|reduced|reduces|lets|let|means|meant|kept|keeps|brought|dropped|saved|removed|halved|improved)|which (?:cut|cuts|reduced|reduces|improved|means|meant|gave|gives|brought|dropped|saved|kept|keeps|lets|halved)|(?:cut|reduced|improved|dropped|saved|increased|brought|halved|doubled|lowered|raised|shortened|went) .{0,40}?\b(?:by|to|from) (?:about |around |roughly )?\$?\d|outcome|in the end|ended up|end result|that way|the result|overall|we (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided|recovered)|i (?:saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided)|zero (?:downtime|incidents|data loss|errors)|no (?:downtime|data loss|outage|incidents)|(?:uptime|availability) of \d|within \d|under \d|less than \d|fewer than \d|learned|since then|ever since|from then on)\b/i;
+const RESULT_CUE = compileCues(RESULT_CUES);
 const RESULT_TIP = 'End with the result: what changed, with a number (latency, cost, errors, time).';
 const CHANGE = /\b(?:cut|reduc|improv|drop|sav|increas|fell|rose|went|down|up|faster|fewer|less|more)\w*/i;
 const SPEAKER = /\b(?:we|our|i|my|the team|the company)\b/i;
@@ -84,9 +83,14 @@ export const FRAMEWORKS: Record<FrameworkName, FrameworkRule> = {
   },
 };
 
+/** Whether the speaker tells their own deed in the sentence ("I traced it"): the one first-person check of stories and open answers. */
+export function saysOwnDeed(sentence: Sentence): boolean {
+  return hasCue(CUES.firstPersonDeeds, sentence);
+}
+
 /** Whether the part's cue is said in the sentence. */
 export function showsPart(rule: FrameworkPart, sentence: Sentence): boolean {
-  return rule.cue instanceof RegExp ? rule.cue.test(sentence.text) : hasCue(rule.cue, sentence);
+  return hasCue(rule.cue, sentence);
 }
 
 /** Question kinds that ask for a story whatever the answer tells. */
@@ -94,16 +98,11 @@ const STORY_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral']);
 /** Question kinds whose answers are judged as stories (length, numbers, ownership). */
 const STORY_ASKING_KINDS: ReadonlySet<QuestionKind> = new Set(['behavioral', 'experience']);
 
-const FIRST_PERSON = /\b(?:i|we|my|our|me|us)\b/i;
-/** Past tense: regular verbs, and the irregular ones stories are told with. */
-const PAST_TENSE =
-  /\b(?:was|were|had|did|\w+ed|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|gave|shut|split|set up)\b/i;
-
 /** Whether an answer reads as a story: first person, past tense, several times. */
 export function isStory(answer: AnalysedText, params: Pick<EngineParameters, 'story'>): boolean {
   let storySentences = 0;
   for (const s of answer.sentences) {
-    if (FIRST_PERSON.test(s.text) && PAST_TENSE.test(s.text)) storySentences += 1;
+    if (hasCue(CUES.firstPerson, s) && hasCue(CUES.pastTense, s)) storySentences += 1;
   }
   return storySentences >= params.story.minSentences && storySentences >= answer.sentences.length * params.story.minShare;
 }

@@ -204,6 +204,119 @@ export const CONTEXT_CUES: CuePhrases = [
   '=use =case',
 ];
 
+/**
+ * What came of it: the result part of CCTR and STAR. Words as written (the pattern these replace
+ * read whole words: "outcome", not "outcomes"). A change verb may stand up to eight tokens before
+ * the number it changed by ("cut the p99 latency of checkout by 40%").
+ */
+export const RESULT_CUES: CuePhrases = [
+  '=as =a =result',
+  '=result|=resulted|=results =in',
+  '=so =that',
+  `=this ${asWritten('gave|gives|cut|cuts|reduced|reduces|lets|let|means|meant|kept|keeps|brought|dropped|saved|removed|halved|improved')}`,
+  `=which ${asWritten('cut|cuts|reduced|reduces|improved|means|meant|gave|gives|brought|dropped|saved|kept|keeps|lets|halved')}`,
+  `${asWritten('cut|reduced|improved|dropped|saved|increased|brought|halved|doubled|lowered|raised|shortened|went')} ..8 =by|=to|=from (=about|=around|=roughly) ($) #`,
+  '=outcome',
+  '=in =the =end',
+  '=ended =up',
+  '=end =result',
+  '=that =way',
+  '=the =result',
+  '=overall',
+  `=we ${asWritten('saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided|recovered')}`,
+  `=i ${asWritten('saved|cut|reduced|achieved|hit|met|shipped|delivered|avoided')}`,
+  '=zero =downtime|=incidents|=data_=loss|=errors',
+  '=no =downtime|=data_=loss|=outage|=incidents',
+  '=uptime|=availability =of #',
+  '=within|=under #',
+  '=less|=fewer =than #',
+  '=learned',
+  '=since =then',
+  '=ever =since',
+  '=from =then =on',
+];
+
+/** A reason given: "because", "so that", "the reason". */
+export const REASON_CUES: CuePhrases = ['=because', '=since', '=so =that', '=which =means', '=that =way', '=the =reason', '=due =to', '=given =that'];
+
+/** A real example offered: "for instance", "in my last project". */
+export const EXAMPLE_CUES: CuePhrases = [
+  '=for =example|=instance',
+  '=such =as',
+  '=in =my|=our|=a (=last|=previous|=current) =project|=team|=job|=role|=system',
+];
+
+/** What the speaker learned or changed since: the lesson of a story. */
+export const LESSON_CUES: CuePhrases = [
+  '=learned|=learnt',
+  '=lesson',
+  '=since =then',
+  '=ever =since',
+  '=from =then =on',
+  '=now =i|=we',
+  '=next =time',
+  '=i =would =do|=have',
+  '=in =hindsight',
+  '=looking =back',
+  '=taught =me',
+  '=changed =how',
+];
+
+/** Past-tense endings of the verbs a speaker tells their own deeds with ("I traced", "I wrote", "I rebuilt"). */
+const DEED_ENDINGS = '*ed|*t|*de|*ote|*ew|*ought|*an|*ook|*et|*ut|*ent|*old|*ave|*ade|*ound|*ode';
+/** Past-tense verbs that say what the speaker thought or was, not what they did. */
+const NOT_DEEDS = '!think|thought|believe|believed|guess|guessed|feel|felt|was|am|mean|meant|had';
+
+/** "I traced it", "I then wrote": the speaker's own deed, said with "I" and a past-tense verb. */
+export const FIRST_PERSON_DEEDS: CuePhrases = [`=i (=then|=first|=also|=quickly|=personally|=immediately) ${NOT_DEEDS} ${DEED_ENDINGS}`];
+
+/** The speaker in the first person: half of what makes a sentence tell a story. */
+export const FIRST_PERSON_WORDS: CuePhrases = ["=i|=i'm|=we|=my|=our|=me|=us"];
+
+/** The past tense: regular verbs, and the irregular ones stories are told with (the other half). */
+export const PAST_TENSE_WORDS: CuePhrases = [
+  `*ed|${asWritten('was|were|had|did|sent|took|went|made|got|gave|found|kept|left|told|saw|felt|knew|ran|wrote|led|built|put|spent|thought|came|began|brought|met|won|lost|paid|sat|stood|held|heard|caught|taught|chose|broke|fell|rose|grew|drove|shut|split')}`,
+  '=set =up',
+];
+
+/**
+ * A sentence that defines: "SQS is a fully managed queue", "X refers to…". A name of up to
+ * seven words (a hyphen may join them) opening the sentence, then "is a", "are the"…; or a
+ * defining phrase anywhere (definition-only).
+ */
+export const DEFINITION_CUES: CuePhrases = [
+  "^ (=amazon|=aws) * ..6w =is|=are =a|=an|=the|=basically|=essentially|=just|=simply|=another|=one|=both|=aws|=aws's|=awss|=part_=of",
+  '=stands =for',
+  '=is =defined =as',
+  '=refers =to',
+  '=is|=are =used =to|=for',
+  '=allow|=allows =you =to',
+  '=lets =you',
+  '=is =a (=fully) =managed',
+  '=is =a =service',
+  '=is =a =type =of',
+  '=provide|=provides|=offer|=offers =a|=an',
+];
+
+/** What a named service does or why it is there: its sentence explains it (service-dump). As written: "handles", not "handled". */
+export const SERVICE_REASON_CUES: CuePhrases = [
+  '=because|=since|=so|=which|=when|=where|=if|=over',
+  '=to !the|a|an *|#',
+  '=for =the|=its|=their|=our|=a|=an|*ing',
+  `=that ${asWritten('lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks')}`,
+  '=as =it|=they|=a|=an|=the',
+  asWritten(
+    'handle|handles|store|stores|cache|caches|buffer|buffers|route|routes|serve|serves|trigger|triggers|decouple|decouples|absorb|absorbs|keep|keeps|run|runs|hold|holds|send|sends|push|pushes|pull|pulls|stream|streams|encrypt|encrypts|scale|scales|balance|balances|protect|protects|filter|filters|replicate|replicates|queue|queues|retries|invoke|invokes|orchestrate|orchestrates|manage|manages|watch|watches|alert|alerts|record|records|log|logs|give|gives|let|lets|mean|means|allow|allows|provide|provides|avoid|avoids|prevent|prevents|reduce|reduces|cut|cuts',
+  ),
+  '=instead =of',
+  '=rather =than',
+];
+
+/** The speaker putting a service to work in a story ("in the X-Ray traces I found…"): its sentence explains it too. */
+export const SERVICE_AT_WORK_CUES: CuePhrases = [
+  `=i|=we (*ly) ${asWritten('found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read')}`,
+];
+
 export const CUES = {
   vagueActions: compileCues(VAGUE_ACTIONS),
   hedges: compileCues(HEDGES),
@@ -211,4 +324,13 @@ export const CUES = {
   genericDependencies: compileCues(GENERIC_DEPENDENCIES),
   hedgeFollowThrough: compileCues(HEDGE_FOLLOW_THROUGH),
   fillerOpenings: compileCues(FILLER_OPENINGS),
+  reasons: compileCues(REASON_CUES),
+  examples: compileCues(EXAMPLE_CUES),
+  lessons: compileCues(LESSON_CUES),
+  firstPersonDeeds: compileCues(FIRST_PERSON_DEEDS),
+  firstPerson: compileCues(FIRST_PERSON_WORDS),
+  pastTense: compileCues(PAST_TENSE_WORDS),
+  definitions: compileCues(DEFINITION_CUES),
+  serviceReasons: compileCues(SERVICE_REASON_CUES),
+  serviceAtWork: compileCues(SERVICE_AT_WORK_CUES),
 };

@@ -1,10 +1,11 @@
 import { FINDING_RULES } from '../rules/findings.js';
 import { ALTERNATIVES } from '../thesaurus.js';
 import { FINDING_CODES, type Feedback, type FindingCode, type FollowUp, type FollowUpTrigger, type Question } from '../types.js';
+import { SESSION_PARAMETERS } from '../params.js';
 import { MASTERED_AT } from './plan.js';
 
-/** Most follow-ups asked after one main question. */
-export const MAX_FOLLOW_UPS = 2;
+/** Most follow-ups asked after one main question (SessionParameters.maxFollowUps, with its reason). */
+export const MAX_FOLLOW_UPS = SESSION_PARAMETERS.maxFollowUps;
 
 export interface ChosenFollowUp {
   prompt: string;

@@ -1,3 +1,4 @@
+import { SESSION_PARAMETERS } from '../params.js';
 import type { Level, QuestionKind, Topic } from '../types.js';
 
 export const ROLES = ['solutions-architect', 'cloud-devops-engineer', 'backend-developer', 'data-engineer', 'sre'] as const;
@@ -12,10 +13,10 @@ export const ROLE_TOPIC_WEIGHTS: Record<Role, Partial<Record<Topic, number>>> = 
   sre: { troubleshooting: 3, 'architecture-devops': 2, 'networking-security': 2, 'compute-serverless': 1 },
 };
 
-/** A score at or above this means the question was mastered. */
-export const MASTERED_AT = 85;
-/** A topic whose recent mean is below this comes back sooner. */
-export const WEAK_BELOW = 60;
+/** A score at or above this means the question was mastered (SessionParameters.masteredAt, with its reason). */
+export const MASTERED_AT = SESSION_PARAMETERS.masteredAt;
+/** A topic whose recent mean is below this comes back sooner (SessionParameters.weakBelow). */
+export const WEAK_BELOW = SESSION_PARAMETERS.weakBelow;
 
 export interface PlannableQuestion {
   id: string;
