@@ -140,7 +140,7 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       await cameraBrowser?.close();
     });
 
-    it('calibrates, watches the answer and reports it beside the delivery, with zero requests outside the app', { timeout: 240_000 }, async () => {
+    it('calibrates, watches the answer, reports it beside the delivery and keeps it in the saved report, with zero requests outside the app', { timeout: 240_000 }, async () => {
       const context = await cameraBrowser.newContext();
       const cameraPage = await context.newPage();
       const requests = outsideRequests(cameraPage, new URL(server.baseUrl).origin);
@@ -180,6 +180,17 @@ describe.skipIf(skipReason)('on camera in Chromium', () => {
       await cameraPage.getByRole('button', { name: 'Improve this answer' }).click();
       await camera.ready.waitFor({ timeout: 60_000 });
       expect(await camera.useCamera.isChecked()).toBe(true);
+      // Kept with the attempt: History follows the camera over time, and the saved report shows it again.
+      await cameraPage.goto(`${server.baseUrl}#/history`);
+      const overTime = cameraPage.getByRole('table', { name: 'Your answers recorded on camera, oldest first' });
+      await overTime.waitFor({ timeout: 30_000 });
+      expect(await overTime.locator('tbody tr').count()).toBe(1);
+      await cameraPage.getByRole('link', { name: /Practised: Tell me about a time you fixed a slow service/ }).first().click();
+      const saved = new CameraPage(cameraPage);
+      await saved.report.waitFor({ timeout: 30_000 });
+      expect(parseInt(await saved.measure('Face visible'), 10)).toBeGreaterThanOrEqual(90);
+      expect(parseInt(await saved.measure('Looking at the screen'), 10)).toBeGreaterThanOrEqual(80);
+      await cameraPage.screenshot({ path: join(tmpdir(), 'loopcoach-camera-saved-report.png'), fullPage: true });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       await context.close();

@@ -50,7 +50,7 @@ export function SpokenReport({ report, onChanged, isPractice = false }: { report
         <SpokenReview
           key={s.attemptId}
           heading={s.parentAttemptId ? `Follow-up: ${s.prompt}` : s.prompt.split('\n')[0]!}
-          spoken={{ analysis: { segments: s.segments, delivery: s.delivery }, ...(kept.has(s.attemptId) ? { audioUrl: speechApi.recordingUrl(s.attemptId) } : {}) }}
+          spoken={{ analysis: { segments: s.segments, delivery: s.delivery }, ...(s.camera ? { camera: s.camera } : {}), ...(kept.has(s.attemptId) ? { audioUrl: speechApi.recordingUrl(s.attemptId) } : {}) }}
           isEdited={s.isEdited}
         >
           <p className="actions">
