@@ -49,7 +49,7 @@ export function SpokenReview({ spoken, isEdited, heading = 'Your recording', chi
   return (
     <section className="spoken" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
-      {spoken.audioUrl ? <audio ref={audio} controls src={spoken.audioUrl} /> : <p className="hint">The audio was not kept: only the transcript and delivery were saved.</p>}
+      {spoken.audioUrl ? <audio ref={audio} controls src={spoken.audioUrl} /> : <p className="hint">The audio was not kept: only the transcript and delivery{spoken.camera ? ' and the camera measures' : ''} were saved.</p>}
       <p className="hint">{isEdited ? 'You edited the transcript before submitting; it was graded as edited.' : spoken.audioUrl ? 'Click a sentence to hear it.' : 'The transcript as recorded.'}</p>
       <ol className="sentences">
         {sentencesOf(spoken.analysis.segments).map((s) => (
