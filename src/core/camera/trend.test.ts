@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cameraSummarySchema } from '../../api/speech.contract.js';
 import { cameraTrend, measureCamera, type CameraFrame, type FaceObservation } from './index.js';
 
 const straight = { yawDeg: 0, pitchDeg: 0, irisH: 0.5, irisV: 0.5 };
@@ -48,9 +47,4 @@ describe('the camera over time', () => {
     expect(cameraTrend([])).toEqual({ answers: [], mean: null });
   });
 
-  it('a real camera report passes the saved-summary schema, and a report with a frame in it does not', () => {
-    expect(cameraSummarySchema.safeParse(distracted).success).toBe(true);
-    expect(cameraSummarySchema.safeParse({ ...steady, frames: stream(1, () => face()) }).success).toBe(false);
-    expect(cameraSummarySchema.safeParse({ ...steady, faceVisiblePct: 140 }).success).toBe(false);
-  });
 });
