@@ -46,5 +46,4 @@ describe('the camera over time', () => {
   it('has no mean when no answer was recorded on camera', () => {
     expect(cameraTrend([])).toEqual({ answers: [], mean: null });
   });
-
 });
