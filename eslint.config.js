@@ -69,12 +69,15 @@ export default tseslint.config(
     // A core rule's test grades real text, so it loads the real lexicons and passes them in, as the composition root does.
     files: ['src/core/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'src/core is pure: load data outside and pass it in.' },
-          { group: ['**/store/**', '**/server/**', '**/services/**', '**/cli/**'], message: 'src/core must not depend on I/O layers.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'src/core is pure: load data outside and pass it in.' },
+            { group: ['**/store/**', '**/server/**', '**/services/**', '**/cli/**'], message: 'src/core must not depend on I/O layers.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -46,9 +46,21 @@ export function blindSetChecks(coach: Coach, set: BlindSet): Check[] {
   const checks: Check[] = [];
   const add = (group: string, name: string, passed: boolean, detail = '') => checks.push({ group, name, passed, detail });
   const cases = [
-    ...set.bank.map((c) => ({ section: 'bank', id: c.question as string, question: coach.findQuestion(c.question as string) as Question | undefined, bank: coach.findQuestion(c.question as string), answers: c.answers })),
+    ...set.bank.map((c) => ({
+      section: 'bank',
+      id: c.question as string,
+      question: coach.findQuestion(c.question as string) as Question | undefined,
+      bank: coach.findQuestion(c.question as string),
+      answers: c.answers,
+    })),
     ...set.user.map((c) => ({ section: 'user', id: c.id!, question: c.question as Question, bank: undefined, answers: c.answers })),
-    ...set.open.map((c) => ({ section: 'open', id: c.id!, question: { prompt: (c.question as Question).prompt } as Question, bank: undefined, answers: c.answers })),
+    ...set.open.map((c) => ({
+      section: 'open',
+      id: c.id!,
+      question: { prompt: (c.question as Question).prompt } as Question,
+      bank: undefined,
+      answers: c.answers,
+    })),
   ];
   for (const c of cases) {
     if (!c.question) {
@@ -69,10 +81,17 @@ export function blindSetChecks(coach: Coach, set: BlindSet): Check[] {
       const fb = grade(a);
       const name = `${c.id}/${a.type}`;
       const raised = codes(fb);
-      for (const code of a.mustRaise ?? []) add(`${c.section}: raises its habits`, `${name}/raise ${code}`, raised.includes(code), `raised [${raised.join(', ')}] score ${fb.score}`);
-      for (const code of a.mustNotRaise ?? []) add(`${c.section}: raises none it must not`, `${name}/not ${code}`, !raised.includes(code), `raised [${raised.join(', ')}]`);
+      for (const code of a.mustRaise ?? [])
+        add(`${c.section}: raises its habits`, `${name}/raise ${code}`, raised.includes(code), `raised [${raised.join(', ')}] score ${fb.score}`);
+      for (const code of a.mustNotRaise ?? [])
+        add(`${c.section}: raises none it must not`, `${name}/not ${code}`, !raised.includes(code), `raised [${raised.join(', ')}]`);
       if (a.type === 'followup') {
-        add(`${c.section}: follow-up answer scores 60+`, `${name}/score`, fb.score >= 60 && !raised.includes('off-topic'), `score ${fb.score} [${raised.join(', ')}]`);
+        add(
+          `${c.section}: follow-up answer scores 60+`,
+          `${name}/score`,
+          fb.score >= 60 && !raised.includes('off-topic'),
+          `score ${fb.score} [${raised.join(', ')}]`,
+        );
         continue;
       }
       if (c.section === 'open') continue;
@@ -80,24 +99,58 @@ export function blindSetChecks(coach: Coach, set: BlindSet): Check[] {
       const contradicted = new Set(a.contradicts ?? []);
       fb.rubric.forEach((r, i) => {
         const point = i + 1;
-        if (a.type === 'strong' && covers.has(point)) add(`${c.section}: strong covers its points`, `${name}/covers ${point}`, r.covered, `strength ${r.strength}`);
-        if (a.type === 'partial' && covers.has(point)) add(`${c.section}: partial covers its points`, `${name}/covers ${point}`, r.covered, `strength ${r.strength}`);
-        if (a.type === 'partial' && !covers.has(point)) add(`${c.section}: partial silent points uncovered`, `${name}/silent ${point}`, !r.covered, `strength ${r.strength}`);
+        if (a.type === 'strong' && covers.has(point))
+          add(`${c.section}: strong covers its points`, `${name}/covers ${point}`, r.covered, `strength ${r.strength}`);
+        if (a.type === 'partial' && covers.has(point))
+          add(`${c.section}: partial covers its points`, `${name}/covers ${point}`, r.covered, `strength ${r.strength}`);
+        if (a.type === 'partial' && !covers.has(point))
+          add(`${c.section}: partial silent points uncovered`, `${name}/silent ${point}`, !r.covered, `strength ${r.strength}`);
         if (contradicted.has(point)) add(`${c.section}: contradicted points uncovered`, `${name}/denies ${point}`, !r.covered, `strength ${r.strength}`);
       });
-      if (a.type === 'keywords') add(`${c.section}: keyword list earns nothing`, `${name}/nothing`, fb.rubric.every((r) => !r.covered) && raised.includes('keyword-list'), `score ${fb.score} [${raised.join(', ')}]`);
-      if (a.type === 'other') add(`${c.section}: other question is off-topic`, `${name}/off-topic`, raised.includes('off-topic') && fb.structure.parts.every((p) => !p.present) && fb.leadershipPrinciples.length === 0, `score ${fb.score} [${raised.join(', ')}]`);
-      if (a.type === 'misconception' && a.pitfall) add(`${c.section}: paraphrased pitfall raised`, `${name}/misconception`, raised.includes('misconception'), `score ${fb.score}`);
+      if (a.type === 'keywords')
+        add(
+          `${c.section}: keyword list earns nothing`,
+          `${name}/nothing`,
+          fb.rubric.every((r) => !r.covered) && raised.includes('keyword-list'),
+          `score ${fb.score} [${raised.join(', ')}]`,
+        );
+      if (a.type === 'other')
+        add(
+          `${c.section}: other question is off-topic`,
+          `${name}/off-topic`,
+          raised.includes('off-topic') && fb.structure.parts.every((p) => !p.present) && fb.leadershipPrinciples.length === 0,
+          `score ${fb.score} [${raised.join(', ')}]`,
+        );
+      if (a.type === 'misconception' && a.pitfall)
+        add(`${c.section}: paraphrased pitfall raised`, `${name}/misconception`, raised.includes('misconception'), `score ${fb.score}`);
     }
     const strong = of('strong');
     for (const weaker of ['partial', 'keywords', 'other'] as const) {
       const w = of(weaker);
-      if (strong && w) add(`${c.section}: strong outscores ${weaker}`, `${c.id}/strong > ${weaker}`, grade(strong).score > grade(w).score, `${grade(strong).score} vs ${grade(w).score}`);
+      if (strong && w)
+        add(
+          `${c.section}: strong outscores ${weaker}`,
+          `${c.id}/strong > ${weaker}`,
+          grade(strong).score > grade(w).score,
+          `${grade(strong).score} vs ${grade(w).score}`,
+        );
     }
     const weak = of('weak');
-    if (strong && weak) add(`${c.section}: strong >= weak + 15`, `${c.id}/strong >= weak + 15`, grade(strong).score >= grade(weak).score + 15, `${grade(strong).score} vs ${grade(weak).score}`);
+    if (strong && weak)
+      add(
+        `${c.section}: strong >= weak + 15`,
+        `${c.id}/strong >= weak + 15`,
+        grade(strong).score >= grade(weak).score + 15,
+        `${grade(strong).score} vs ${grade(weak).score}`,
+      );
     const off = of('off-topic');
-    if (off) add(`${c.section}: off-topic answer is off-topic`, `${c.id}/off-topic`, codes(grade(off)).includes('off-topic') && grade(off).structure.parts.every((p) => !p.present), `score ${grade(off).score} [${codes(grade(off)).join(', ')}]`);
+    if (off)
+      add(
+        `${c.section}: off-topic answer is off-topic`,
+        `${c.id}/off-topic`,
+        codes(grade(off)).includes('off-topic') && grade(off).structure.parts.every((p) => !p.present),
+        `score ${grade(off).score} [${codes(grade(off)).join(', ')}]`,
+      );
   }
   return checks;
 }

@@ -11,7 +11,15 @@ import { writeQuestionBank } from '../e2e/fixtures.js';
 import { startTestServer } from '../e2e/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const WATCH_SEC = 15;
 
 /** Resident memory (MB) of a process, from /proc (Linux). */
@@ -40,7 +48,10 @@ export async function benchCamera(row: (name: string, value: string, target: str
   } finally {
     await builder.close();
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`],
+  });
   try {
     const page = await browser.newPage();
     await openHarness(page, server.baseUrl, harness);
@@ -56,7 +67,11 @@ export async function benchCamera(row: (name: string, value: string, target: str
     const renderers = after.filter((p) => p.type === 'renderer').map((p) => rssMb(p.id));
     const heap = (await (await page.context().newCDPSession(page)).send('Runtime.getHeapUsage')) as { usedSize: number };
     row('camera: open + face model load (blazeface, facemesh, iris; wasm)', `${figures.openMs.toFixed(0)} ms`, '');
-    row(`camera: frames analysed a second (fake camera, ${WATCH_SEC} s, cap 8)`, `${figures.fps.toFixed(1)} (${figures.faces}/${figures.frames} with a face)`, '>= 7 on an idle 2-core machine');
+    row(
+      `camera: frames analysed a second (fake camera, ${WATCH_SEC} s, cap 8)`,
+      `${figures.fps.toFixed(1)} (${figures.faces}/${figures.frames} with a face)`,
+      '>= 7 on an idle 2-core machine',
+    );
     row('camera: analysis time of one 640×480 frame (median of 20)', `${figures.msPerFrame.toFixed(0)} ms`, '');
     row('camera: Chromium CPU while watching (cores, includes the 20-frame timing)', (cpuSec / wallSec).toFixed(2), '~0.4 at 8 fps');
     row('camera: page JS heap / renderer RSS (MB)', `${Math.round(heap.usedSize / 1024 / 1024)}/${Math.round(Math.max(0, ...renderers))}`, '');

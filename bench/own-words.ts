@@ -78,13 +78,32 @@ export function ownWordsChecks(coach: Coach, data: OwnWordsData): Check[] {
     const p = covered(partial);
     for (const [i, isCovered] of p.entries()) {
       const want = c.partial_covers.includes(i + 1);
-      add(want ? 'partial covers its point' : 'partial silent point uncovered', `${c.id}#${i + 1}`, isCovered === want, `strength ${partial.rubric[i]!.strength}`);
+      add(
+        want ? 'partial covers its point' : 'partial silent point uncovered',
+        `${c.id}#${i + 1}`,
+        isCovered === want,
+        `strength ${partial.rubric[i]!.strength}`,
+      );
     }
-    add('keywords: no substance', c.id, substanceOf(keywords) === 0 && keywords.score < partial.score, `score ${keywords.score}, covered ${covered(keywords).filter(Boolean).length}`);
+    add(
+      'keywords: no substance',
+      c.id,
+      substanceOf(keywords) === 0 && keywords.score < partial.score,
+      `score ${keywords.score}, covered ${covered(keywords).filter(Boolean).length}`,
+    );
     add('keywords: keyword-list', c.id, codes(keywords).includes('keyword-list' as FindingCode), codes(keywords).join(','));
-    for (const point of c.negated_points) add('negated point uncovered', `${c.id}#${point}`, !negated.rubric[point - 1]!.covered, `strength ${negated.rubric[point - 1]!.strength}`);
+    for (const point of c.negated_points)
+      add('negated point uncovered', `${c.id}#${point}`, !negated.rubric[point - 1]!.covered, `strength ${negated.rubric[point - 1]!.strength}`);
     add('other: off-topic', c.id, codes(other).includes('off-topic'), `score ${other.score} ${codes(other).join(',')}`);
-    add('other: no praise', c.id, other.structure.parts.every((x) => !x.present) && other.leadershipPrinciples.length === 0, other.structure.parts.filter((x) => x.present).map((x) => x.part).join(','));
+    add(
+      'other: no praise',
+      c.id,
+      other.structure.parts.every((x) => !x.present) && other.leadershipPrinciples.length === 0,
+      other.structure.parts
+        .filter((x) => x.present)
+        .map((x) => x.part)
+        .join(','),
+    );
     if (c.misconception) {
       const fb = coach.grade(q, c.misconception);
       add('misconception raised', c.id, codes(fb).includes('misconception'), `pitfall ${c.pitfall_index}`);
@@ -92,7 +111,14 @@ export function ownWordsChecks(coach: Coach, data: OwnWordsData): Check[] {
     if (c.followup_strong && c.followup_index) {
       const fq = followUpQuestionOf(q, c.followup_index);
       const fb = coach.grade(fq, c.followup_strong);
-      add('follow-up answer scores 60+', `${c.id}#f${c.followup_index}`, fb.score >= 60 && !codes(fb).includes('off-topic'), `score ${fb.score} ${covered(fb).map((x) => (x ? 1 : 0)).join('')} ${codes(fb).join(',')}`);
+      add(
+        'follow-up answer scores 60+',
+        `${c.id}#f${c.followup_index}`,
+        fb.score >= 60 && !codes(fb).includes('off-topic'),
+        `score ${fb.score} ${covered(fb)
+          .map((x) => (x ? 1 : 0))
+          .join('')} ${codes(fb).join(',')}`,
+      );
     }
   }
   for (const [i, c] of data.open_cases.entries()) {

@@ -90,7 +90,15 @@ row('createCoach() in this process (no bank)', `${inProcessLoad.toFixed(0)} ms`,
 const dist = join(root, 'dist', 'src', 'index.js');
 if (existsSync(dist)) {
   const loads = [1, 2, 3].map(() => {
-    const r = spawnSync('node', ['--input-type=module', '-e', `const t=performance.now(); const m=await import(${JSON.stringify(dist)}); await m.createCoach(); console.log(performance.now()-t)`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `const t=performance.now(); const m=await import(${JSON.stringify(dist)}); await m.createCoach(); console.log(performance.now()-t)`,
+      ],
+      { encoding: 'utf8' },
+    );
     return Number(r.stdout.trim());
   });
   row('createCoach() with the bank, fresh process (median of 3)', `${percentile(loads, 50).toFixed(0)} ms`, '<= 300 ms');

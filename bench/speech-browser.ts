@@ -26,7 +26,14 @@ export async function benchBrowserSpeech(row: (name: string, value: string, targ
   const server = await startTestServer(bank, join(mkdtempSync(join(tmpdir(), 'loopcoach-bench-browser-db-')), 'bench.db'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture.wavPath}`],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${fixture.wavPath}`,
+    ],
   });
   let peakKb = 0;
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, rendererRssKb(fixture.wavPath))), 250);
@@ -74,21 +81,23 @@ async function benchWebmDecode(row: (name: string, value: string, target: string
 
 /** The RSS of the renderers of the Chromium launched with this fake-microphone file (found by its command line). */
 function rendererRssKb(fakeAudioPath: string): number {
-  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      return [{ pid: Number(pid), ppid, cmdline, rss }];
-    } catch {
-      return [];
-    }
-  });
+  const procs = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        return [{ pid: Number(pid), ppid, cmdline, rss }];
+      } catch {
+        return [];
+      }
+    });
   const root = procs.find((p) => p.cmdline.includes(fakeAudioPath) && !p.cmdline.includes('--type='));
   if (!root) return 0;
   const family = new Set([root.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of procs) {
       if (family.has(p.pid) || !family.has(p.ppid)) continue;
@@ -106,4 +115,3 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
-

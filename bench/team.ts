@@ -18,7 +18,8 @@ const HOST = 'coach.bench';
 const SECONDS = Number(process.env.LOOPCOACH_BENCH_SECONDS ?? 60);
 const GRADERS = 8;
 const PASSWORD = 'bench password 1';
-const ANSWER = 'Security groups are stateful and only allow traffic. Network ACLs are stateless, allow and deny, and apply to a whole subnet. In one VPC I used a NACL deny to block a range in minutes.';
+const ANSWER =
+  'Security groups are stateful and only allow traffic. Network ACLs are stateless, allow and deny, and apply to a whole subnet. In one VPC I used a NACL deny to block a range in minutes.';
 
 type Row = (name: string, value: string, target: string) => void;
 
@@ -41,14 +42,31 @@ function freePort(): Promise<number> {
   });
 }
 
-function call(port: number, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string; cookie?: string }> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; cookie?: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: HOST, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ...(res.headers['set-cookie'] ? { cookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { host: HOST, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, ...(res.headers['set-cookie'] ? { cookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -81,7 +99,14 @@ export async function benchTeam(row: Row): Promise<void> {
     return;
   }
   // Room for the bench's load: graders are not what the limits are there to stop.
-  const env = { ...process.env, LOOPCOACH_DB: DB_URL, LOOPCOACH_ORIGIN: `http://${HOST}`, HOST: '127.0.0.1', LOOPCOACH_GRADING_LIMIT: '1000000', LOOPCOACH_PASSWORD: PASSWORD };
+  const env = {
+    ...process.env,
+    LOOPCOACH_DB: DB_URL,
+    LOOPCOACH_ORIGIN: `http://${HOST}`,
+    HOST: '127.0.0.1',
+    LOOPCOACH_GRADING_LIMIT: '1000000',
+    LOOPCOACH_PASSWORD: PASSWORD,
+  };
   const instances: ChildProcess[] = [];
   try {
     for (let i = 0; i < GRADERS; i++) spawnSync(process.execPath, [BIN, 'users', 'add', '--email', `grader${i}@bench.test`, '--name', `Grader ${i}`], { env });
@@ -100,7 +125,9 @@ export async function benchTeam(row: Row): Promise<void> {
       sessions.map(async (headers, i) => {
         for (let n = i; performance.now() < until; n++) {
           const t = performance.now();
-          const reply = await call(ports[n % 2]!, 'POST', '/api/grade', { questionId: 'security-groups-vs-nacls', answer: ANSWER }, headers).catch(() => ({ status: 0 }));
+          const reply = await call(ports[n % 2]!, 'POST', '/api/grade', { questionId: 'security-groups-vs-nacls', answer: ANSWER }, headers).catch(() => ({
+            status: 0,
+          }));
           latencies.push(performance.now() - t);
           if (reply.status !== 200) errors++;
         }

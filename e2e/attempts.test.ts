@@ -47,7 +47,18 @@ describe.skipIf(!hasChromium)('every attempt kept, in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer(writeQuestionBank(), join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-attempts-')), 'test.db'));
     baseUrl = server.baseUrl;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
@@ -98,7 +109,10 @@ describe.skipIf(!hasChromium)('every attempt kept, in Chromium', () => {
       expect(await page.getByText('Answer a few questions to see your scores over time.').count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'history-practice.png'), fullPage: true });
       // A practised answer opens as a practice report, not an interview's.
-      await page.getByRole('link', { name: new RegExp(`Practised: ${SG_PROMPT}`) }).first().click();
+      await page
+        .getByRole('link', { name: new RegExp(`Practised: ${SG_PROMPT}`) })
+        .first()
+        .click();
       await page.getByRole('heading', { level: 1, name: /^Practice report: \d+\/100$/ }).waitFor();
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();

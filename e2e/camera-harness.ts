@@ -34,11 +34,35 @@ async function loadImage(src: string): Promise<HTMLImageElement> {
 /** Every face human finds in the photos (given as data: URLs), with its head pose. */
 async function facesIn(): Promise<PhotoFace[]> {
   const base = new URL('camera/', document.baseURI).href;
-  const { Human } = (await import(/* @vite-ignore */ `${base}human.esm.js`)) as { Human: new (c: object) => { load(): Promise<void>; detect(i: HTMLCanvasElement): Promise<{ face: Array<{ score: number; box: [number, number, number, number]; rotation?: { angle: { yaw: number; pitch: number } } }> }> } };
+  const { Human } = (await import(/* @vite-ignore */ `${base}human.esm.js`)) as {
+    Human: new (c: object) => {
+      load(): Promise<void>;
+      detect(
+        i: HTMLCanvasElement,
+      ): Promise<{ face: Array<{ score: number; box: [number, number, number, number]; rotation?: { angle: { yaw: number; pitch: number } } }> }>;
+    };
+  };
   const human = new Human({
-    backend: 'wasm', wasmPath: base, modelBasePath: base, debug: false, warmup: 'none', cacheSensitivity: 0,
-    face: { detector: { modelPath: 'blazeface.json', maxDetected: 30, rotation: false }, mesh: { modelPath: 'facemesh.json' }, iris: { modelPath: 'iris.json' }, emotion: { enabled: false }, description: { enabled: false }, antispoof: { enabled: false }, liveness: { enabled: false } },
-    body: { enabled: false }, hand: { enabled: false }, object: { enabled: false }, gesture: { enabled: false }, segmentation: { enabled: false },
+    backend: 'wasm',
+    wasmPath: base,
+    modelBasePath: base,
+    debug: false,
+    warmup: 'none',
+    cacheSensitivity: 0,
+    face: {
+      detector: { modelPath: 'blazeface.json', maxDetected: 30, rotation: false },
+      mesh: { modelPath: 'facemesh.json' },
+      iris: { modelPath: 'iris.json' },
+      emotion: { enabled: false },
+      description: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
   });
   await human.load();
   const found: PhotoFace[] = [];
@@ -60,9 +84,18 @@ export async function prepare(photoUrls: string[]): Promise<Record<string, Photo
   for (const url of photoUrls) photos.push(await loadImage(url));
   const faces = (await facesIn()).filter((f) => f.score > 0.7 && f.box[2] >= 70);
   const best = (score: (f: PhotoFace) => number, keep: (f: PhotoFace) => boolean) => faces.filter(keep).sort((a, b) => score(b) - score(a))[0];
-  cast.frontal = best((f) => -Math.abs(f.yawDeg) - Math.abs(f.pitchDeg) + f.box[2] / 100, () => true);
-  cast.down = best((f) => f.pitchDeg, (f) => Math.abs(f.yawDeg) < 15);
-  cast.turned = best((f) => Math.abs(f.yawDeg), (f) => f.pitchDeg < 12 && f.pitchDeg > -8);
+  cast.frontal = best(
+    (f) => -Math.abs(f.yawDeg) - Math.abs(f.pitchDeg) + f.box[2] / 100,
+    () => true,
+  );
+  cast.down = best(
+    (f) => f.pitchDeg,
+    (f) => Math.abs(f.yawDeg) < 15,
+  );
+  cast.turned = best(
+    (f) => Math.abs(f.yawDeg),
+    (f) => f.pitchDeg < 12 && f.pitchDeg > -8,
+  );
   analyser = await FaceAnalyser.create();
   return { ...cast };
 }
@@ -99,7 +132,15 @@ export function drawScene(canvas: HTMLCanvasElement, scene: Scene, t: number): v
   if (scene === 'down') drawFace(context, cast.down!, WIDTH / 2, HEIGHT * 0.48, 0.3);
   if (scene === 'turned') drawFace(context, cast.turned!, WIDTH / 2, HEIGHT * 0.48, 0.3);
   if (scene === 'half-out') drawFace(context, frontal, WIDTH * 0.98, HEIGHT * 0.48, 0.3);
-  if (scene === 'fidget') drawFace(context, frontal, WIDTH / 2 + 70 * Math.sin(2 * Math.PI * 0.7 * t), HEIGHT * 0.48 + 25 * Math.sin(2 * Math.PI * 1.1 * t), 0.3, 9 * Math.sin(2 * Math.PI * 0.9 * t));
+  if (scene === 'fidget')
+    drawFace(
+      context,
+      frontal,
+      WIDTH / 2 + 70 * Math.sin(2 * Math.PI * 0.7 * t),
+      HEIGHT * 0.48 + 25 * Math.sin(2 * Math.PI * 1.1 * t),
+      0.3,
+      9 * Math.sin(2 * Math.PI * 0.9 * t),
+    );
   if (scene === 'dim') {
     context.fillStyle = 'rgba(0, 0, 0, 0.78)';
     context.fillRect(0, 0, WIDTH, HEIGHT);

@@ -21,7 +21,15 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
     server = await startTestServer(writeQuestionBank(), join(mkdtempSync(join(tmpdir(), 'loopcoach-e2e-ex-')), 'test.db'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
@@ -54,7 +62,13 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
 
       const policy = JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/Orders' }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+            Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/Orders',
+          },
+        ],
       });
       await exercises.replaceAnswer(policy);
       await exercises.check();
@@ -65,12 +79,18 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
 
       // Your own exercise: imported (stored), listed with the shipped ones, checked like them.
       await exercises.openList(server.baseUrl);
-      await page.getByLabel('Or paste it').fill('id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: Declare one queue\nstarter: "Resources: {}"\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n');
+      await page
+        .getByLabel('Or paste it')
+        .fill(
+          'id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: Declare one queue\nstarter: "Resources: {}"\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n',
+        );
       await page.getByRole('button', { name: 'Add' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toBe('Imported own from the text box.');
       // Listed with the shipped ones (marked as yours) and under Your exercises, after a reload too.
       await page.reload();
-      await expect.poll(() => page.locator('.exercise-list li', { hasText: 'Declare one queue' }).first().locator('.meta').textContent()).toBe('cloudformation · entry · yours');
+      await expect
+        .poll(() => page.locator('.exercise-list li', { hasText: 'Declare one queue' }).first().locator('.meta').textContent())
+        .toBe('cloudformation · entry · yours');
       await page.getByRole('list', { name: 'Your exercises' }).getByRole('link', { name: 'Declare one queue' }).click();
       await exercises.editor.waitFor();
       await exercises.check();
@@ -106,9 +126,13 @@ describe.skipIf(!hasChromium)('Exercises screen in Chromium', () => {
       await page.getByText(/^Question 1 of 1/).waitFor();
       const exerciseStep = page.getByRole('region', { name: 'Hands-on exercise' });
       for (let turn = 0; turn < 4 && !(await exerciseStep.isVisible()); turn++) {
-        await page.locator('#interview-answer').fill('Security groups are stateful and network ACLs are stateless, so return traffic needs ephemeral ports open in the ACL.');
+        await page
+          .locator('#interview-answer')
+          .fill('Security groups are stateful and network ACLs are stateless, so return traffic needs ephemeral ports open in the ACL.');
         await page.locator('#interview-answer').press('Control+Enter');
-        await page.waitForFunction(() => document.querySelector('[aria-label="Hands-on exercise"]') !== null || !document.querySelector('#interview-answer')?.hasAttribute('disabled'));
+        await page.waitForFunction(
+          () => document.querySelector('[aria-label="Hands-on exercise"]') !== null || !document.querySelector('#interview-answer')?.hasAttribute('disabled'),
+        );
         await page.waitForTimeout(300);
       }
       await exerciseStep.waitFor();

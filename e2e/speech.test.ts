@@ -52,8 +52,16 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture.wavPath}`,
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${fixture.wavPath}`,
       ],
     });
   }, 180_000);
@@ -112,52 +120,64 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await page.close();
   });
 
-  it('a spoken interview answer is saved with its transcript and delivery; kept audio plays back from the server and is deleted on request', { timeout: 240_000 }, async () => {
-    const start = await fetch(new URL('api/sessions', server.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'solutions-architect', level: 'mid', topics: ['compute-serverless'], count: 1, mix: 1, seed: 'spoken' }) });
-    const { session } = await start.json();
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.baseUrl}#/interview/${session.id}`);
-    const screen = new RecordPage(page);
-    // Keep recordings: off by default, and the choice is saved.
-    await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
-    await screen.keepRecordings.check();
-    await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
-    await screen.record.click();
-    // The page stays responsive while the worker transcribes: typing-free UI checks run between updates.
-    await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
-    await screen.stop.click();
-    await expect.poll(() => screen.record.isEnabled(), { timeout: 60_000 }).toBe(true);
-    await screen.answer.press('Control+Enter');
-    // Follow-ups, if asked, are typed; the report comes after them.
-    for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: /Interview report/ }).isVisible()); i++) {
-      await page.getByRole('heading', { name: /Interview report/ }).or(page.locator('.last-feedback')).first().waitFor({ timeout: 30_000 });
-      if (await page.getByRole('heading', { name: /Interview report/ }).isVisible()) break;
-      await screen.answer.fill('We watched the queue depth and the age of the oldest message in CloudWatch; the trade-off was a little more latency.');
+  it(
+    'a spoken interview answer is saved with its transcript and delivery; kept audio plays back from the server and is deleted on request',
+    { timeout: 240_000 },
+    async () => {
+      const start = await fetch(new URL('api/sessions', server.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'solutions-architect', level: 'mid', topics: ['compute-serverless'], count: 1, mix: 1, seed: 'spoken' }),
+      });
+      const { session } = await start.json();
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${server.baseUrl}#/interview/${session.id}`);
+      const screen = new RecordPage(page);
+      // Keep recordings: off by default, and the choice is saved.
+      await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
+      await screen.keepRecordings.check();
+      await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
+      await screen.record.click();
+      // The page stays responsive while the worker transcribes: typing-free UI checks run between updates.
+      await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
+      await screen.stop.click();
+      await expect.poll(() => screen.record.isEnabled(), { timeout: 60_000 }).toBe(true);
       await screen.answer.press('Control+Enter');
-      await page.waitForTimeout(1000);
-    }
-    await page.getByRole('heading', { name: /Interview report/ }).waitFor({ timeout: 30_000 });
-    const spoken = page.locator('.spoken-report');
-    await expect.poll(() => spoken.locator('.delivery-trend').textContent()).toMatch(/Mean/);
-    const player = spoken.locator('audio').first();
-    await player.waitFor();
-    expect(await player.getAttribute('src')).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
-    await spoken.locator('.sentences button').nth(1).click();
-    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
-    const src = (await player.getAttribute('src'))!;
-    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(200);
-    await spoken.getByRole('button', { name: 'Delete recording' }).click();
-    await expect.poll(() => spoken.locator('audio').count()).toBe(0);
-    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
-    expect(await spoken.textContent()).toMatch(/The audio was not kept/);
-    await spoken.getByRole('button', { name: 'Delete answer' }).first().click();
-    await expect.poll(async () => (await (await fetch(new URL(`api/sessions/${session.id}`, server.baseUrl))).json()).report.spoken.length).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      // Follow-ups, if asked, are typed; the report comes after them.
+      for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: /Interview report/ }).isVisible()); i++) {
+        await page
+          .getByRole('heading', { name: /Interview report/ })
+          .or(page.locator('.last-feedback'))
+          .first()
+          .waitFor({ timeout: 30_000 });
+        if (await page.getByRole('heading', { name: /Interview report/ }).isVisible()) break;
+        await screen.answer.fill('We watched the queue depth and the age of the oldest message in CloudWatch; the trade-off was a little more latency.');
+        await screen.answer.press('Control+Enter');
+        await page.waitForTimeout(1000);
+      }
+      await page.getByRole('heading', { name: /Interview report/ }).waitFor({ timeout: 30_000 });
+      const spoken = page.locator('.spoken-report');
+      await expect.poll(() => spoken.locator('.delivery-trend').textContent()).toMatch(/Mean/);
+      const player = spoken.locator('audio').first();
+      await player.waitFor();
+      expect(await player.getAttribute('src')).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
+      await spoken.locator('.sentences button').nth(1).click();
+      await expect.poll(() => player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
+      const src = (await player.getAttribute('src'))!;
+      expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(200);
+      await spoken.getByRole('button', { name: 'Delete recording' }).click();
+      await expect.poll(() => spoken.locator('audio').count()).toBe(0);
+      expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
+      expect(await spoken.textContent()).toMatch(/The audio was not kept/);
+      await spoken.getByRole('button', { name: 'Delete answer' }).first().click();
+      await expect.poll(async () => (await (await fetch(new URL(`api/sessions/${session.id}`, server.baseUrl))).json()).report.spoken.length).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('turning Keep recordings off offers to delete the audio kept so far, and does', { timeout: 60_000 }, async () => {
     const api = (path: string, init?: RequestInit) => fetch(new URL(path, server.baseUrl), init).then((r) => r.json());
@@ -165,10 +185,30 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await api('api/settings/speech', json('PUT', { keepRecordings: true }));
     const first = await api('api/sessions', json('POST', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'kept' }));
     const text = 'Security groups are stateful and network ACLs are stateless.';
-    const delivery = { durationSec: 4, speakingSec: 3, wordsPerMinute: 160, pauses: [], fillers: [], pitchVariationSemitones: 2, loudnessDb: -20, findings: [] };
-    const saved = await api(`api/sessions/${first.session.id}/answers`, json('POST', { answer: text, spoken: { transcript: text, segments: [{ startSec: 0.5, endSec: 3.5, text }], delivery } }));
+    const delivery = {
+      durationSec: 4,
+      speakingSec: 3,
+      wordsPerMinute: 160,
+      pauses: [],
+      fillers: [],
+      pitchVariationSemitones: 2,
+      loudnessDb: -20,
+      findings: [],
+    };
+    const saved = await api(
+      `api/sessions/${first.session.id}/answers`,
+      json('POST', { answer: text, spoken: { transcript: text, segments: [{ startSec: 0.5, endSec: 3.5, text }], delivery } }),
+    );
     const wav = readFileSync(fixture.wavPath);
-    expect((await fetch(new URL(`api/attempts/${saved.attemptId}/recording`, server.baseUrl), { method: 'PUT', headers: { 'content-type': 'audio/wav' }, body: wav })).status).toBe(201);
+    expect(
+      (
+        await fetch(new URL(`api/attempts/${saved.attemptId}/recording`, server.baseUrl), {
+          method: 'PUT',
+          headers: { 'content-type': 'audio/wav' },
+          body: wav,
+        })
+      ).status,
+    ).toBe(201);
     const second = await api('api/sessions', json('POST', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'next' }));
     const page = await browser.newPage();
     const asked: string[] = [];
@@ -202,37 +242,44 @@ describe.skipIf(skipReason)('answering out loud in Chromium', () => {
     await context.close();
   });
 
-  it('a spoken answer to a question practised alone keeps its audio when chosen: it plays back in the result and in its report from History', { timeout: 240_000 }, async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.baseUrl}#/practise/slow-service`);
-    const screen = new RecordPage(page);
-    await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
-    await screen.keepRecordings.check();
-    await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
-    await screen.record.click();
-    await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
-    await screen.stop.click();
-    await screen.transcriptState.waitFor({ timeout: 60_000 });
-    await screen.answer.press('Control+Enter');
-    await screen.delivery.waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.recording-kept').textContent()).toMatch(/Recording kept/);
-    const src = (await screen.player.getAttribute('src'))!;
-    expect(src).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
-    await screen.sentences.nth(1).click();
-    await expect.poll(() => screen.player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
-    // History opens the practised answer's report: the recording beside its transcript, and it can be deleted there.
-    await page.goto(`${server.baseUrl}#/history`);
-    await page.locator('a[href^="#/interview/"]', { hasText: /slow service/i }).first().click();
-    await page.getByRole('heading', { name: /Practice report/ }).waitFor({ timeout: 30_000 });
-    const spoken = page.locator('.spoken-report');
-    await expect.poll(() => spoken.locator('audio').first().getAttribute('src')).toBe(src);
-    await spoken.getByRole('button', { name: 'Delete recording' }).click();
-    await expect.poll(() => spoken.locator('audio').count()).toBe(0);
-    expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it(
+    'a spoken answer to a question practised alone keeps its audio when chosen: it plays back in the result and in its report from History',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${server.baseUrl}#/practise/slow-service`);
+      const screen = new RecordPage(page);
+      await expect.poll(() => screen.keepRecordings.isChecked()).toBe(false);
+      await screen.keepRecordings.check();
+      await expect.poll(async () => (await (await fetch(new URL('api/settings/speech', server.baseUrl))).json()).keepRecordings).toBe(true);
+      await screen.record.click();
+      await expect.poll(() => screen.answer.inputValue(), { timeout: 90_000, interval: 250 }).toMatch(/went away/i);
+      await screen.stop.click();
+      await screen.transcriptState.waitFor({ timeout: 60_000 });
+      await screen.answer.press('Control+Enter');
+      await screen.delivery.waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.locator('.recording-kept').textContent()).toMatch(/Recording kept/);
+      const src = (await screen.player.getAttribute('src'))!;
+      expect(src).toMatch(/^\/api\/attempts\/[^/]+\/recording$/);
+      await screen.sentences.nth(1).click();
+      await expect.poll(() => screen.player.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.5), { timeout: 15_000 }).toBe(true);
+      // History opens the practised answer's report: the recording beside its transcript, and it can be deleted there.
+      await page.goto(`${server.baseUrl}#/history`);
+      await page
+        .locator('a[href^="#/interview/"]', { hasText: /slow service/i })
+        .first()
+        .click();
+      await page.getByRole('heading', { name: /Practice report/ }).waitFor({ timeout: 30_000 });
+      const spoken = page.locator('.spoken-report');
+      await expect.poll(() => spoken.locator('audio').first().getAttribute('src')).toBe(src);
+      await spoken.getByRole('button', { name: 'Delete recording' }).click();
+      await expect.poll(() => spoken.locator('audio').count()).toBe(0);
+      expect((await fetch(new URL(src.slice(1), server.baseUrl))).status).toBe(404);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

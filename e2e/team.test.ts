@@ -48,12 +48,29 @@ describe.skipIf(!hasChromium)('a class in team mode, in Chromium', () => {
     store = await openStore(db);
     await composeAccountService(store).addUser({ email: 'admin@school.test', name: 'Ada Admin', role: 'admin', password: PASSWORD });
     const dist = await ensureWebBuilt();
-    const composed = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, staticHandler: staticFiles(dist), policy: { port, publicOrigin: baseUrl }, databaseLocation: db });
+    const composed = await composeTeamServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store,
+      staticHandler: staticFiles(dist),
+      policy: { port, publicOrigin: baseUrl },
+      databaseLocation: db,
+    });
     close = composed.close;
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: composed.app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
@@ -94,7 +111,10 @@ describe.skipIf(!hasChromium)('a class in team mode, in Chromium', () => {
     await bob.team.join(invite, 'Only answers I share');
 
     // Both practise: one mock-interview question each, from Home, where the assignment shows.
-    for (const [who, answer] of [[ann, 'Security groups are stateful. Network ACLs are stateless and apply to a whole subnet.'], [bob, 'Security groups filter traffic.']] as const) {
+    for (const [who, answer] of [
+      [ann, 'Security groups are stateful. Network ACLs are stateless and apply to a whole subnet.'],
+      [bob, 'Security groups filter traffic.'],
+    ] as const) {
       await who.page.goto(baseUrl);
       await who.page.getByText('Networking warm-up').waitFor();
       const interview = new InterviewPage(who.page);
@@ -126,7 +146,10 @@ describe.skipIf(!hasChromium)('a class in team mode, in Chromium', () => {
     await bob.page.getByRole('checkbox', { name: /security group and a network ACL/ }).check();
     await expect.poll(() => bob.page.getByRole('checkbox', { name: /security group and a network ACL/ }).isChecked()).toBe(true);
     await coach.team.openCohort('Autumn class');
-    await coach.team.row('Bob').getByRole('link', { name: /sg-vs-nacl/ }).waitFor();
+    await coach.team
+      .row('Bob')
+      .getByRole('link', { name: /sg-vs-nacl/ })
+      .waitFor();
 
     // Home says what a team server keeps, not that everything stays on this machine.
     await ann.page.goto(baseUrl);

@@ -60,7 +60,15 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     baseUrl = server.baseUrl;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
@@ -100,7 +108,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       expect(await page.getByLabel('Topic', { exact: true }).locator('option').allTextContents()).toContain('Networking and security');
       expect(await page.locator('main').textContent()).not.toMatch(/networking-security|storage-databases/);
       // A prompt with code: the link shows its question, not the template.
-      expect(await page.getByRole('link', { name: /^Review this CloudFormation snippet for a bucket that holds invoices\. What would you change\? …$/ }).count()).toBe(1);
+      expect(
+        await page.getByRole('link', { name: /^Review this CloudFormation snippet for a bucket that holds invoices\. What would you change\? …$/ }).count(),
+      ).toBe(1);
       expect(await library.questions.allTextContents()).not.toContainEqual(expect.stringContaining('InvoiceBucket'));
       await library.filterBy('Topic', 'networking-security');
       await expect.poll(() => library.questions.count()).toBe(1);
@@ -166,7 +176,17 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
-      for (const [screen, hash] of [['home', ''], ['library', '#/library'], ['question', '#/questions/sg-vs-nacl'], ['question-code', '#/questions/template-bucket-review'], ['practise', '#/practise/sg-vs-nacl'], ['practise-code', '#/practise/template-bucket-review'], ['history', '#/history'], ['your-questions', '#/my-questions'], ['grade-any', '#/grade']] as const) {
+      for (const [screen, hash] of [
+        ['home', ''],
+        ['library', '#/library'],
+        ['question', '#/questions/sg-vs-nacl'],
+        ['question-code', '#/questions/template-bucket-review'],
+        ['practise', '#/practise/sg-vs-nacl'],
+        ['practise-code', '#/practise/template-bucket-review'],
+        ['history', '#/history'],
+        ['your-questions', '#/my-questions'],
+        ['grade-any', '#/grade'],
+      ] as const) {
         await page.goto(`${baseUrl}${hash}`);
         await page.locator('main h1').waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -227,10 +247,14 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       await page.getByRole('img', { name: /^Habits raised per day/ }).waitFor();
 
       // Answer the same question again (through the API, as a script would): the attempts appear side by side.
-      const api = (path: string, body: unknown) => fetch(new URL(path, baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const api = (path: string, body: unknown) =>
+        fetch(new URL(path, baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
       const again = await api('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1 });
       expect(again.next.questionId).toBe('sg-vs-nacl');
-      await api(`/api/sessions/${again.session.id}/answers`, { answer: 'In a VPC I ran, security groups were stateful and NACLs stateless; security groups only allow, NACLs allow and deny, and a NACL applies to the whole subnet. The downside is NACL mistakes are hard to spot. We blocked a bad range in 5 minutes.' });
+      await api(`/api/sessions/${again.session.id}/answers`, {
+        answer:
+          'In a VPC I ran, security groups were stateful and NACLs stateless; security groups only allow, NACLs allow and deny, and a NACL applies to the whole subnet. The downside is NACL mistakes are hard to spot. We blocked a bad range in 5 minutes.',
+      });
       await page.reload();
       await page.getByRole('heading', { name: 'Attempts side by side' }).waitFor();
       await page.getByText(/^Attempt 2 · /).waitFor();
@@ -242,7 +266,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-      const axisText = await page.locator('.chart svg text').first().evaluate((t) => (t as SVGTextElement).getBoundingClientRect().height);
+      const axisText = await page
+        .locator('.chart svg text')
+        .first()
+        .evaluate((t) => (t as SVGTextElement).getBoundingClientRect().height);
       expect(axisText).toBeGreaterThanOrEqual(11);
       await page.screenshot({ path: join(SCREENSHOTS, 'history-390px.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -264,7 +291,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   it('imports a question file, practises it with live feedback, and keeps it when a bad file follows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loopcoach-e2e-mine-'));
     const good = join(dir, 'lambda-cold-starts.yaml');
-    writeFileSync(good, `id: lambda-cold-starts
+    writeFileSync(
+      good,
+      `id: lambda-cold-starts
 topic: compute-serverless
 levels: [mid]
 kind: scenario
@@ -283,7 +312,8 @@ followUps:
   - prompt: What does provisioned concurrency cost you?
     when: { finding: no-tradeoff }
 services: [AWS Lambda]
-`);
+`,
+    );
     const bad = join(dir, 'broken.yaml');
     writeFileSync(bad, 'id: broken\nrubric: [unclosed\n');
     const context = await browser.newContext();
@@ -305,7 +335,9 @@ services: [AWS Lambda]
       const practise = new PractisePage(page);
       await practise.type('I would confirm cold starts from the Init Duration in the logs first.');
       await practise.creditedSentences.first().waitFor();
-      await expect.poll(() => practise.creditedSentences.first().textContent()).toContain('I would confirm cold starts from the Init Duration in the logs first.');
+      await expect
+        .poll(() => practise.creditedSentences.first().textContent())
+        .toContain('I would confirm cold starts from the Init Duration in the logs first.');
       await practise.submitWithKeyboard();
       expect(await practise.report.getByRole('heading', { name: /^Score \d+\/100$/ }).isVisible()).toBe(true);
       expect(await practise.report.textContent()).toContain('In our booking API');
@@ -320,7 +352,14 @@ services: [AWS Lambda]
   it('plans an interview from a pasted posting and an uploaded résumé, shows why each question is there, and starts it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loopcoach-e2e-tailor-'));
     const resume = join(dir, 'alex-cv.docx');
-    writeFileSync(resume, await docxBytes(fixture('resume-backend.md').split('\n').filter((l) => l.trim())));
+    writeFileSync(
+      resume,
+      await docxBytes(
+        fixture('resume-backend.md')
+          .split('\n')
+          .filter((l) => l.trim()),
+      ),
+    );
     const broken = join(dir, 'broken.pdf');
     writeFileSync(broken, '%PDF-1.7\nnot really a pdf\n%%EOF');
     const context = await browser.newContext();
@@ -375,7 +414,8 @@ services: [AWS Lambda]
       expect(await page.getByRole('alert').textContent()).toBe('Paste the question you were asked first.');
 
       const prompt = 'Tell me about a time you disagreed with your manager.';
-      const answer = 'In 2023 I owned the payments API at a retailer. My manager wanted to ship without load tests and I pushed back because customers had seen timeouts in the last sale. I dug into the logs and found the root cause in a connection pool. I shipped the fix two days before the deadline and checkout errors fell from 3% to 0.2%.';
+      const answer =
+        'In 2023 I owned the payments API at a retailer. My manager wanted to ship without load tests and I pushed back because customers had seen timeouts in the last sale. I dug into the logs and found the root cause in a connection pool. I shipped the fix two days before the deadline and checkout errors fell from 3% to 0.2%.';
       await page.getByLabel('The question you were asked').fill(prompt);
       await page.getByLabel('Your answer').fill(answer);
       await page.getByRole('button', { name: 'Grade my answer' }).click();
@@ -391,9 +431,13 @@ services: [AWS Lambda]
       expect(sent[1]).toEqual({ question: { prompt, kind: 'behavioral' }, answer });
       const backbone = page.locator('.principles li').filter({ hasText: 'Have Backbone; Disagree and Commit' });
       await backbone.waitFor();
-      expect(await backbone.locator('q').textContent()).toBe('My manager wanted to ship without load tests and I pushed back because customers had seen timeouts in the last sale.');
+      expect(await backbone.locator('q').textContent()).toBe(
+        'My manager wanted to ship without load tests and I pushed back because customers had seen timeouts in the last sale.',
+      );
       // The rubric section appears only when the engine had a rubric to judge against.
-      const feedback = await (await fetch(new URL('/api/grade', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent[1]) })).json();
+      const feedback = await (
+        await fetch(new URL('/api/grade', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent[1]) })
+      ).json();
       expect(await page.getByRole('heading', { name: /^Points covered: / }).count()).toBe(feedback.rubric.length > 0 ? 1 : 0);
       await expectAccessible(page, 'grade-any');
       await page.setViewportSize({ width: 390, height: 844 });
@@ -410,7 +454,9 @@ services: [AWS Lambda]
     const page = await context.newPage();
     try {
       await page.goto(`${baseUrl}#/practise/template-bucket-review`);
-      await page.getByRole('heading', { level: 1, name: 'Review this CloudFormation snippet for a bucket that holds invoices. What would you change?' }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: 'Review this CloudFormation snippet for a bucket that holds invoices. What would you change?' })
+        .waitFor();
       const code = page.locator('pre.prompt-code');
       expect(await code.textContent()).toContain('InvoiceBucket:\n    Type: AWS::S3::Bucket');
       expect(await code.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/mono/i);
@@ -422,7 +468,9 @@ services: [AWS Lambda]
       const practise = new PractisePage(page);
       await practise.type('I would turn versioning on for the bucket.');
       await page.locator('.live .word-target').waitFor();
-      expect(await page.locator('.live .word-target').textContent()).toBe('Aim for 75–300 words: a technical answer needs the context, your choice, its downside and the result.');
+      expect(await page.locator('.live .word-target').textContent()).toBe(
+        'Aim for 75–300 words: a technical answer needs the context, your choice, its downside and the result.',
+      );
       // The too-short habit names the same target.
       await expect.poll(() => page.locator('.live .findings').textContent()).toContain('Aim for 75–300 words');
     } finally {
@@ -438,20 +486,27 @@ services: [AWS Lambda]
       await page.goto(`${baseUrl}#/my-questions`);
       await page.getByRole('button', { name: 'Start from a template' }).click();
       await page.getByRole('button', { name: 'Add' }).click();
-      expect(await page.getByRole('alert').textContent()).toMatch(/^Nothing was imported from the text box: it still has the template's placeholder "Your question, as an interviewer would ask it\?"/);
+      expect(await page.getByRole('alert').textContent()).toMatch(
+        /^Nothing was imported from the text box: it still has the template's placeholder "Your question, as an interviewer would ask it\?"/,
+      );
       expect(await page.locator('main ul.questions li').allTextContents()).not.toContainEqual(expect.stringContaining('my-first-question'));
 
       const yaml = await page.getByLabel('Question YAML').inputValue();
       const written = yaml
         .replace('Your question, as an interviewer would ask it?', 'How do you rotate an access key without downtime?')
         .replace(/rubric:\n(?: {2}- .*\n)+/, 'rubric:\n  - Create the second key before deleting the first.\n')
-        .replace('A strong answer in your own words, with a decision, its trade-off and a result.', 'I created a second key, moved every client, then deleted the first.')
+        .replace(
+          'A strong answer in your own words, with a decision, its trade-off and a result.',
+          'I created a second key, moved every client, then deleted the first.',
+        )
         .replace('A wrong claim candidates make.', 'You must delete the old key first.')
         .replace('A follow-up for an answer that missed the first point?', 'What if a client still uses the old key?')
         .replace('id: my-first-question', 'id: rotate-keys');
       await page.getByLabel('Question YAML').fill(written);
       await page.getByRole('button', { name: 'Add' }).click();
-      expect(await page.getByRole('alert').textContent()).toBe('Nothing was imported from the text box: question 1 ("rotate-keys"): A question needs at least three rubric points.');
+      expect(await page.getByRole('alert').textContent()).toBe(
+        'Nothing was imported from the text box: question 1 ("rotate-keys"): A question needs at least three rubric points.',
+      );
       await expectAccessible(page, 'your-questions-error');
     } finally {
       await context.close();

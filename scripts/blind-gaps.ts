@@ -6,10 +6,16 @@ import { blindSetChecks, readBlindSet } from '../bench/blind-set.js';
 import { createCoach } from '../src/index.js';
 
 const REASONS: Array<[RegExp, string]> = [
-  [/strong covers|partial covers/, 'the point is said in words (or across sentences) that neither the point nor its phrasings share; lexical matching stays under the bar'],
+  [
+    /strong covers|partial covers/,
+    'the point is said in words (or across sentences) that neither the point nor its phrasings share; lexical matching stays under the bar',
+  ],
   [/silent points/, 'the answer shares enough words with the point to pass the bar without asserting it'],
   [/contradicted points/, 'the answer states the opposite without a negation, a swapped subject or an opposite term the engine knows'],
-  [/other question is off-topic|off-topic answer/, 'the fluent answer shares the question\'s subject words (same service or story shape), so it reads as on topic'],
+  [
+    /other question is off-topic|off-topic answer/,
+    "the fluent answer shares the question's subject words (same service or story shape), so it reads as on topic",
+  ],
   [/paraphrased pitfall/, 'the wrong claim is paraphrased below the misconception match, kept strict because a false accusation halves a correct answer'],
   [/follow-up answer/, 'the follow-up answer says its points in other words than the follow-up rubric'],
   [/raises its habits/, 'the habit is shown in a way its detector does not read'],
@@ -20,5 +26,8 @@ const REASONS: Array<[RegExp, string]> = [
 const checks = blindSetChecks(await createCoach(), readBlindSet());
 const gaps: Record<string, string> = {};
 for (const c of checks) if (!c.passed) gaps[c.name] = REASONS.find(([re]) => re.test(c.group))?.[1] ?? 'not met yet';
-writeFileSync(new URL('../test/fixtures/blind-gaps.yaml', import.meta.url), `# Checks of the blind set the engine does not meet yet, with the reason of each (scripts/blind-gaps.ts).\n${stringify(gaps)}`);
+writeFileSync(
+  new URL('../test/fixtures/blind-gaps.yaml', import.meta.url),
+  `# Checks of the blind set the engine does not meet yet, with the reason of each (scripts/blind-gaps.ts).\n${stringify(gaps)}`,
+);
 console.log(`${Object.keys(gaps).length} gaps of ${checks.length} checks`);

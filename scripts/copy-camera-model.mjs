@@ -10,7 +10,10 @@ import { fileURLToPath, URL } from 'node:url';
 
 const FILES = [
   ['human.esm.js', '@vladmandic/human', 'dist/human.esm.js'],
-  ...['blazeface', 'facemesh', 'iris'].flatMap((m) => [[`${m}.json`, '@vladmandic/human', `models/${m}.json`], [`${m}.bin`, '@vladmandic/human', `models/${m}.bin`]]),
+  ...['blazeface', 'facemesh', 'iris'].flatMap((m) => [
+    [`${m}.json`, '@vladmandic/human', `models/${m}.json`],
+    [`${m}.bin`, '@vladmandic/human', `models/${m}.bin`],
+  ]),
   ...['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'].map((w) => [w, '@tensorflow/tfjs-backend-wasm', `dist/${w}`]),
 ];
 const target = fileURLToPath(new URL('../models/camera/', import.meta.url));

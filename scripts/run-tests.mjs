@@ -14,7 +14,9 @@ if (build.status !== 0) {
 
 const dir = mkdtempSync(join(tmpdir(), 'loopcoach-test-'));
 const report = join(dir, 'vitest.json');
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 
 let passed = 0;
 let failed = 0;

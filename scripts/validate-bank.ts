@@ -10,10 +10,22 @@ try {
     return tally;
   };
   console.log(`${bank.length} questions`);
-  console.log('topics', count((q) => [q.topic]));
-  console.log('levels', count((q) => q.levels));
-  console.log('kinds', count((q) => [q.kind]));
-  console.log('principles', count((q) => q.leadershipPrinciples));
+  console.log(
+    'topics',
+    count((q) => [q.topic]),
+  );
+  console.log(
+    'levels',
+    count((q) => q.levels),
+  );
+  console.log(
+    'kinds',
+    count((q) => [q.kind]),
+  );
+  console.log(
+    'principles',
+    count((q) => q.leadershipPrinciples),
+  );
 } catch (error) {
   console.error(isLoopCoachError(error) ? error.message : error);
   process.exitCode = 1;

@@ -40,7 +40,10 @@ export async function createCoach(options: CoachOptions = {}): Promise<Coach> {
     grade(question, answer, gradeOptions) {
       if (typeof answer !== 'string') throw new LoopCoachError('invalid_input', 'the answer must be text');
       if (answer.length > MAX_ANSWER_CHARS) {
-        throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
+        throw new LoopCoachError(
+          'answer_too_long',
+          `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`,
+        );
       }
       return grader.grade(toEngineQuestion(question), answer, gradeOptions);
     },

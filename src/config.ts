@@ -26,7 +26,9 @@ const configSchema = z.object({
   /** Team mode: graded answers per account per minute (LOOPCOACH_GRADING_LIMIT; an address gets five times as many). */
   gradingLimit: z.coerce.number().int().min(1, 'LOOPCOACH_GRADING_LIMIT must be a whole number of answers per minute, 1 or more').optional(),
   /** Team mode: sign-in with the organisation's OpenID Connect provider (all three variables, or none). */
-  oidc: z.object({ issuer: z.url('LOOPCOACH_OIDC_ISSUER must be the provider\'s URL'), clientId: z.string().min(1), clientSecret: z.string().min(1) }).optional(),
+  oidc: z
+    .object({ issuer: z.url("LOOPCOACH_OIDC_ISSUER must be the provider's URL"), clientId: z.string().min(1), clientSecret: z.string().min(1) })
+    .optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -57,15 +59,23 @@ export function loadConfig(flags: { db?: string; port?: string | number; team?: 
     team: flags.team === true || isOn(env.LOOPCOACH_TEAM),
     trustProxy: isOn(env.LOOPCOACH_TRUST_PROXY),
     ...(env.LOOPCOACH_GRADING_LIMIT ? { gradingLimit: env.LOOPCOACH_GRADING_LIMIT } : {}),
-    ...(env.LOOPCOACH_OIDC_ISSUER || env.LOOPCOACH_OIDC_CLIENT_ID ? { oidc: { issuer: env.LOOPCOACH_OIDC_ISSUER, clientId: env.LOOPCOACH_OIDC_CLIENT_ID, clientSecret: env.LOOPCOACH_OIDC_CLIENT_SECRET } } : {}),
+    ...(env.LOOPCOACH_OIDC_ISSUER || env.LOOPCOACH_OIDC_CLIENT_ID
+      ? { oidc: { issuer: env.LOOPCOACH_OIDC_ISSUER, clientId: env.LOOPCOACH_OIDC_CLIENT_ID, clientSecret: env.LOOPCOACH_OIDC_CLIENT_SECRET } }
+      : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    const hint = field === 'port' ? 'PORT must be a whole number from 1 to 65535' : field.startsWith('oidc') ? 'OpenID Connect needs LOOPCOACH_OIDC_ISSUER (a URL), LOOPCOACH_OIDC_CLIENT_ID and LOOPCOACH_OIDC_CLIENT_SECRET' : issue.message;
+    const hint =
+      field === 'port'
+        ? 'PORT must be a whole number from 1 to 65535'
+        : field.startsWith('oidc')
+          ? 'OpenID Connect needs LOOPCOACH_OIDC_ISSUER (a URL), LOOPCOACH_OIDC_CLIENT_ID and LOOPCOACH_OIDC_CLIENT_SECRET'
+          : issue.message;
     throw new LoopCoachError('config_invalid', hint);
   }
   const { publicOrigin, ...rest } = parsed.data;
-  if (rest.team && !publicOrigin) throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
+  if (rest.team && !publicOrigin)
+    throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
   return publicOrigin ? { ...rest, publicOrigin: new URL(publicOrigin).origin } : rest;
 }

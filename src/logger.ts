@@ -14,5 +14,10 @@ export function createLogger(destination: DestinationStream = pino.destination(2
 export function errorForLog(error: unknown): { type: string; message: string; code?: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error).slice(0, 200) };
   const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message.split('\n')[0]!.slice(0, 300), ...(typeof code === 'string' ? { code } : {}), ...(error.stack ? { stack: error.stack } : {}) };
+  return {
+    type: error.name,
+    message: error.message.split('\n')[0]!.slice(0, 300),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  };
 }

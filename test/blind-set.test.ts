@@ -21,7 +21,11 @@ describe('blind set: fixture', () => {
     const openAnswers = set.open.flatMap((c) => c.answers);
     expect(rubricAnswers.length).toBeGreaterThanOrEqual(80);
     expect(openAnswers.length).toBeGreaterThanOrEqual(40);
-    for (const type of ['strong', 'partial', 'keywords', 'negated', 'other', 'misconception', 'followup'] as const) expect(rubricAnswers.some((a) => a.type === type), type).toBe(true);
+    for (const type of ['strong', 'partial', 'keywords', 'negated', 'other', 'misconception', 'followup'] as const)
+      expect(
+        rubricAnswers.some((a) => a.type === type),
+        type,
+      ).toBe(true);
     expect(set.user.length).toBeGreaterThanOrEqual(4);
   });
 

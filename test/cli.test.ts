@@ -33,7 +33,10 @@ function write(name: string, text: string): string {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'loopcoach-cli-'));
-  write('q.yaml', 'prompt: What is the difference between a security group and a network ACL?\nkind: concept\nrubric:\n  - Security groups are stateful; network ACLs are stateless.\n  - Network ACLs apply to a whole subnet.\n');
+  write(
+    'q.yaml',
+    'prompt: What is the difference between a security group and a network ACL?\nkind: concept\nrubric:\n  - Security groups are stateful; network ACLs are stateless.\n  - Network ACLs apply to a whole subnet.\n',
+  );
   write('a.txt', 'Security groups are stateful, NACLs are stateless, and a NACL covers every instance in the subnet.');
 });
 
@@ -55,7 +58,10 @@ describe('loopcoach grade', () => {
   });
 
   it('accepts a JSON question file', async () => {
-    const q = write('q.json', JSON.stringify({ prompt: 'Why use SQS?', kind: 'concept', modelAnswer: 'SQS buffers work so producers and consumers scale independently.' }));
+    const q = write(
+      'q.json',
+      JSON.stringify({ prompt: 'Why use SQS?', kind: 'concept', modelAnswer: 'SQS buffers work so producers and consumers scale independently.' }),
+    );
     const io = capture();
     expect(await main(['grade', '-q', q, '-a', join(dir, 'a.txt'), '--json'], io)).toBe(0);
     expect(JSON.parse(io.stdout).rubric).toHaveLength(1);
@@ -63,7 +69,10 @@ describe('loopcoach grade', () => {
 
   it('grades a question that has only a prompt, guessing its kind', async () => {
     const q = write('open.yaml', 'prompt: Tell me about a time you disagreed with your manager.\n');
-    const answer = write('story.txt', 'Last year my manager wanted to skip load testing before Black Friday. I disagreed and showed him the 2023 outage data. I ran a two-day test myself, found the database would fall over at 3x traffic, and we added a read replica. We handled 4x peak with no errors, and since then load tests are part of our release checklist.');
+    const answer = write(
+      'story.txt',
+      'Last year my manager wanted to skip load testing before Black Friday. I disagreed and showed him the 2023 outage data. I ran a two-day test myself, found the database would fall over at 3x traffic, and we added a read replica. We handled 4x peak with no errors, and since then load tests are part of our release checklist.',
+    );
     const io = capture();
     expect(await main(['grade', '-q', q, '-a', answer, '--json'], io)).toBe(0);
     const feedback = JSON.parse(io.stdout);
@@ -76,8 +85,16 @@ describe('loopcoach grade', () => {
   it.each([
     ['a missing question file', () => ['grade', '--question', join(dir, 'nope.yaml'), '--answer', join(dir, 'a.txt')], /does not exist/],
     ['invalid YAML', () => ['grade', '--question', write('bad.yaml', 'prompt: [unclosed\n  - x: : y'), '--answer', join(dir, 'a.txt')], /not valid YAML/],
-    ['a question without a prompt', () => ['grade', '--question', write('noprompt.yaml', 'kind: concept\nrubric: [a point]\n'), '--answer', join(dir, 'a.txt')], /no prompt/],
-    ['an answer over 20,000 characters', () => ['grade', '--question', join(dir, 'q.yaml'), '--answer', write('long.txt', 'word '.repeat(4_001))], /limit is 20,000/],
+    [
+      'a question without a prompt',
+      () => ['grade', '--question', write('noprompt.yaml', 'kind: concept\nrubric: [a point]\n'), '--answer', join(dir, 'a.txt')],
+      /no prompt/,
+    ],
+    [
+      'an answer over 20,000 characters',
+      () => ['grade', '--question', join(dir, 'q.yaml'), '--answer', write('long.txt', 'word '.repeat(4_001))],
+      /limit is 20,000/,
+    ],
   ])('rejects %s with one line on stderr and exit code 2', async (_name, argv, message) => {
     const io = capture();
     expect(await main(argv(), io)).toBe(2);

@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z0-9]+/g)?.filter((w) => w.length > 3) ?? []);
+  return new Set(
+    text
+      .toLowerCase()
+      .match(/[a-z0-9]+/g)
+      ?.filter((w) => w.length > 3) ?? [],
+  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -27,7 +32,16 @@ describe('question bank', () => {
     expect(bank.length).toBeGreaterThan(0);
     expect(new Set(bank.map((q) => q.id)).size).toBe(bank.length);
     const folders = readdirSync(fileURLToPath(new URL('../content/questions', import.meta.url)));
-    for (const folder of folders) expect(['compute-serverless', 'storage-databases', 'networking-security', 'architecture-devops', 'cost-finops', 'troubleshooting', 'behavioral']).toContain(folder);
+    for (const folder of folders)
+      expect([
+        'compute-serverless',
+        'storage-databases',
+        'networking-security',
+        'architecture-devops',
+        'cost-finops',
+        'troubleshooting',
+        'behavioral',
+      ]).toContain(folder);
   });
 
   it('names only services the catalogue knows, and service triggers name one of the question’s services', () => {
@@ -37,7 +51,10 @@ describe('question bank', () => {
       for (const f of q.followUps) {
         if (!('service' in f.when)) continue;
         const wanted = catalogue.resolve(f.when.service);
-        expect(q.services.map((s) => catalogue.resolve(s)), `${q.id}: follow-up trigger service "${f.when.service}"`).toContain(wanted);
+        expect(
+          q.services.map((s) => catalogue.resolve(s)),
+          `${q.id}: follow-up trigger service "${f.when.service}"`,
+        ).toContain(wanted);
       }
     }
   });
@@ -51,16 +68,21 @@ describe('question bank', () => {
     for (const principle of LEADERSHIP_PRINCIPLES) {
       expect(bank.filter((q) => q.leadershipPrinciples.includes(principle)).length, principle).toBeGreaterThanOrEqual(3);
     }
-    for (const topic of TOPICS) for (const level of LEVELS) {
-      if (topic === 'behavioral' || topic === 'troubleshooting' || topic === 'cost-finops') continue;
-      expect(bank.some((q) => q.topic === topic && (q.levels as string[]).includes(level)), `${topic} at ${level}`).toBe(true);
-    }
+    for (const topic of TOPICS)
+      for (const level of LEVELS) {
+        if (topic === 'behavioral' || topic === 'troubleshooting' || topic === 'cost-finops') continue;
+        expect(
+          bank.some((q) => q.topic === topic && (q.levels as string[]).includes(level)),
+          `${topic} at ${level}`,
+        ).toBe(true);
+      }
   });
 
   it('has no two near-duplicate prompts', () => {
     const bags = bank.map((q) => ({ id: q.id, bag: words(q.prompt) }));
     const pairs: string[] = [];
-    for (let i = 0; i < bags.length; i++) for (let j = i + 1; j < bags.length; j++) if (jaccard(bags[i]!.bag, bags[j]!.bag) >= 0.6) pairs.push(`${bags[i]!.id} ~ ${bags[j]!.id}`);
+    for (let i = 0; i < bags.length; i++)
+      for (let j = i + 1; j < bags.length; j++) if (jaccard(bags[i]!.bag, bags[j]!.bag) >= 0.6) pairs.push(`${bags[i]!.id} ~ ${bags[j]!.id}`);
     expect(pairs).toEqual([]);
   });
 });

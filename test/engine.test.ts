@@ -84,8 +84,16 @@ describe('judgement', () => {
   it('understands shorthand and paraphrase: SG, "track connections", multi-AZ variants', () => {
     const f = coach.grade(sgNacl, "SGs track connections, so replies get back in; NACLs don't track connections, so every direction needs its own rule.");
     expect(f.rubric[0]!.covered).toBe(true);
-    const az: Question = { prompt: 'How do you make the database highly available?', kind: 'design', rubric: ['Run the database across multiple Availability Zones with automatic failover.'] };
-    for (const answer of ['I run it Multi-AZ with automatic failover.', 'I spread it over two Availability Zones with automatic failover.', 'The database runs in multiple AZs with automatic failover.']) {
+    const az: Question = {
+      prompt: 'How do you make the database highly available?',
+      kind: 'design',
+      rubric: ['Run the database across multiple Availability Zones with automatic failover.'],
+    };
+    for (const answer of [
+      'I run it Multi-AZ with automatic failover.',
+      'I spread it over two Availability Zones with automatic failover.',
+      'The database runs in multiple AZs with automatic failover.',
+    ]) {
       expect(coach.grade(az, answer).rubric[0]!.covered, answer).toBe(true);
     }
   });
@@ -96,7 +104,11 @@ describe('judgement', () => {
   });
 
   it('judges behavioural answers as STAR and finds Leadership Principles with evidence', () => {
-    const q: Question = { prompt: 'Tell me about a time you disagreed with your manager.', kind: 'behavioral', rubric: ['Describes a specific disagreement.', 'Gives a measurable outcome.'] };
+    const q: Question = {
+      prompt: 'Tell me about a time you disagreed with your manager.',
+      kind: 'behavioral',
+      rubric: ['Describes a specific disagreement.', 'Gives a measurable outcome.'],
+    };
     const story =
       'Last year our team planned to move the billing service to Kubernetes in six weeks. I was responsible for the migration plan. ' +
       'I disagreed with the timeline, so I benchmarked both options and showed my manager the data. She kept the date, and I committed fully and wrote the runbook. ' +
@@ -118,7 +130,12 @@ describe('robustness', () => {
     const anyText = fc.oneof(
       fc.string({ maxLength: 20_000, unit: 'grapheme' }),
       fc.string({ maxLength: 5_000, unit: 'binary' }),
-      fc.array(fc.constantFrom('```ts\nconst x = 1;\n```', '# Heading', '- bullet', '\u0000', '\t', 'SG', 'it depends', '15 minutes', 'e.g.', '…', '🙂', '\r\n'), { maxLength: 400 }).map((parts) => parts.join(' ')),
+      fc
+        .array(
+          fc.constantFrom('```ts\nconst x = 1;\n```', '# Heading', '- bullet', '\u0000', '\t', 'SG', 'it depends', '15 minutes', 'e.g.', '…', '🙂', '\r\n'),
+          { maxLength: 400 },
+        )
+        .map((parts) => parts.join(' ')),
     );
     fc.assert(
       fc.property(anyText, (text) => {
@@ -153,7 +170,13 @@ describe('service catalogue', () => {
 describe('batch tokenisation', () => {
   it('gives each sentence the same tokens as tokenising it alone', () => {
     const nlp = coach.knowledge.nlp;
-    const sentences = ["SGs don't track connections.", 'It costs $0.40 per million requests!', 'Multi-AZ RDS fails over in ~60 s; NACLs are stateless.', 'Why?', '—'];
+    const sentences = [
+      "SGs don't track connections.",
+      'It costs $0.40 per million requests!',
+      'Multi-AZ RDS fails over in ~60 s; NACLs are stateless.',
+      'Why?',
+      '—',
+    ];
     expect(nlp.tokenizeMany!(sentences)).toEqual(sentences.map((s) => nlp.tokenize(s)));
   });
 });

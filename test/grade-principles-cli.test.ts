@@ -7,11 +7,18 @@ import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/output.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
-const STORY = 'Our checkout service failed every Friday evening and nobody owned the problem. I took ownership of it although it was not my team\'s service. I dug into the logs and metrics and found the root cause: a connection pool that was too small for the Friday peak. I fixed the pool size, added an alarm, and wrote a runbook. The trade-off was a higher database connection count. As a result, Friday errors fell from 4% to 0.1% and stayed there for six months.';
+const STORY =
+  "Our checkout service failed every Friday evening and nobody owned the problem. I took ownership of it although it was not my team's service. I dug into the logs and metrics and found the root cause: a connection pool that was too small for the Friday peak. I fixed the pool size, added an alarm, and wrote a runbook. The trade-off was a higher database connection count. As a result, Friday errors fell from 4% to 0.1% and stayed there for six months.";
 
 describe('loopcoach grade: Leadership Principles', () => {
   it('names each principle with the sentence of the answer that shows it', async () => {

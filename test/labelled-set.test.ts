@@ -14,14 +14,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoach } from '../src/index.js';
-import {
-  FINDING_CODES,
-  LEVELS,
-  QUESTION_KINDS,
-  type Feedback,
-  type FindingCode,
-  type Question,
-} from '../src/core/types.js';
+import { FINDING_CODES, LEVELS, QUESTION_KINDS, type Feedback, type FindingCode, type Question } from '../src/core/types.js';
 
 interface LabelledAnswer {
   id: string;
@@ -41,9 +34,7 @@ interface Fixture {
   questions: LabelledQuestion[];
 }
 
-const fixture = parse(
-  readFileSync(new URL('./fixtures/labelled-answers.yaml', import.meta.url), 'utf8'),
-) as Fixture;
+const fixture = parse(readFileSync(new URL('./fixtures/labelled-answers.yaml', import.meta.url), 'utf8')) as Fixture;
 const questions = fixture.questions;
 
 type Coach = Awaited<ReturnType<typeof createCoach>>;
@@ -84,7 +75,6 @@ function rankPairs(q: LabelledQuestion): RankPair[] {
   return pairs;
 }
 
-
 /**
  * Labels the engine does not meet yet, each with why. They run as skipped tests whose titles
  * carry the reason, so the gap stays visible in every run; fix the engine, then delete the line.
@@ -97,8 +87,10 @@ const KNOWN_GAPS: Record<string, string> = {
   'fx-multi-region-dr/raise multi-az-is-enough': 'the wrong claim is paraphrased ("covers a region going down"): lexical matching reaches 0.40',
   'fx-ddb-scan-pagination/raise one-response': 'the wrong claim is paraphrased ("in one go") below the misconception threshold',
   'fx-terraform-state/rank hedge > state-in-git': 'all three score under 10; a second misconception does not lower the score further',
-  'fx-iam-least-privilege/rank definition-only > allow-beats-deny': 'the wrong claim is paraphrased; misconceptions now need a close match, since a false accusation halves a correct answer',
-  'fx-cicd-ecs/raise latest-tag': 'the wrong claim is paraphrased below the stricter misconception match, and the answer shares too little with the question to stay on topic',
+  'fx-iam-least-privilege/rank definition-only > allow-beats-deny':
+    'the wrong claim is paraphrased; misconceptions now need a close match, since a false accusation halves a correct answer',
+  'fx-cicd-ecs/raise latest-tag':
+    'the wrong claim is paraphrased below the stricter misconception match, and the answer shares too little with the question to stay on topic',
   'fx-cfn-drift/rank service-dump > auto-revert': 'the wrong claim ("drift is reverted automatically") is paraphrased below the stricter misconception match',
   'fx-cost-spike/rank partial > buzzwords': 'the partial answer states its one point in words the rubric does not use, and reads as off-topic; both score 10',
 };
@@ -115,8 +107,7 @@ function labelTest(key: string, title: string, fn: () => void): void {
 
 describe('labelled answer set: fixture sanity', () => {
   const answers = questions.flatMap((q) => q.answers);
-  const raiseCount = (code: FindingCode): number =>
-    answers.filter((a) => a.mustRaise.includes(code)).length;
+  const raiseCount = (code: FindingCode): number => answers.filter((a) => a.mustRaise.includes(code)).length;
 
   it('has at least 16 questions and 64 answers', () => {
     expect(questions.length).toBeGreaterThanOrEqual(16);
@@ -125,9 +116,15 @@ describe('labelled answer set: fixture sanity', () => {
 
   it('covers all 8 kinds and all levels', () => {
     const kinds = new Set(questions.map((q) => q.question.kind));
-    expect([...QUESTION_KINDS].filter((k) => !kinds.has(k)), 'kinds missing').toEqual([]);
+    expect(
+      [...QUESTION_KINDS].filter((k) => !kinds.has(k)),
+      'kinds missing',
+    ).toEqual([]);
     const levels = new Set(questions.map((q) => q.question.level));
-    expect([...LEVELS].filter((l) => !levels.has(l)), 'levels missing').toEqual([]);
+    expect(
+      [...LEVELS].filter((l) => !levels.has(l)),
+      'levels missing',
+    ).toEqual([]);
   });
 
   // keyword-list came after this set was written; the blind set (test/blind-set.test.ts) labels it.
@@ -159,7 +156,10 @@ describe('labelled answer set: fixture sanity', () => {
         expect(typeof a.text === 'string' && a.text.trim().length > 0, `${where}: text`).toBe(true);
         expect(Array.isArray(a.mustRaise) && Array.isArray(a.mustNotRaise), `${where}: label lists`).toBe(true);
         for (const c of [...a.mustRaise, ...a.mustNotRaise]) expect(codes.has(c), `${where}: unknown code ${c}`).toBe(true);
-        expect(a.mustRaise.filter((c) => a.mustNotRaise.includes(c)), `${where}: code in both lists`).toEqual([]);
+        expect(
+          a.mustRaise.filter((c) => a.mustNotRaise.includes(c)),
+          `${where}: code in both lists`,
+        ).toEqual([]);
       }
     }
   });
@@ -172,7 +172,10 @@ describe('labelled answer set: fixture sanity', () => {
         const where = `${q.id}/${a.id}`;
         expect(a.mustRaise, `${where}: best answer raises nothing`).toEqual([]);
         expect(a.mustNotRaise.length, `${where}: mustNotRaise size`).toBeGreaterThanOrEqual(3);
-        expect([...siblingHabits].filter((c) => !a.mustNotRaise.includes(c)), `${where}: sibling habits missing from mustNotRaise`).toEqual([]);
+        expect(
+          [...siblingHabits].filter((c) => !a.mustNotRaise.includes(c)),
+          `${where}: sibling habits missing from mustNotRaise`,
+        ).toEqual([]);
       }
     }
   });

@@ -13,7 +13,11 @@ describe.skipIf(!data)(`own-words development set${data ? '' : ` (skipped: ${OWN
   it('meets at least 80 % of its checks, and every keyword list earns nothing', async () => {
     const checks = ownWordsChecks(await createCoach(), data!);
     const groups = Object.fromEntries(summarise(checks).map((g) => [g.group, g]));
-    console.log(summarise(checks).map((g) => `${g.group}: ${g.passed}/${g.total}`).join('; '));
+    console.log(
+      summarise(checks)
+        .map((g) => `${g.group}: ${g.passed}/${g.total}`)
+        .join('; '),
+    );
     expect(checks.filter((c) => c.passed).length / checks.length).toBeGreaterThanOrEqual(0.8);
     expect(groups['keywords: keyword-list']!.passed).toBe(groups['keywords: keyword-list']!.total);
     expect(groups['keywords: no substance']!.passed).toBe(groups['keywords: no substance']!.total);

@@ -4,7 +4,13 @@ import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/output.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -14,7 +20,22 @@ describe('loopcoach questions', () => {
     expect(await main(['questions', 'list', '--json'], io)).toBe(0);
     const all = JSON.parse(io.stdout);
     expect(all.length).toBeGreaterThanOrEqual(150);
-    expect(Object.keys(all[0]).sort()).toEqual(['accept', 'followUps', 'id', 'kind', 'leadershipPrinciples', 'levels', 'modelAnswer', 'pitfalls', 'prompt', 'references', 'rubric', 'services', 'tags', 'topic']);
+    expect(Object.keys(all[0]).sort()).toEqual([
+      'accept',
+      'followUps',
+      'id',
+      'kind',
+      'leadershipPrinciples',
+      'levels',
+      'modelAnswer',
+      'pitfalls',
+      'prompt',
+      'references',
+      'rubric',
+      'services',
+      'tags',
+      'topic',
+    ]);
   });
 
   it('filters by topic, level, kind and service (shorthand included)', async () => {
@@ -60,7 +81,10 @@ describe('loopcoach in a pipe', () => {
   it('ends quietly when the reader closes the pipe early (questions list | head -1)', async () => {
     const { execFileSync } = await import('node:child_process');
     const bin = new URL('../bin/loopcoach.js', import.meta.url).pathname;
-    const out = execFileSync('bash', ['-c', `node ${bin} questions list | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('bash', ['-c', `node ${bin} questions list | head -1; echo "status \${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toMatch(/status 0/);
     expect(out).not.toMatch(/EPIPE|at /);
   });

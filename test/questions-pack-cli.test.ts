@@ -12,7 +12,13 @@ import type { BankQuestion } from '../src/content/question.schema.js';
 import { validateBankQuestion } from '../src/content/question-bank.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -54,7 +60,10 @@ describe('loopcoach questions export and import', () => {
   it('imports a pack, exports your questions to a file, and another database imports that file back unchanged', async () => {
     const teacherDb = join(dir, 'teacher.db');
     const pack = join(dir, 'class.yaml');
-    writeFileSync(pack, `${questionYaml('idle-dev-fleet', 'How would you cut the cost of idle development instances?')}---\n${questionYaml('night-batch-cost', 'How would you cut the cost of a nightly batch job?')}`);
+    writeFileSync(
+      pack,
+      `${questionYaml('idle-dev-fleet', 'How would you cut the cost of idle development instances?')}---\n${questionYaml('night-batch-cost', 'How would you cut the cost of a nightly batch job?')}`,
+    );
     const imported = await cli(['questions', 'import', pack, '--db', teacherDb]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
@@ -65,11 +74,14 @@ describe('loopcoach questions export and import', () => {
     expect(exported.code).toBe(0);
     expect(exported.stderr).toBe(`Wrote 2 questions to ${out}\n`);
     const docs = parseAllDocuments(readFileSync(out, 'utf8')).map((d) => d.toJS() as BankQuestion);
-    expect(docs.map((q) => [q.id, q.prompt])).toEqual([['idle-dev-fleet', 'How would you cut the cost of idle development instances?'], ['night-batch-cost', 'How would you cut the cost of a nightly batch job?']]);
+    expect(docs.map((q) => [q.id, q.prompt])).toEqual([
+      ['idle-dev-fleet', 'How would you cut the cost of idle development instances?'],
+      ['night-batch-cost', 'How would you cut the cost of a nightly batch job?'],
+    ]);
 
     const studentDb = join(dir, 'student.db');
     const again = await cli(['questions', 'import', out, '--db', studentDb]);
-    expect(again.stderr).toBe("");
+    expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     const studentPack = await cli(['questions', 'export', '--mine', '--db', studentDb]);
     expect(parseAllDocuments(studentPack.stdout).map((d) => d.toJS())).toEqual(docs);
@@ -90,11 +102,19 @@ describe('loopcoach questions export and import', () => {
 
   it.each([
     ['a missing file', () => ['questions', 'import', join(dir, 'nope.yaml'), '--db', join(dir, 'x.db')], /question pack .*nope\.yaml does not exist/],
-    ['a question with a bank id', () => {
-      writeFileSync(join(dir, 'clash.yaml'), questionYaml('security-groups-vs-nacls', 'Mine?'));
-      return ['questions', 'import', join(dir, 'clash.yaml'), '--db', join(dir, 'x.db')];
-    }, /belongs to a question of the bank/],
-    ['a folder that does not exist', () => ['questions', 'export', '--out', join(dir, 'no', 'such', 'dir', 'p.yaml'), '--db', join(dir, 'x.db')], /cannot write .*its folder does not exist/],
+    [
+      'a question with a bank id',
+      () => {
+        writeFileSync(join(dir, 'clash.yaml'), questionYaml('security-groups-vs-nacls', 'Mine?'));
+        return ['questions', 'import', join(dir, 'clash.yaml'), '--db', join(dir, 'x.db')];
+      },
+      /belongs to a question of the bank/,
+    ],
+    [
+      'a folder that does not exist',
+      () => ['questions', 'export', '--out', join(dir, 'no', 'such', 'dir', 'p.yaml'), '--db', join(dir, 'x.db')],
+      /cannot write .*its folder does not exist/,
+    ],
   ])('refuses %s with one line and exit code 2', async (_name, argv, message) => {
     const { code, stderr } = await cli(argv());
     expect(code).toBe(2);
@@ -106,7 +126,9 @@ describe('loopcoach questions export and import', () => {
 describe('loopcoach questions list', () => {
   it('keeps every column aligned when an id is longer than the others', () => {
     const q = (id: string, topic: BankQuestion['topic']) => ({ id, topic, levels: ['mid'], kind: 'concept' }) as BankQuestion;
-    const lines = questionTable([q('short', 'troubleshooting'), q('a-very-long-question-id-that-is-longer-than-forty-four-characters', 'cost-finops')]).split('\n');
+    const lines = questionTable([q('short', 'troubleshooting'), q('a-very-long-question-id-that-is-longer-than-forty-four-characters', 'cost-finops')]).split(
+      '\n',
+    );
     const topicAt = lines.map((l) => l.search(/troubleshooting|cost-finops/));
     expect(topicAt[0]).toBe(topicAt[1]);
     expect(topicAt[0]).toBeGreaterThan(60);

@@ -37,7 +37,10 @@ export class InterviewPage {
   async skip(): Promise<void> {
     const before = await this.prompt.textContent();
     await this.page.getByRole('button', { name: 'Skip this question' }).click();
-    await this.page.waitForFunction((previous) => document.querySelector('main h1')?.textContent !== previous || document.querySelector('.report') !== null, before);
+    await this.page.waitForFunction(
+      (previous) => document.querySelector('main h1')?.textContent !== previous || document.querySelector('.report') !== null,
+      before,
+    );
   }
 
   /** Ends the interview now and waits for its report. */

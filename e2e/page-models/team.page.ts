@@ -20,7 +20,10 @@ export class TeamPage {
     await this.page.getByLabel('Role').selectOption(role);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Add account' }).click();
-    await this.page.getByRole('status').filter({ hasText: `Added ${email}.` }).waitFor();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: `Added ${email}.` })
+      .waitFor();
   }
 
   /** Creates a cohort and returns its invite link. */

@@ -32,7 +32,11 @@ export const answerBodySchema = z.strictObject({
   answer: answerTextSchema,
   /** When the user started answering (ISO 8601); defaults to now, so the duration is then 0. */
   startedAt: z.iso.datetime({ offset: true }).optional().describe('when the user started answering (ISO 8601); defaults to now'),
-  spoken: spokenInputSchema.optional().describe("a spoken answer: the recording's transcript, timed segments and delivery, saved with the attempt (isEdited when the answer differs from the transcript); the audio is sent apart, and kept only when keepRecordings is on"),
+  spoken: spokenInputSchema
+    .optional()
+    .describe(
+      "a spoken answer: the recording's transcript, timed segments and delivery, saved with the attempt (isEdited when the answer differs from the transcript); the audio is sent apart, and kept only when keepRecordings is on",
+    ),
 });
 export type AnswerRequest = z.infer<typeof answerBodySchema>;
 
@@ -50,7 +54,11 @@ export const practiceBodySchema = z.strictObject({
   questionId: z.string().min(1).max(200),
   answer: answerTextSchema,
   startedAt: z.iso.datetime({ offset: true }).optional().describe('when the user started answering (ISO 8601); defaults to now'),
-  spoken: spokenInputSchema.optional().describe("a spoken answer, as for a session's answers: saved with the attempt (isEdited when the answer differs from the transcript); its audio is kept apart, only when keepRecordings is on"),
+  spoken: spokenInputSchema
+    .optional()
+    .describe(
+      "a spoken answer, as for a session's answers: saved with the attempt (isEdited when the answer differs from the transcript); its audio is kept apart, only when keepRecordings is on",
+    ),
 });
 export type PracticeRequest = z.infer<typeof practiceBodySchema>;
 

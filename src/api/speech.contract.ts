@@ -57,7 +57,9 @@ export const spokenInputSchema = z.strictObject({
   transcript: text(20_000),
   segments: z.array(transcriptSegmentSchema).max(2000),
   delivery: deliverySchema,
-  camera: cameraSummarySchema.optional().describe('what the camera saw, when the answer was recorded with the camera on: percentages, moments and findings only, no frame or video'),
+  camera: cameraSummarySchema
+    .optional()
+    .describe('what the camera saw, when the answer was recorded with the camera on: percentages, moments and findings only, no frame or video'),
 });
 
 export const speechSettingsSchema = z.strictObject({ keepRecordings: z.boolean() });

@@ -11,7 +11,12 @@ export const signInBodySchema = z.strictObject({ email: emailSchema, password: z
 export type SignInRequest = z.infer<typeof signInBodySchema>;
 
 /** POST /api/users (admin): a password, or none for an account that signs in with the identity provider. */
-export const newUserBodySchema = z.strictObject({ email: emailSchema, name: z.string().min(1).max(200), role: z.enum(ROLES), password: z.string().max(1000).optional() });
+export const newUserBodySchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  password: z.string().max(1000).optional(),
+});
 export type NewUserRequest = z.infer<typeof newUserBodySchema>;
 
 /** POST /api/users/:id/password (admin) */
@@ -21,7 +26,10 @@ export const passwordBodySchema = z.strictObject({ password: z.string().min(1).m
 export const cohortBodySchema = z.strictObject({ name: z.string().trim().min(1, 'give the cohort a name').max(200) });
 
 /** POST /api/cohorts/join: the invite code and what the coach may see. */
-export const joinBodySchema = z.strictObject({ code: z.string().min(1).max(200), sharing: z.enum(SHARING).describe('all: the coach sees all your practice; shared: only the answers you share') });
+export const joinBodySchema = z.strictObject({
+  code: z.string().min(1).max(200),
+  sharing: z.enum(SHARING).describe('all: the coach sees all your practice; shared: only the answers you share'),
+});
 export type JoinRequest = z.infer<typeof joinBodySchema>;
 
 /** PUT /api/cohorts/:id/sharing: a member changes what the coach may see. */
@@ -32,7 +40,10 @@ export type SharingRequest = z.infer<typeof sharingBodySchema>;
 export const shareBodySchema = z.strictObject({ shared: z.boolean() });
 
 /** POST /api/cohorts/:id/attempts/:attemptId/comments: anchored to one sentence of the answer, quoted exactly. */
-export const commentBodySchema = z.strictObject({ sentence: z.string().trim().min(1).max(5000), body: z.string().trim().min(1, 'the comment is empty').max(5000) });
+export const commentBodySchema = z.strictObject({
+  sentence: z.string().trim().min(1).max(5000),
+  body: z.string().trim().min(1, 'the comment is empty').max(5000),
+});
 
 /** DELETE /api/account: the account's email, typed to confirm. */
 export const deleteAccountBodySchema = z.strictObject({ email: emailSchema });
@@ -43,7 +54,13 @@ export const assignmentBodySchema = z.strictObject({
   dueAt: z.iso.datetime({ offset: true }).or(z.iso.date()),
   spec: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('questions'), questionIds: z.array(z.string().min(1).max(200)).min(1).max(50) }),
-    z.strictObject({ kind: z.literal('mock'), role: z.string().min(1).max(100), level: z.string().min(1).max(20), count: z.number().int().min(1).max(50), topics: z.array(z.string().min(1).max(100)).max(20) }),
+    z.strictObject({
+      kind: z.literal('mock'),
+      role: z.string().min(1).max(100),
+      level: z.string().min(1).max(20),
+      count: z.number().int().min(1).max(50),
+      topics: z.array(z.string().min(1).max(100)).max(20),
+    }),
   ]),
 });
 export type AssignmentRequest = z.infer<typeof assignmentBodySchema>;

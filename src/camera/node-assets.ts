@@ -20,11 +20,22 @@ export const CAMERA_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wa
 /** Every served file name, by where it comes from: [name, package, path inside the package]. */
 export const CAMERA_FILES: ReadonlyArray<readonly [string, string, string]> = [
   ['human.esm.js', '@vladmandic/human', 'dist/human.esm.js'],
-  ...CAMERA_MODELS.flatMap((m) => [[`${m}.json`, '@vladmandic/human', `models/${m}.json`], [`${m}.bin`, '@vladmandic/human', `models/${m}.bin`]] as const),
+  ...CAMERA_MODELS.flatMap(
+    (m) =>
+      [
+        [`${m}.json`, '@vladmandic/human', `models/${m}.json`],
+        [`${m}.bin`, '@vladmandic/human', `models/${m}.bin`],
+      ] as const,
+  ),
   ...CAMERA_WASM.map((w) => [w, '@tensorflow/tfjs-backend-wasm', `dist/${w}`] as const),
 ];
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.bin': 'application/octet-stream', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
 
 /**
  * Where the camera files lie: models/camera/ of this package (copied there by `npm run build`,

@@ -33,7 +33,8 @@ export async function parseQuestionText(text: string, source: string): Promise<Q
     const kind = isJson ? 'JSON' : 'YAML';
     throw new LoopCoachError('question_invalid', `${source} is not valid ${kind}: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new LoopCoachError('question_invalid', `${source} must hold one question (a mapping with a prompt)`);
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new LoopCoachError('question_invalid', `${source} must hold one question (a mapping with a prompt)`);
   const parsed = gradableQuestionSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -22,16 +22,18 @@ export interface FindingInput {
   isFollowUp?: boolean;
 }
 
-
 function finding(code: FindingCode, message: string, evidence: string | null): Finding {
   return { code, message, evidence };
 }
 
-
 export function fillerOpening(answer: AnalysedText): Finding | null {
   const first = answer.sentences[0];
   if (!first || !hasCue(CUES.fillerOpenings, first)) return null;
-  return finding('filler-opening', 'The answer opens with filler. Start with your answer: the first sentence is where the interviewer decides whether you know this.', first.text);
+  return finding(
+    'filler-opening',
+    'The answer opens with filler. Start with your answer: the first sentence is where the interviewer decides whether you know this.',
+    first.text,
+  );
 }
 
 const BUZZWORD_RE = new RegExp(`\\b(?:${BUZZWORDS.map((b) => b.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
@@ -48,10 +50,12 @@ export function buzzwords(answer: AnalysedText, params: EngineParameters): Findi
   );
 }
 
-const REASON = /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
+const REASON =
+  /\b(?:because|since|so (?:that|we|it|the|i)|so\b|to (?!the\b|a\b|an\b)\w+|for (?:the|its|their|our|a|an|\w+ing)|which|that (?:lets|gives|keeps|means|handles|stores|caches|runs|buffers|serves|sends|holds|triggers|routes|checks)|as (?:it|they|a|an|the)|handles?|stores?|caches?|buffers?|routes?|serves?|triggers?|decouples?|absorbs?|keeps?|runs?|holds?|sends?|pushes?|pulls?|streams?|encrypts?|scales?|balances?|protects?|filters?|replicates?|queues?|retries|invokes?|orchestrates?|manages?|watches?|alerts?|records?|logs?|gives?|lets?|means?|allows?|provides?|avoids?|prevents?|reduces?|cuts?|when|where|if|instead of|rather than|over)\b/i;
 
 /** A mention is explained when its sentence says what the service does or why it is there. */
-const FIRST_PERSON_ACT = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
+const FIRST_PERSON_ACT =
+  /\b(?:i|we)\s+(?:\w+ly\s+)?(?:found|traced|saw|noticed|added|set|wrote|moved|put|built|used|enabled|configured|turned|switched|replaced|cached|mitigated|rolled|pointed|checked|queried|read)\b/i;
 
 function unexplainedServices(answer: AnalysedText, mentions: ServiceMention[], params: EngineParameters): string[] {
   const explained = new Set<string>();
@@ -94,7 +98,11 @@ export function unqualifiedHedge(answer: AnalysedText): Finding | null {
     if (hasCue(CUES.qualifiedHedges, s) && !generic) continue;
     const next = answer.sentences[i + 1];
     if (!generic && next && hasCue(CUES.hedgeFollowThrough, next)) continue;
-    return finding('unqualified-hedge', '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.', s.text);
+    return finding(
+      'unqualified-hedge',
+      '"It depends" without saying on what sounds evasive. Name the deciding factor and what you would choose on each side of it.',
+      s.text,
+    );
   }
   return null;
 }
@@ -116,7 +124,11 @@ function vagueFinding(phrase: string, evidence: string): Finding {
 
 export function noMetrics(input: FindingInput): Finding | null {
   if (!isStoryAnswer(input) || input.answer.sentences.some((s) => hasQuantity(s))) return null;
-  return finding('no-metrics', 'The story has no measurable outcome. Put a number on the result: time saved, error rate, cost, customers, or how you measured it.', null);
+  return finding(
+    'no-metrics',
+    'The story has no measurable outcome. Put a number on the result: time saved, error rate, cost, customers, or how you measured it.',
+    null,
+  );
 }
 
 const FIRST_PERSON_ACTION = /\bi (?!think\b|believe\b|guess\b|feel\b|felt\b|was part\b|mean\b|would say\b|am\b|'m\b)(?:\w+ly )?\w+/i;
@@ -128,14 +140,19 @@ export function noOwnership(input: FindingInput): Finding | null {
   if (answer.sentences.some((s) => FIRST_PERSON_ACTION.test(s.text))) return null;
   const we = answer.sentences.find((s) => WE.test(s.text));
   if (!we) return null;
-  return finding('no-ownership', 'Only "we" and "the team" did things. Say what you did yourself: the decision you made, the thing you built, the conversation you led.', we.text);
+  return finding(
+    'no-ownership',
+    'Only "we" and "the team" did things. Say what you did yourself: the decision you made, the thing you built, the conversation you led.',
+    we.text,
+  );
 }
 
 function isStoryAnswer(input: FindingInput): boolean {
   return isJudgedAsStory(input.kind, input.structure.framework);
 }
 
-const DEFINITION = /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
+const DEFINITION =
+  /^(?:(?:amazon|aws)\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:a|an|the|basically|essentially|just|simply|another|one|part of|both|aws'?s?)\b|\b(?:stands for|is defined as|refers to|is used (?:to|for)|are used (?:to|for)|allows? you to|lets you|is a (?:fully )?managed|is a service|is a type of|provides? (?:a|an)|offers? (?:a|an))\b/i;
 
 export function definitionOnly(input: FindingInput, params: EngineParameters): Finding | null {
   if (asksForStory(input.kind)) return null;
@@ -145,7 +162,11 @@ export function definitionOnly(input: FindingInput, params: EngineParameters): F
   if (definitional.length === 0 || definitional.length < sentences.length * params.habits.definitionShare) return null;
   const parts = new Map(input.structure.parts.map((p) => [p.part, p.present]));
   if (parts.get('context') || parts.get('choice') || /\b(?:i|we)\b/i.test(input.answer.text)) return null;
-  return finding('definition-only', 'This says what the services are, not what you would do. Put them to work: a situation, the choice you would make there, and why.', definitional[0]!.text);
+  return finding(
+    'definition-only',
+    'This says what the services are, not what you would do. Put them to work: a situation, the choice you would make there, and why.',
+    definitional[0]!.text,
+  );
 }
 
 const PROPOSAL_KINDS: ReadonlySet<QuestionKind> = new Set(['design', 'scenario']);
@@ -156,7 +177,9 @@ export function noTradeoff(input: FindingInput, params: EngineParameters): Findi
   // Only a recommendation can lack its downside: a definition or a pasted policy recommends
   // nothing. An answer to a design or scenario question is a proposal even without "I'd use".
   const claims = input.answer.sentences.filter((s) => s.isClaim);
-  const choice = input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence ?? (PROPOSAL_KINDS.has(input.kind) && claims.length >= 2 ? claims[0]!.text : null);
+  const choice =
+    input.structure.parts.find((p) => p.part === 'choice' && p.present)?.evidence ??
+    (PROPOSAL_KINDS.has(input.kind) && claims.length >= 2 ? claims[0]!.text : null);
   if (!choice) return null;
   return finding('no-tradeoff', 'You recommended without a downside. Volunteer one: what it costs, where it stops working, or what would break first.', choice);
 }
@@ -170,26 +193,42 @@ export function tooShort(input: FindingInput, params: EngineParameters): Finding
   const limits = lengthLimits(input, params);
   const words = input.answer.wordCount;
   if (!limits || words >= limits.min) return null;
-  return finding('too-short', `${words} ${words === 1 ? 'word' : 'words'} is too short to show judgement. Aim for ${limits.min * 3}–${Math.round(limits.max / 1.6)} words: the situation, your choice, its cost and the result.`, input.answer.sentences[0]?.text ?? null);
+  return finding(
+    'too-short',
+    `${words} ${words === 1 ? 'word' : 'words'} is too short to show judgement. Aim for ${limits.min * 3}–${Math.round(limits.max / 1.6)} words: the situation, your choice, its cost and the result.`,
+    input.answer.sentences[0]?.text ?? null,
+  );
 }
 
 export function tooLong(input: FindingInput, params: EngineParameters): Finding | null {
   const limits = lengthLimits(input, params);
   const words = input.answer.wordCount;
   if (!limits || words < limits.min || words <= limits.max) return null;
-  return finding('too-long', `${words} words is longer than an interviewer will follow. Cut to the decision, its reason, its cost and the result (under ${Math.round(limits.max / 1.6)} words).`, null);
+  return finding(
+    'too-long',
+    `${words} words is longer than an interviewer will follow. Cut to the decision, its reason, its cost and the result (under ${Math.round(limits.max / 1.6)} words).`,
+    null,
+  );
 }
 
 export function keywordList(answer: AnalysedText, params: EngineParameters): Finding | null {
   const listed = answer.sentences.filter((s) => !s.isClaim);
   const words = listed.reduce((n, s) => n + s.wordCount, 0);
   if (answer.wordCount === 0 || words < params.habits.keywordListShare * answer.wordCount || words < params.habits.keywordListMinWords) return null;
-  return finding('keyword-list', 'This is a list of terms, not an answer: nothing in it says what the terms do or why. Put each one in a sentence: what you would use it for, and why.', listed[0]!.text);
+  return finding(
+    'keyword-list',
+    'This is a list of terms, not an answer: nothing in it says what the terms do or why. Put each one in a sentence: what you would use it for, and why.',
+    listed[0]!.text,
+  );
 }
 
 export function offTopic(input: FindingInput): Finding | null {
   if (!input.isOffTopic) return null;
-  return finding('off-topic', 'This does not answer the question asked. Re-read the prompt and answer it directly in your first sentence.', input.answer.sentences[0]?.text ?? null);
+  return finding(
+    'off-topic',
+    'This does not answer the question asked. Re-read the prompt and answer it directly in your first sentence.',
+    input.answer.sentences[0]?.text ?? null,
+  );
 }
 
 /** The wrong claims found in the answer, one finding each. */

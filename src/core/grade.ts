@@ -1,5 +1,16 @@
 import { lookup, type Knowledge } from './lexicon.js';
-import { answerWords, type PassageWords, attributedElsewhere, bestPassage, bestPassageOfAny, contradicts, coverage, modelStatement, polarityConflict, type StatementModel } from './match.js';
+import {
+  answerWords,
+  type PassageWords,
+  attributedElsewhere,
+  bestPassage,
+  bestPassageOfAny,
+  contradicts,
+  coverage,
+  modelStatement,
+  polarityConflict,
+  type StatementModel,
+} from './match.js';
 import { findPrinciples } from './principles.js';
 import { explainScore } from './score.js';
 import { DEFAULT_PARAMETERS, parametersFor, type EngineParameters, type GradingProfile, type MatchParameters } from './params.js';
@@ -56,7 +67,8 @@ export function createGrader(knowledge: Knowledge, params: EngineParameters = DE
     return model;
   };
   return {
-    grade: (question, answer, options = {}) => gradeWithModel(question, modelFor(question), analyseText(answer, knowledge, sentenceCache), knowledge, profiles[options.profile ?? 'interview']),
+    grade: (question, answer, options = {}) =>
+      gradeWithModel(question, modelFor(question), analyseText(answer, knowledge, sentenceCache), knowledge, profiles[options.profile ?? 'interview']),
   };
 }
 
@@ -81,7 +93,10 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
   const topicSentences = topicSources.flatMap((t, i) => splitSentences(t).map((s, j) => analyseSentence(s, i * 100 + j, knowledge)));
   return {
     kind: question.kind ?? guessKind(question.prompt),
-    subjects: [subjectModel(question.prompt, prompt, knowledge, tuning), ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge, tuning)] : [])],
+    subjects: [
+      subjectModel(question.prompt, prompt, knowledge, tuning),
+      ...(question.context ? [subjectModel(question.context, analyse(question.context), knowledge, tuning)] : []),
+    ],
     points: points.map((p, i) => [modelStatement(p.text, p.sentences, ctx), ...phrasings(i).map((a) => modelStatement(p.text, analyse(a), ctx))]),
     claims: (question.pitfalls ?? []).map((pitfall) => ({
       pitfall,
@@ -96,7 +111,37 @@ function buildQuestionModel(question: Question, knowledge: Knowledge, cache: Sen
 }
 
 /** Words of how a prompt asks, not of what it asks about. */
-const ASKING_WORDS = new Set(['tell', 'time', 'describe', 'explain', 'difference', 'differ', 'choose', 'pick', 'would', 'could', 'should', 'when', 'what', 'which', 'how', 'why', 'example', 'give', 'walk', 'happen', 'handle', 'approach', 'situation', 'do', 'did', 'result', 'learn', 'each', 'use']);
+const ASKING_WORDS = new Set([
+  'tell',
+  'time',
+  'describe',
+  'explain',
+  'difference',
+  'differ',
+  'choose',
+  'pick',
+  'would',
+  'could',
+  'should',
+  'when',
+  'what',
+  'which',
+  'how',
+  'why',
+  'example',
+  'give',
+  'walk',
+  'happen',
+  'handle',
+  'approach',
+  'situation',
+  'do',
+  'did',
+  'result',
+  'learn',
+  'each',
+  'use',
+]);
 
 function subjectModel(text: string, sentences: AnalysedText['sentences'], knowledge: Knowledge, tuning: MatchParameters): StatementModel {
   const model = modelStatement(text, sentences, { questionKeys: new Set(), knowledge, tuning });
@@ -125,13 +170,23 @@ function judgeOpen(framework: 'CCTR' | 'STAR', input: OpenInput, params: EngineP
 }
 
 /** Rubric results, and how much of each point the answer's words (not its qualities) express. */
-function judgeRubric(model: QuestionModel, answer: AnalysedText, asserted: AnalysedText, structure: Structure, knowledge: Knowledge, whole: PassageWords, params: EngineParameters): { results: RubricResult[]; lexical: number[] } {
+function judgeRubric(
+  model: QuestionModel,
+  answer: AnalysedText,
+  asserted: AnalysedText,
+  structure: Structure,
+  knowledge: Knowledge,
+  whole: PassageWords,
+  params: EngineParameters,
+): { results: RubricResult[]; lexical: number[] } {
   const claimsOnly = params.claimsOnly;
   const tooShort = answer.wordCount < params.minWordsForMeaning;
   const lexical: number[] = [];
   const results = model.points.map((phrasings) => {
     const point = phrasings[0]!;
-    let match = tooShort ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] } : bestPassageOfAny(phrasings, answer, knowledge, params.passageWindow, whole, claimsOnly);
+    let match = tooShort
+      ? { strength: 0, contradicted: false, sentences: [] as AnalysedText['sentences'] }
+      : bestPassageOfAny(phrasings, answer, knowledge, params.passageWindow, whole, claimsOnly);
     lexical.push(match.strength);
     if (!tooShort && !match.contradicted && isQualityPoint(point.text)) {
       const quality = judgeQualityPoint(point.text, asserted, structure);
@@ -158,7 +213,12 @@ function findMisconceptions(model: QuestionModel, answer: AnalysedText, knowledg
     // A passage that denies any phrasing of the claim, or gives it to another subject, is right.
     // A passage that states a rubric point at least as clearly as it states the claim is right.
     const statesPoint = rubric.some((r) => r.covered && r.strength >= match.strength - margin / 3 && match.sentences.some((s) => r.evidence?.includes(s.text)));
-    if (statesPoint || attributedElsewhere(claim, match.sentences) || models.some((m) => polarityConflict(m, match.sentences) || contradicts(m, match.sentences) || deniesAnyOf(m, match.sentences))) continue;
+    if (
+      statesPoint ||
+      attributedElsewhere(claim, match.sentences) ||
+      models.some((m) => polarityConflict(m, match.sentences) || contradicts(m, match.sentences) || deniesAnyOf(m, match.sentences))
+    )
+      continue;
     if (contradicts(correction, match.sentences) || claimSide - correctionSide >= margin) {
       found.push({ claim: pitfall.claim, correction: pitfall.correction, evidence: match.sentences.map((s) => s.text).join(' ') });
     }
@@ -185,7 +245,15 @@ function bestClaim(models: StatementModel[], answer: AnalysedText, knowledge: Kn
 }
 
 /** Whether the answer is about something other than what was asked (thresholds: EngineParameters.offTopic). */
-function isOffTopicAnswer(kind: QuestionKind, isOpen: boolean, answer: AnalysedText, subject: number, lexical: number[], related: number, params: EngineParameters): boolean {
+function isOffTopicAnswer(
+  kind: QuestionKind,
+  isOpen: boolean,
+  answer: AnalysedText,
+  subject: number,
+  lexical: number[],
+  related: number,
+  params: EngineParameters,
+): boolean {
   if (answer.wordCount === 0) return false;
   const limits = params.offTopic;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
@@ -210,7 +278,8 @@ function relevance(model: QuestionModel, answer: AnalysedText, knowledge: Knowle
   if (keys.size === 0) return 0;
   const terms = new Map<string, { key: string; stem: string; weight: number; synonyms: readonly string[] }>();
   for (const unit of answer.sentences.flatMap((s) => s.units)) {
-    if (keys.has(unit.key) && !terms.has(unit.key)) terms.set(unit.key, { key: unit.key, stem: unit.stem, weight: 1, synonyms: lookup(knowledge.wordnet.synonyms, unit.key) ?? [] });
+    if (keys.has(unit.key) && !terms.has(unit.key))
+      terms.set(unit.key, { key: unit.key, stem: unit.stem, weight: 1, synonyms: lookup(knowledge.wordnet.synonyms, unit.key) ?? [] });
   }
   return coverage({ text: '', terms: [...terms.values()], totalWeight: terms.size, bindings: [], quantities: [], tuning }, model.topic.keys, model.topic.stems);
 }
@@ -234,25 +303,40 @@ function gradeWithModel(question: Question, model: QuestionModel, answer: Analys
   const onSubject = subjectShare(model, whole);
   const isOpen = model.points.length === 0;
   const judged = isOpen
-    ? { results: judgeOpen(shape.framework, { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } }, params), lexical: [] }
+    ? {
+        results: judgeOpen(
+          shape.framework,
+          { answer, structure: shape, onSubject: { ...bestPassage(onSubject.subject, answer, knowledge, 1), share: onSubject.share } },
+          params,
+        ),
+        lexical: [],
+      }
     : judgeRubric(model, answer, asserted, shape, knowledge, whole, params);
   const mentions = findServiceMentions(answer, knowledge.catalogue);
   const lexical = isOpen ? [onSubject.share] : judged.lexical;
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   // A list of the right terms is on topic, though it asserts nothing (it is a keyword list instead).
   const namesSubject = claimsOnly ? Math.max(onSubject.share, subjectShare(model, answerWords(answer, false)).share) : onSubject.share;
-  const isOffTopic = isOffTopicAnswer(kind, isOpen, answer, namesSubject, judged.lexical, isOpen ? namesSubject : relevance(model, answer, knowledge, params.matching), params);
+  const isOffTopic = isOffTopicAnswer(
+    kind,
+    isOpen,
+    answer,
+    namesSubject,
+    judged.lexical,
+    isOpen ? namesSubject : relevance(model, answer, knowledge, params.matching),
+    params,
+  );
   const { structure, rubric } = isOffTopic ? withoutPraise(shape, judged.results) : { structure: shape, rubric: judged.results };
   const findings = findHabits(
     {
-    kind,
-    answer,
-    structure,
-    mentions,
-    substance,
-    isOffTopic: isOffTopic || answer.wordCount === 0,
-    misconceptions: findMisconceptions(model, answer, knowledge, judged.results, params),
-    isFollowUp: question.context !== undefined,
+      kind,
+      answer,
+      structure,
+      mentions,
+      substance,
+      isOffTopic: isOffTopic || answer.wordCount === 0,
+      misconceptions: findMisconceptions(model, answer, knowledge, judged.results, params),
+      isFollowUp: question.context !== undefined,
     },
     params,
   );

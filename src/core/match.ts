@@ -60,8 +60,47 @@ export interface PassageMatch {
   sentences: Sentence[];
 }
 
-const OPPOSITE_OF = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b], [b, a]] as Array<[string, string]>));
-const LIGHT_WORDS = new Set(['be', 'have', 'do', 'use', 'make', 'get', 'go', 'need', 'want', 'take', 'give', 'thing', 'way', 'also', 'just', 'so', 'very', 'really', 'can', 'will', 'would', 'should', 'may', 'lot', 'kind', 'something', 'able', 'like', 'well', 'one']);
+const OPPOSITE_OF = new Map<string, string>(
+  OPPOSITES.flatMap(
+    ([a, b]) =>
+      [
+        [a, b],
+        [b, a],
+      ] as Array<[string, string]>,
+  ),
+);
+const LIGHT_WORDS = new Set([
+  'be',
+  'have',
+  'do',
+  'use',
+  'make',
+  'get',
+  'go',
+  'need',
+  'want',
+  'take',
+  'give',
+  'thing',
+  'way',
+  'also',
+  'just',
+  'so',
+  'very',
+  'really',
+  'can',
+  'will',
+  'would',
+  'should',
+  'may',
+  'lot',
+  'kind',
+  'something',
+  'able',
+  'like',
+  'well',
+  'one',
+]);
 
 /** How much a word says, before question demotion. */
 function baseWeight(unit: Unit, weights: MatchParameters['wordWeights']): number {
@@ -177,7 +216,6 @@ function passageCredit(model: StatementModel, words: PassageWords): { credit: nu
   return { credit: got / model.totalWeight, flipped: model.isNegative ? 0 : flipped / model.totalWeight };
 }
 
-
 /**
  * Finds the answer passage (one to three consecutive sentences) that best expresses the
  * statement. A passage that states the opposite (swapped attribute, different quantity) is a
@@ -227,7 +265,8 @@ function addSentence(words: PassageWords, s: Sentence): void {
 
 function polarityOf(sentences: Sentence[]): Map<string, boolean> {
   const polarity = new Map<string, boolean>();
-  for (const s of sentences) for (const u of s.units) if ((u.pos === 'VERB' || u.pos === 'ADJ') && !u.isStop && !LIGHT_WORDS.has(u.key)) polarity.set(u.key, u.negated);
+  for (const s of sentences)
+    for (const u of s.units) if ((u.pos === 'VERB' || u.pos === 'ADJ') && !u.isStop && !LIGHT_WORDS.has(u.key)) polarity.set(u.key, u.negated);
   return polarity;
 }
 
@@ -249,7 +288,10 @@ export function polarityConflict(model: StatementModel, sentences: Sentence[]): 
 export function attributedElsewhere(model: StatementModel, sentences: Sentence[]): boolean {
   const passage = sentences.flatMap(findBindings);
   return model.bindings.some(
-    (b) => b.isNamed && passage.some((p) => p.attribute === b.attribute && p.isNamed && p.subject !== b.subject) && !passage.some((p) => p.attribute === b.attribute && p.subject === b.subject),
+    (b) =>
+      b.isNamed &&
+      passage.some((p) => p.attribute === b.attribute && p.isNamed && p.subject !== b.subject) &&
+      !passage.some((p) => p.attribute === b.attribute && p.subject === b.subject),
   );
 }
 
@@ -321,8 +363,7 @@ function clausesOf(sentence: Sentence): Unit[][] {
 function bindingsConflict(reference: Binding[], passage: Binding[]): boolean {
   if (reference.length === 0 || passage.length === 0) return false;
   const subjects = new Set(reference.map((b) => b.subject));
-  const attrs = (list: Binding[], subject: string | null) =>
-    new Set(list.filter((b) => subject !== null && b.subject === subject).map((b) => b.attribute));
+  const attrs = (list: Binding[], subject: string | null) => new Set(list.filter((b) => subject !== null && b.subject === subject).map((b) => b.attribute));
   for (const subject of subjects) {
     const said = attrs(passage, subject);
     for (const attribute of attrs(reference, subject)) {
@@ -403,7 +444,23 @@ const UNIT_SECONDS: Record<string, [string, number]> = {
   tib: ['size', 1024 ** 4],
 };
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, thirty: 30 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  thirty: 30,
+};
 
 /** Quantities with a unit ("15 minutes", "an hour", "400 KB"), normalised to base units. */
 export function findQuantities(sentence: Sentence): Quantity[] {
@@ -447,7 +504,14 @@ export function answerWords(answer: AnalysedText, claimsOnly = true): PassageWor
  * skipped, so extra phrasings cost little. A passage that contradicts the statement itself
  * denies it, whatever the phrasings match.
  */
-export function bestPassageOfAny(models: readonly StatementModel[], answer: AnalysedText, knowledge: Knowledge, maxWindow = 3, whole = answerWords(answer), claimsOnly = true): PassageMatch {
+export function bestPassageOfAny(
+  models: readonly StatementModel[],
+  answer: AnalysedText,
+  knowledge: Knowledge,
+  maxWindow = 3,
+  whole = answerWords(answer),
+  claimsOnly = true,
+): PassageMatch {
   let best: PassageMatch = { strength: 0, contradicted: false, sentences: [] };
   for (const [i, model] of models.entries()) {
     if (i > 0 && passageCredit(model, whole).credit <= best.strength) continue;

@@ -11,13 +11,25 @@ import type { QuestionKind, Structure } from './types.js';
  * limit, a number; in a story: the situation, what the speaker did, the result, the lesson).
  */
 const KIND_CUES: Array<{ kind: QuestionKind; cue: RegExp }> = [
-  { kind: 'behavioral', cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b/i },
-  { kind: 'experience', cue: /\b(?:what(?:'s| is| was) the (?:hardest|biggest|most \w+)|in your (?:experience|last|current) (?:role|job|team|project)|how have you|what have you (?:done|built|learned))\b/i },
-  { kind: 'troubleshooting', cue: /\b(?:is failing|fails|failing|is slow|slow(?:er)?|errors?|timeouts?|timing out|times out|stuck|cannot|can't|can no longer|no longer|won't|doesn't|does not|not working|broken|denied|unhealthy|5\d\d|4\d\d|spiked?|throttl\w+|keeps? \w+ing|what (?:would you|do you) check|how would you (?:debug|troubleshoot|investigate|diagnose))\b/i },
+  {
+    kind: 'behavioral',
+    cue: /^\s*(?:tell me about|describe|give me an example of|share an example of|walk me through)\b.*\b(?:a time|an occasion|a situation|an example|a moment|a project|a decision|a mistake|a conflict|when you)\b|\btell me about a time\b|\bhave you ever\b/i,
+  },
+  {
+    kind: 'experience',
+    cue: /\b(?:what(?:'s| is| was) the (?:hardest|biggest|most \w+)|in your (?:experience|last|current) (?:role|job|team|project)|how have you|what have you (?:done|built|learned))\b/i,
+  },
+  {
+    kind: 'troubleshooting',
+    cue: /\b(?:is failing|fails|failing|is slow|slow(?:er)?|errors?|timeouts?|timing out|times out|stuck|cannot|can't|can no longer|no longer|won't|doesn't|does not|not working|broken|denied|unhealthy|5\d\d|4\d\d|spiked?|throttl\w+|keeps? \w+ing|what (?:would you|do you) check|how would you (?:debug|troubleshoot|investigate|diagnose))\b/i,
+  },
   { kind: 'design', cue: /\b(?:design|architect|build a|how would you build|how would you structure|propose an architecture)\b/i },
   { kind: 'code', cue: /\b(?:write (?:a|the) (?:function|handler|policy|script|query|code)|in python|in javascript|in typescript)\b/i },
   { kind: 'iac', cue: /\b(?:cloudformation template|terraform (?:module|config)|cdk (?:stack|app))\b/i },
-  { kind: 'concept', cue: /\b(?:what is|what are|what's|what does|difference between|differ|compare|explain|how does|how do|when would you (?:use|choose|pick))\b/i },
+  {
+    kind: 'concept',
+    cue: /\b(?:what is|what are|what's|what does|difference between|differ|compare|explain|how does|how do|when would you (?:use|choose|pick))\b/i,
+  },
 ];
 
 /** The kind of question a prompt asks, from how it asks ("Tell me about a time…" is behavioural). */
@@ -41,8 +53,10 @@ export interface OpenInput {
 
 const REASON = /\b(?:because|since|so that|which means|that way|the reason|due to|given that)\b/i;
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|in (?:my|our|a) (?:last|previous|current)? ?(?:project|team|job|role|system))\b/i;
-const LESSON = /\b(?:learn(?:ed|t)|lesson|since then|ever since|from then on|now (?:i|we)|next time|i would (?:do|have)|in hindsight|looking back|taught me|changed how)\b/i;
-const FIRST_PERSON_DEED = /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|was|am|mean|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ode)\b/i;
+const LESSON =
+  /\b(?:learn(?:ed|t)|lesson|since then|ever since|from then on|now (?:i|we)|next time|i would (?:do|have)|in hindsight|looking back|taught me|changed how)\b/i;
+const FIRST_PERSON_DEED =
+  /\bi (?:(?:then|first|also|quickly|personally|immediately) )?(?!think|believe|guess|feel|was|am|mean|had)\w+(?:ed|t|de|ote|ew|ought|an|ook|et|ut|ent|old|ave|ade|ound|ode)\b/i;
 
 const present = (structure: Structure, part: string) => structure.parts.find((p) => p.part === part && p.present)?.evidence ?? null;
 const sentenceOf = (answer: AnalysedText, text: string | null) => (text ? answer.sentences.filter((s) => s.text === text) : []);
@@ -63,12 +77,21 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
       judge: ({ answer, structure }) => {
         const choice = sentenceOf(answer, present(structure, 'choice'));
         const reasoned = firstWhere(answer, (s) => REASON.test(s.text));
-        return { strength: (choice.length > 0 ? 0.5 : 0) + (reasoned.length > 0 ? 0.5 : 0), evidence: [...choice, ...reasoned.filter((s) => !choice.includes(s))] };
+        return {
+          strength: (choice.length > 0 ? 0.5 : 0) + (reasoned.length > 0 ? 0.5 : 0),
+          evidence: [...choice, ...reasoned.filter((s) => !choice.includes(s))],
+        };
       },
     },
     {
       point: 'Explains a concrete mechanism: how it works, with the specific setting, service or step.',
-      judge: ({ answer }, params) => shown(firstWhere(answer, (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= params.open.mechanismTerms && s.wordCount >= params.open.mechanismMinWords)),
+      judge: ({ answer }, params) =>
+        shown(
+          firstWhere(
+            answer,
+            (s) => s.units.filter((u) => u.isConcept || u.pos === 'PROPN').length >= params.open.mechanismTerms && s.wordCount >= params.open.mechanismMinWords,
+          ),
+        ),
     },
     {
       point: 'Names a limit, risk or trade-off of the approach.',
@@ -82,8 +105,20 @@ export const OPEN_POINTS: Record<'CCTR' | 'STAR', OpenPoint[]> = {
   STAR: [
     ON_SUBJECT,
     { point: 'Sets a specific situation and what was at stake.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'situation'))) },
-    { point: 'Says what the speaker personally did, step by step, with "I".', judge: ({ answer }) => shown(firstWhere(answer, (s) => FIRST_PERSON_DEED.test(s.text))) },
-    { point: 'Gives a measurable result.', judge: ({ answer, structure }) => shown(sentenceOf(answer, present(structure, 'result')).filter((s) => hasQuantity(s)).concat(firstWhere(answer, (s) => hasQuantity(s) && s.index > 0)).slice(0, 1)) },
+    {
+      point: 'Says what the speaker personally did, step by step, with "I".',
+      judge: ({ answer }) => shown(firstWhere(answer, (s) => FIRST_PERSON_DEED.test(s.text))),
+    },
+    {
+      point: 'Gives a measurable result.',
+      judge: ({ answer, structure }) =>
+        shown(
+          sentenceOf(answer, present(structure, 'result'))
+            .filter((s) => hasQuantity(s))
+            .concat(firstWhere(answer, (s) => hasQuantity(s) && s.index > 0))
+            .slice(0, 1),
+        ),
+    },
     { point: 'Says what they learned or changed since.', judge: ({ answer }) => shown(firstWhere(answer, (s) => LESSON.test(s.text))) },
   ],
 };

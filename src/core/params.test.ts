@@ -65,7 +65,10 @@ describe('explainScore factors', () => {
   });
 
   it('lists a wrong claim as its penalty and its halving, with the points each cost', () => {
-    const f = createGrader(knowledge).grade(sgNacl, 'Security groups are stateless and network ACLs are stateful, so a security group needs rules for the reply traffic. A network ACL applies to the whole subnet.');
+    const f = createGrader(knowledge).grade(
+      sgNacl,
+      'Security groups are stateless and network ACLs are stateful, so a security group needs rules for the reply traffic. A network ACL applies to the whole subnet.',
+    );
     const breakdown = explainScore(f);
     const misconception = breakdown.factors.filter((x) => x.name === 'misconception');
     expect(misconception.map((x) => x.kind)).toEqual(['penalty', 'factor']);

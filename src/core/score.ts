@@ -20,7 +20,9 @@ export const COVERED_AT = DEFAULT_PARAMETERS.coveredAt;
 export const OFF_TOPIC_CAP = capOf('off-topic', DEFAULT_PARAMETERS) ?? 10;
 
 /** Default penalty of each finding code, from the finding table. */
-export const FINDING_PENALTIES: Record<FindingCode, number> = Object.fromEntries(FINDING_CODES.map((c) => [c, DEFAULT_PARAMETERS.findings[c].penalty])) as Record<FindingCode, number>;
+export const FINDING_PENALTIES: Record<FindingCode, number> = Object.fromEntries(
+  FINDING_CODES.map((c) => [c, DEFAULT_PARAMETERS.findings[c].penalty]),
+) as Record<FindingCode, number>;
 
 /** One thing that changed the score, and by how many points (negative when it cost points). */
 export interface ScoreFactor {
@@ -55,7 +57,10 @@ function capOf(code: FindingCode, params: EngineParameters): number | undefined 
 }
 
 /** Recomputes the score of a feedback from its parts, with each part's value (0–1) and every factor that changed it. */
-export function explainScore(feedback: Pick<Feedback, 'rubric' | 'structure' | 'findings'>, profile: GradingProfile | EngineParameters = 'interview'): ScoreBreakdown {
+export function explainScore(
+  feedback: Pick<Feedback, 'rubric' | 'structure' | 'findings'>,
+  profile: GradingProfile | EngineParameters = 'interview',
+): ScoreBreakdown {
   const params = typeof profile === 'string' ? parametersFor(profile) : profile;
   const weights = params.score;
   const substance = feedback.rubric.length === 0 ? 0 : feedback.rubric.reduce((n, r) => n + pointCredit(r, params), 0) / feedback.rubric.length;
@@ -64,9 +69,24 @@ export function explainScore(feedback: Pick<Feedback, 'rubric' | 'structure' | '
   const form = Math.min(1, substance / weights.formFullAt);
   const factors: ScoreFactor[] = [];
   const add = (factor: ScoreFactor) => factor.points !== 0 && factors.push(factor);
-  add({ name: 'substance', kind: 'credit', points: weights.substanceWeight * substance, detail: `${weights.substanceWeight} × substance ${round3(substance)}` });
-  add({ name: 'structure', kind: 'credit', points: form * weights.structureWeight * structure, detail: `${weights.structureWeight} × structure ${round3(structure)}${form < 1 ? ` × form ${round3(form)}` : ''}` });
-  add({ name: 'habits', kind: 'credit', points: form * weights.habitsWeight, detail: `${weights.habitsWeight} for clean habits${form < 1 ? ` × form ${round3(form)}` : ''}` });
+  add({
+    name: 'substance',
+    kind: 'credit',
+    points: weights.substanceWeight * substance,
+    detail: `${weights.substanceWeight} × substance ${round3(substance)}`,
+  });
+  add({
+    name: 'structure',
+    kind: 'credit',
+    points: form * weights.structureWeight * structure,
+    detail: `${weights.structureWeight} × structure ${round3(structure)}${form < 1 ? ` × form ${round3(form)}` : ''}`,
+  });
+  add({
+    name: 'habits',
+    kind: 'credit',
+    points: form * weights.habitsWeight,
+    detail: `${weights.habitsWeight} for clean habits${form < 1 ? ` × form ${round3(form)}` : ''}`,
+  });
   // Penalties come off the habits credit until it is spent: habits never go below 0.
   let habitsLeft = 1;
   for (const f of feedback.findings) {

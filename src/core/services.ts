@@ -50,7 +50,7 @@ export function findServiceMentions(answer: AnalysedText, catalogue: ServiceCata
   const mentions: ServiceMention[] = [];
   for (const sentence of answer.sentences) {
     const ws = words(sentence.text);
-    for (let i = 0; i < ws.length; ) {
+    for (let i = 0; i < ws.length;) {
       let node: AliasNode | undefined = root;
       let found: { service: string; end: number } | null = null;
       for (let j = i; j < ws.length && node; j++) {

@@ -2,7 +2,15 @@ import type { Knowledge, RawToken } from './lexicon.js';
 import { CONCEPT_PHRASES, OPPOSITES, WORD_EQUIVALENTS } from './thesaurus.js';
 
 const EQUIVALENT = new Map(Object.entries(WORD_EQUIVALENTS));
-const OPPOSITE = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b], [b, a]] as Array<[string, string]>));
+const OPPOSITE = new Map<string, string>(
+  OPPOSITES.flatMap(
+    ([a, b]) =>
+      [
+        [a, b],
+        [b, a],
+      ] as Array<[string, string]>,
+  ),
+);
 
 /** One unit of meaning in a sentence: a word, or a multi-word concept such as "availability zone". */
 export interface Unit {
@@ -101,7 +109,10 @@ function buildPhraseTrie(): PhraseNode {
 }
 
 function splitWords(phrase: string): string[] {
-  return phrase.toLowerCase().split(/[\s\-/]+/).filter(Boolean);
+  return phrase
+    .toLowerCase()
+    .split(/[\s\-/]+/)
+    .filter(Boolean);
 }
 
 interface Piece {
@@ -163,7 +174,7 @@ function longestConcept(pieces: Piece[], from: number): { concept: string; lengt
 export function toUnits(tokens: RawToken[]): Unit[] {
   const pieces = scopeNegation(toPieces(tokens));
   const units: Unit[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     const found = longestConcept(pieces, i);
     if (found) {
       const span = pieces.slice(i, i + found.length);
@@ -277,7 +288,35 @@ const REJECTING_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['rather', 'than'],
   ['as', 'opposed'],
 ];
-const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–', 'but', 'because', 'so', 'since', 'which', 'while', 'whereas', 'although', 'though', 'however', 'instead', 'yet', 'unless', 'until', 'if', 'when', 'then']);
+const CLAUSE_ENDS = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '(',
+  ')',
+  '—',
+  '–',
+  'but',
+  'because',
+  'so',
+  'since',
+  'which',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'however',
+  'instead',
+  'yet',
+  'unless',
+  'until',
+  'if',
+  'when',
+  'then',
+]);
 
 /** Sets each piece's negation from the clause scope of the negators before it (wink's own scope is a few tokens). */
 function scopeNegation(pieces: Piece[]): Piece[] {

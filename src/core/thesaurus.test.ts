@@ -2,7 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { CONCEPT_PHRASES } from './thesaurus.js';
 
 /** Everyday words a candidate uses outside AWS's meaning ("a user reported it", "on-call rotation"). */
-const EVERYDAY_WORDS = ['user', 'users', 'role', 'roles', 'zone', 'zones', 'tag', 'tags', 'buffer', 'rotation', 'data', 'key', 'group', 'table', 'function', 'policy', 'plan', 'spot', 'center', 'centre', 'acl', 'sp', 'limit', 'check', 'port', 'record', 'account'];
+const EVERYDAY_WORDS = [
+  'user',
+  'users',
+  'role',
+  'roles',
+  'zone',
+  'zones',
+  'tag',
+  'tags',
+  'buffer',
+  'rotation',
+  'data',
+  'key',
+  'group',
+  'table',
+  'function',
+  'policy',
+  'plan',
+  'spot',
+  'center',
+  'centre',
+  'acl',
+  'sp',
+  'limit',
+  'check',
+  'port',
+  'record',
+  'account',
+];
 
 describe('the AWS thesaurus', () => {
   it('maps each phrase to one concept', () => {
@@ -19,7 +47,9 @@ describe('the AWS thesaurus', () => {
   });
 
   it('makes no everyday word an AWS concept', () => {
-    const generic = Object.entries(CONCEPT_PHRASES).flatMap(([concept, phrases]) => phrases.filter((p) => EVERYDAY_WORDS.includes(p.toLowerCase())).map((p) => `${concept}: "${p}"`));
+    const generic = Object.entries(CONCEPT_PHRASES).flatMap(([concept, phrases]) =>
+      phrases.filter((p) => EVERYDAY_WORDS.includes(p.toLowerCase())).map((p) => `${concept}: "${p}"`),
+    );
     expect(generic).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ interface Tip {
 }
 
 function quote(text: string, max = 110): string {
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;:]+$/, '');
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:]+$/, '');
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
@@ -26,11 +29,15 @@ export function chooseTips(feedback: Omit<Feedback, 'tips' | 'score'>, params: E
     const shown = missed.slice(0, 2).map((r) => `"${quote(r.point)}"`);
     tips.push({
       value: params.tips.missedBase + params.tips.missedPerShare * share,
-      text: missed.length === 1 ? `Cover the point you missed: ${shown[0]}.` : `You missed ${missed.length} of ${feedback.rubric.length} points. Start with ${shown.join(' and ')}.`,
+      text:
+        missed.length === 1
+          ? `Cover the point you missed: ${shown[0]}.`
+          : `You missed ${missed.length} of ${feedback.rubric.length} points. Start with ${shown.join(' and ')}.`,
     });
   }
   for (const p of feedback.structure.parts) {
-    if (!p.present && !(p.part === 'tradeoff' && feedback.findings.some((f) => f.code === 'no-tradeoff'))) tips.push({ value: params.tips.missingPart, text: partTip(feedback.structure.framework, p.part) });
+    if (!p.present && !(p.part === 'tradeoff' && feedback.findings.some((f) => f.code === 'no-tradeoff')))
+      tips.push({ value: params.tips.missingPart, text: partTip(feedback.structure.framework, p.part) });
   }
   const seen = new Set<string>();
   return tips

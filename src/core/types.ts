@@ -1,14 +1,5 @@
 /** The kinds of interview question the engine knows how to judge. */
-export const QUESTION_KINDS = [
-  'concept',
-  'scenario',
-  'design',
-  'troubleshooting',
-  'experience',
-  'behavioral',
-  'code',
-  'iac',
-] as const;
+export const QUESTION_KINDS = ['concept', 'scenario', 'design', 'troubleshooting', 'experience', 'behavioral', 'code', 'iac'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const LEVELS = ['entry', 'mid', 'senior'] as const;

@@ -22,7 +22,12 @@ type StatementMatch = { statement: unknown; actionMatch?: boolean; resourceMatch
 function simulate(policy: unknown, request: IamRequest): Promise<RunSimulationResults> {
   return runSimulation(
     {
-      request: { principal: PRINCIPAL, action: request.action, resource: { resource: request.resource, accountId: ACCOUNT_ID }, contextVariables: request.context ?? {} },
+      request: {
+        principal: PRINCIPAL,
+        action: request.action,
+        resource: { resource: request.resource, accountId: ACCOUNT_ID },
+        contextVariables: request.context ?? {},
+      },
       identityPolicies: [{ name: 'submission', policy }],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -72,7 +77,11 @@ function cite(document: PolicyDocument, match: StatementMatch | undefined): { te
 function nearMiss(document: PolicyDocument, unmatched: StatementMatch[]): string {
   const near = unmatched.find((s) => s.actionMatch && plainStatement(s.statement).Effect === 'Allow');
   if (!near) return 'no statement allows this action';
-  const why = !near.resourceMatch ? 'its Resource does not match' : near.conditionMatch !== 'Match' ? 'its Condition does not hold for this request' : 'it does not match';
+  const why = !near.resourceMatch
+    ? 'its Resource does not match'
+    : near.conditionMatch !== 'Match'
+      ? 'its Condition does not hold for this request'
+      : 'it does not match';
   return `no statement allows it: ${cite(document, near).text} names the action but ${why}`;
 }
 
@@ -86,17 +95,44 @@ const REQUEST_ERRORS: Record<string, (request: IamRequest) => string> = {
 function judge(check: Check, request: IamRequest, result: RunSimulationResults, document: PolicyDocument): CheckResult {
   const label = labelCheck(check);
   const wantAllowed = 'allow' in check;
-  if (result.resultType === 'error') return { check: label, passed: false, message: `the request cannot be simulated: ${REQUEST_ERRORS[result.errors.message]?.(request) ?? result.errors.message}` };
+  if (result.resultType === 'error')
+    return {
+      check: label,
+      passed: false,
+      message: `the request cannot be simulated: ${REQUEST_ERRORS[result.errors.message]?.(request) ?? result.errors.message}`,
+    };
   const analysis = identityAnalysis(result);
   const allowed = result.overallResult === 'Allowed';
   const allowing = cite(document, analysis?.allowStatements[0]);
   const denying = cite(document, analysis?.denyStatements[0]);
   const subject = `${request.action} on ${request.resource}`;
   if (wantAllowed && allowed) return { check: label, passed: true, message: `${subject} is allowed by ${allowing.text}` };
-  if (!wantAllowed && !allowed) return { check: label, passed: true, message: result.overallResult === 'ExplicitlyDenied' ? `${subject} is denied by ${denying.text}` : `${subject} is denied: nothing allows it` };
-  if (!wantAllowed) return { check: label, passed: false, message: `${subject} must be denied, but ${allowing.text} allows it`, ...(allowing.line ? { line: allowing.line } : {}) };
-  if (result.overallResult === 'ExplicitlyDenied') return { check: label, passed: false, message: `${subject} must be allowed, but ${denying.text} denies it`, ...(denying.line ? { line: denying.line } : {}) };
-  if (analysis?.allowStatements.length) return { check: label, passed: false, message: `${subject} must be allowed; ${allowing.text} allows it, but the request is still refused (${result.overallResult})` };
+  if (!wantAllowed && !allowed)
+    return {
+      check: label,
+      passed: true,
+      message: result.overallResult === 'ExplicitlyDenied' ? `${subject} is denied by ${denying.text}` : `${subject} is denied: nothing allows it`,
+    };
+  if (!wantAllowed)
+    return {
+      check: label,
+      passed: false,
+      message: `${subject} must be denied, but ${allowing.text} allows it`,
+      ...(allowing.line ? { line: allowing.line } : {}),
+    };
+  if (result.overallResult === 'ExplicitlyDenied')
+    return {
+      check: label,
+      passed: false,
+      message: `${subject} must be allowed, but ${denying.text} denies it`,
+      ...(denying.line ? { line: denying.line } : {}),
+    };
+  if (analysis?.allowStatements.length)
+    return {
+      check: label,
+      passed: false,
+      message: `${subject} must be allowed; ${allowing.text} allows it, but the request is still refused (${result.overallResult})`,
+    };
   return { check: label, passed: false, message: `${subject} must be allowed, but ${nearMiss(document, analysis?.unmatchedStatements ?? [])}` };
 }
 
@@ -106,7 +142,13 @@ async function leastPrivilege(check: Check, checks: Check[], document: PolicyDoc
   const overgrants = await findOvergrants(document, needed, onEveryResource);
   if (overgrants.length === 0) return { check: labelCheck(check), passed: true, message: 'the policy grants only what the tasks need' };
   const first = overgrants[0]!;
-  const more = overgrants.length > 1 ? `; ${overgrants.slice(1, 4).map((o) => o.message).join('; ')}` : '';
+  const more =
+    overgrants.length > 1
+      ? `; ${overgrants
+          .slice(1, 4)
+          .map((o) => o.message)
+          .join('; ')}`
+      : '';
   return { check: labelCheck(check), passed: false, message: `${first.message}${more}`, ...(first.line ? { line: first.line } : {}) };
 }
 

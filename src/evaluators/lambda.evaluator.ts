@@ -18,7 +18,8 @@ function handlerCheck(check: Check & { handler: string }, outline: PythonOutline
     const found = [...outline.functions.keys()];
     return { check: label, passed: false, message: `no top-level function named ${check.handler}${found.length ? ` (found: ${found.join(', ')})` : ''}` };
   }
-  if (fn.params.length !== 2) return { check: label, passed: false, message: `${check.handler} must take (event, context); it takes (${fn.params.join(', ')})`, line: fn.line };
+  if (fn.params.length !== 2)
+    return { check: label, passed: false, message: `${check.handler} must take (event, context); it takes (${fn.params.join(', ')})`, line: fn.line };
   return { check: label, passed: true, message: `${check.handler}(${fn.params.join(', ')}) on line ${fn.line}` };
 }
 
@@ -29,7 +30,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, sortKeys(v)]),
+  );
 }
 
 function normaliseOperation(name: string): string {
@@ -52,7 +57,11 @@ function judgeEvent(check: EventCheck, run: EventRun): CheckResult {
   if (run.error) return { check: label, passed: false, message: `the handler raised ${run.error}`, ...(run.line ? { line: run.line } : {}) };
   for (const expected of check.calls ?? []) {
     if (!run.calls.some((call) => callMatches(expected, call))) {
-      return { check: label, passed: false, message: `expected a call to ${expected.service}.${expected.operation}${expected.params ? ` with ${JSON.stringify(expected.params)}` : ''}; the handler made ${describeCalls(run.calls)}` };
+      return {
+        check: label,
+        passed: false,
+        message: `expected a call to ${expected.service}.${expected.operation}${expected.params ? ` with ${JSON.stringify(expected.params)}` : ''}; the handler made ${describeCalls(run.calls)}`,
+      };
     }
   }
   if ('returns' in check && check.returns !== undefined && !sameJson(run.returns, check.returns)) {
@@ -68,7 +77,12 @@ async function eventChecks(checks: EventCheck[], source: string, handler: string
   if (!options.allowRun) return skip('skipped: running candidate code is only allowed in single-user mode (the static checks still ran)');
   const python = findPython();
   if (!python) return skip('skipped: Python 3 is not installed on this machine, so the handler was not run (the static checks still ran)');
-  const outcome = await runHandler(python, source, handler, checks.map((c) => c.event));
+  const outcome = await runHandler(
+    python,
+    source,
+    handler,
+    checks.map((c) => c.event),
+  );
   if (outcome.kind === 'failed') return skip(outcome.message, outcome.line);
   return checks.map((check, i) => judgeEvent(check, outcome.results[i] ?? { error: 'no result', calls: [] }));
 }
@@ -80,5 +94,11 @@ export async function evaluateLambda(checks: Check[], submission: string, option
   const events = checks.filter((c): c is EventCheck => 'event' in c);
   const runs = await eventChecks(events, submission, handler, outline, options);
   let next = 0;
-  return checks.map((check) => ('handler' in check ? handlerCheck(check, outline) : 'event' in check ? runs[next++]! : { check: labelCheck(check), passed: false, message: 'this check does not apply to a Lambda handler' }));
+  return checks.map((check) =>
+    'handler' in check
+      ? handlerCheck(check, outline)
+      : 'event' in check
+        ? runs[next++]!
+        : { check: labelCheck(check), passed: false, message: 'this check does not apply to a Lambda handler' },
+  );
 }

@@ -14,7 +14,11 @@ function asList(value: unknown): string[] {
 }
 
 function wildcardPattern(text: string): RegExp {
-  const escaped = text.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = text
+    .toLowerCase()
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -62,8 +66,13 @@ async function statementOvergrants(statement: Record<string, unknown>, needed: S
   // some policies scope Resource "*", and an action a task requests on "*" needs it: neither is an overgrant.
   if (asList(statement.Resource).includes('*') && !scopesResourceByCondition(statement.Condition)) {
     const candidates = granted.filter((a) => !neededOnEveryResource.has(a.toLowerCase()));
-    const scoped = (await Promise.all(candidates.map(async (a) => ((await supportsResourceLevel(a)) ? a : undefined)))).filter((a): a is string => a !== undefined);
-    if (scoped.length > 0) found.push(`Resource "*" for ${scoped.slice(0, 3).join(', ')}${scoped.length > 3 ? ' and others' : ''}, which ${scoped.length === 1 ? 'supports' : 'support'} resource-level permissions: name the resources`);
+    const scoped = (await Promise.all(candidates.map(async (a) => ((await supportsResourceLevel(a)) ? a : undefined)))).filter(
+      (a): a is string => a !== undefined,
+    );
+    if (scoped.length > 0)
+      found.push(
+        `Resource "*" for ${scoped.slice(0, 3).join(', ')}${scoped.length > 3 ? ' and others' : ''}, which ${scoped.length === 1 ? 'supports' : 'support'} resource-level permissions: name the resources`,
+      );
   }
   return found;
 }

@@ -57,12 +57,18 @@ export function parsePolicyDocument(text: string): PolicyParse {
     const position = /position (\d+)/.exec(message)?.[1] ?? yamlErrorPosition(text);
     if (position === undefined) return { ok: false, message: `the policy is not valid JSON: ${message}` };
     const at = lineAndColumn(text, Number(position));
-    return { ok: false, message: `the policy is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')} (line ${at.line}, column ${at.column})`, line: at.line };
+    return {
+      ok: false,
+      message: `the policy is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')} (line ${at.line}, column ${at.column})`,
+      line: at.line,
+    };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, message: 'the policy must be a JSON object with a Statement' };
   const policy = data as Record<string, unknown>;
   const raw = policy.Statement;
-  const statements = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []).filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object' && !Array.isArray(s));
+  const statements = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []).filter(
+    (s): s is Record<string, unknown> => s !== null && typeof s === 'object' && !Array.isArray(s),
+  );
   return { ok: true, document: { policy, statements, lineOfPath: locator(text) } };
 }
 

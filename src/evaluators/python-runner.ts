@@ -17,9 +17,7 @@ export interface EventRun {
   calls: RecordedCall[];
 }
 
-export type RunOutcome =
-  | { kind: 'ran'; results: EventRun[] }
-  | { kind: 'failed'; message: string; line?: number };
+export type RunOutcome = { kind: 'ran'; results: EventRun[] } | { kind: 'failed'; message: string; line?: number };
 
 /** How long all the events of one check may take together. */
 export const RUN_TIME_LIMIT_MS = 5_000;
@@ -51,8 +49,15 @@ function execute(interpreter: string, dir: string): Promise<{ timedOut: boolean;
       interpreter,
       ['-I', '-S', 'runner.py'],
       // A clean environment: no AWS credentials or proxies reach the candidate's code.
-      { cwd: dir, timeout: RUN_TIME_LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' } },
-      (error, _stdout, stderr) => resolve({ timedOut: error !== null && (error as NodeJS.ErrnoException & { killed?: boolean }).killed === true, stderr: String(stderr) }),
+      {
+        cwd: dir,
+        timeout: RUN_TIME_LIMIT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 1024 * 1024,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' },
+      },
+      (error, _stdout, stderr) =>
+        resolve({ timedOut: error !== null && (error as NodeJS.ErrnoException & { killed?: boolean }).killed === true, stderr: String(stderr) }),
     );
   });
 }
@@ -71,7 +76,8 @@ export async function runHandler(interpreter: string, source: string, handler: s
       const last = stderr.trim().split('\n').pop() ?? '';
       return { kind: 'failed', message: `the handler could not be run${last ? `: ${last.slice(0, 200)}` : ''}` };
     }
-    if (output.importError) return { kind: 'failed', message: `importing the module failed: ${output.importError}`, ...(output.line ? { line: output.line } : {}) };
+    if (output.importError)
+      return { kind: 'failed', message: `importing the module failed: ${output.importError}`, ...(output.line ? { line: output.line } : {}) };
     return { kind: 'ran', results: output.results ?? [] };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -97,16 +97,13 @@ export function createApp({ coach, catalogue, sessions, progress, tailor, exerci
   if (recordings) registerRecordingRoutes(app, recordings);
   registerCameraRoutes(app);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'request_too_large', 'the request is larger than 1 MB', 413) }));
-  app.post(
-    '/api/grade',
-    async (c) => {
-      const body = await parseJsonBody(c, gradeBodySchema);
-      checkAnswerLength(body.answer);
-      const question = 'questionId' in body ? questions.findQuestion(body.questionId) : (body.question as Question);
-      if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body as { questionId: string }).questionId}"`, 404);
-      return c.json(coach.grade(question, body.answer));
-    },
-  );
+  app.post('/api/grade', async (c) => {
+    const body = await parseJsonBody(c, gradeBodySchema);
+    checkAnswerLength(body.answer);
+    const question = 'questionId' in body ? questions.findQuestion(body.questionId) : (body.question as Question);
+    if (!question) return errorResponse(c, 'question_not_found', `no question with id "${(body as { questionId: string }).questionId}"`, 404);
+    return c.json(coach.grade(question, body.answer));
+  });
 
   if (team) registerTeamRoutes(app, team.routes);
   else app.get('/api/auth/me', (c) => c.json({ mode: 'single-user', user: null, csrfToken: null }));

@@ -53,22 +53,47 @@ export async function composeTeamServerApp(parts: TeamServerParts): Promise<{ ap
   const { coach, store, staticHandler, policy, logger } = parts;
   const scope = createTeamScope(coach, store);
   const accounts = composeAccountService(store, parts.accountParams);
-  const cohorts = new CohortService({ team: store.team, attemptsOf: (userId) => store.forUser(userId).attempts, exerciseAttemptsOf: (userId) => store.forUser(userId).exerciseAttempts, coach, newInviteCode: () => newToken(18) });
+  const cohorts = new CohortService({
+    team: store.team,
+    attemptsOf: (userId) => store.forUser(userId).attempts,
+    exerciseAttemptsOf: (userId) => store.forUser(userId).exerciseAttempts,
+    coach,
+    newInviteCode: () => newToken(18),
+  });
   const limits = await createRateLimits(parts.databaseLocation, parts.rateLimits, parts.schema);
   const trustProxy = parts.trustProxy ?? false;
   const publicOrigin = policy?.publicOrigin;
-  if (!publicOrigin) throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
+  if (!publicOrigin)
+    throw new LoopCoachError('config_invalid', 'team mode needs LOOPCOACH_ORIGIN: the address browsers use, such as https://coach.example.com');
   const oidc = parts.oidc ? await openIdConnectClient({ ...parts.oidc, redirectUri: `${publicOrigin}/api/auth/oidc/callback` }) : undefined;
   const team = {
     auth: teamAuth({ accounts, runAs: scope.runAs }),
     gradingLimit: gradingLimit(limits, trustProxy),
     routes: { accounts, cohorts, limits, secureCookies: publicOrigin.startsWith('https:'), trustProxy, publicOrigin, ...(oidc ? { oidc } : {}) },
   };
-  const app = createApp({ coach, ...scope.services, team, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  const app = createApp({
+    coach,
+    ...scope.services,
+    team,
+    ...(staticHandler ? { staticHandler } : {}),
+    ...(policy ? { policy } : {}),
+    ...(logger ? { logger } : {}),
+  });
   return { app, close: () => limits.close() };
 }
 
 export async function composeServerApp({ coach, store, staticHandler, policy, logger }: ServerParts): Promise<Hono> {
   const { catalogue, sessions, progress, tailor, exercises, recordings } = await composeServices({ coach, store });
-  return createApp({ coach, catalogue, sessions, progress, tailor, exercises, recordings, ...(staticHandler ? { staticHandler } : {}), ...(policy ? { policy } : {}), ...(logger ? { logger } : {}) });
+  return createApp({
+    coach,
+    catalogue,
+    sessions,
+    progress,
+    tailor,
+    exercises,
+    recordings,
+    ...(staticHandler ? { staticHandler } : {}),
+    ...(policy ? { policy } : {}),
+    ...(logger ? { logger } : {}),
+  });
 }

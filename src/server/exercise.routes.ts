@@ -8,7 +8,8 @@ import { toPublicExercise, type ExerciseService } from '../services/exercise.ser
 import { parseJsonBody, parseWith } from './validate.js';
 
 export function checkSubmissionSize(submission: string): void {
-  if (submission.length > MAX_SUBMISSION_CHARS) throw new LoopCoachError('submission_too_large', `the submission has ${submission.length} characters; the limit is ${MAX_SUBMISSION_CHARS} (100 KB)`);
+  if (submission.length > MAX_SUBMISSION_CHARS)
+    throw new LoopCoachError('submission_too_large', `the submission has ${submission.length} characters; the limit is ${MAX_SUBMISSION_CHARS} (100 KB)`);
 }
 
 /** Hands-on exercises: list, show, check a submission (saved as an attempt), the saved attempts, and the user's own exercises. */

@@ -9,7 +9,12 @@ export interface ListenOptions {
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large', message: 'the request headers are larger than 16 KB' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'headers_too_large',
+    message: 'the request headers are larger than 16 KB',
+  },
 };
 const MALFORMED = { status: 400, reason: 'Bad Request', code: 'invalid_input', message: 'the request is not valid HTTP' };
 

@@ -6,7 +6,7 @@ function matchesRoute(routePath: string, requestPath: string): boolean {
   const route = routePath.split('/');
   const request = requestPath.split('/');
   if (route.length !== request.length) return false;
-  return route.every((part, i) => part.startsWith(':') ? request[i] !== '' : part === request[i]);
+  return route.every((part, i) => (part.startsWith(':') ? request[i] !== '' : part === request[i]));
 }
 
 /** The methods the app's API routes accept at this path (GET implies HEAD); empty for an unknown path. */

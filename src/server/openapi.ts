@@ -8,7 +8,14 @@ import { checkOwnExerciseBodySchema, checkSubmissionBodySchema, exerciseListQuer
 import { importedQuestionsSchema, importQuestionsBodySchema } from '../api/my-questions.contract.js';
 import { suggestionResponseSchema } from '../api/progress.contract.js';
 import { gradeBodySchema, healthSchema, questionListQuerySchema } from '../api/questions.contract.js';
-import { answerBodySchema, idempotencyKeyHeaderSchema, practiceBodySchema, previewBodySchema, sessionSummarySchema, startSessionBodySchema } from '../api/sessions.contract.js';
+import {
+  answerBodySchema,
+  idempotencyKeyHeaderSchema,
+  practiceBodySchema,
+  previewBodySchema,
+  sessionSummarySchema,
+  startSessionBodySchema,
+} from '../api/sessions.contract.js';
 import { speechSettingsSchema, transcribeQuerySchema } from '../api/speech.contract.js';
 import { tailorBodySchema } from '../api/tailor.contract.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
@@ -77,13 +84,18 @@ export const API_ROUTES: RouteDoc[] = [
     path: '/api/transcribe',
     summary: 'Transcribe a spoken answer on this server and measure its delivery (audio is not stored)',
     query: transcribeQuerySchema,
-    rawBody: { mediaType: 'audio/wav', description: 'the recording: WAV, or the browser\'s WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)' },
+    rawBody: { mediaType: 'audio/wav', description: "the recording: WAV, or the browser's WebM/Opus (audio/webm) or Ogg/Opus (audio/ogg)" },
     responses: {
       200: '{ transcript, segments: [{ startSec, endSec, text }], delivery: { durationSec, speakingSec, wordsPerMinute, pauses, fillers, pitchVariationSemitones, loudnessDb, findings } }',
     },
     errors: ['invalid_input', 'audio_too_long', 'audio_invalid', 'audio_silent'],
   },
-  { method: 'get', path: '/api/settings/speech', summary: 'Speech settings: keepRecordings (off by default: only transcripts are saved)', responses: { 200: { description: 'The settings', schema: speechSettingsSchema } } },
+  {
+    method: 'get',
+    path: '/api/settings/speech',
+    summary: 'Speech settings: keepRecordings (off by default: only transcripts are saved)',
+    responses: { 200: { description: 'The settings', schema: speechSettingsSchema } },
+  },
   {
     method: 'put',
     path: '/api/settings/speech',
@@ -100,9 +112,27 @@ export const API_ROUTES: RouteDoc[] = [
     responses: { 201: '{ attemptId, mediaType, createdAt, bytes }' },
     errors: ['recordings_off', 'attempt_not_found', 'invalid_input', 'audio_invalid', 'audio_too_long'],
   },
-  { method: 'get', path: '/api/attempts/:id/recording', summary: 'The kept audio of an answer (Range requests answered with 206)', responses: { 200: 'The audio' }, errors: ['recording_not_found'] },
-  { method: 'delete', path: '/api/attempts/:id/recording', summary: 'Delete the kept audio of an answer (its transcript and feedback stay)', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['recording_not_found'] },
-  { method: 'delete', path: '/api/attempts/:id', summary: 'Delete an answer, its follow-up answers and their audio', responses: { 200: { description: 'Deleted', schema: deletedSchema } }, errors: ['attempt_not_found'] },
+  {
+    method: 'get',
+    path: '/api/attempts/:id/recording',
+    summary: 'The kept audio of an answer (Range requests answered with 206)',
+    responses: { 200: 'The audio' },
+    errors: ['recording_not_found'],
+  },
+  {
+    method: 'delete',
+    path: '/api/attempts/:id/recording',
+    summary: 'Delete the kept audio of an answer (its transcript and feedback stay)',
+    responses: { 200: { description: 'Deleted', schema: deletedSchema } },
+    errors: ['recording_not_found'],
+  },
+  {
+    method: 'delete',
+    path: '/api/attempts/:id',
+    summary: 'Delete an answer, its follow-up answers and their audio',
+    responses: { 200: { description: 'Deleted', schema: deletedSchema } },
+    errors: ['attempt_not_found'],
+  },
   { method: 'get', path: '/api/recordings', summary: 'Which answers have kept audio', responses: { 200: '{ attemptIds }' } },
   { method: 'delete', path: '/api/recordings', summary: 'Delete every kept recording', responses: { 200: '{ deleted: count }' } },
   {
@@ -172,9 +202,12 @@ export const API_ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/practice',
-    summary: 'Grade an answer to one question practised alone and save it as an attempt (a one-question session of kind practice), beside the previous answer to it',
+    summary:
+      'Grade an answer to one question practised alone and save it as an attempt (a one-question session of kind practice), beside the previous answer to it',
     body: practiceBodySchema,
-    responses: { 201: '{ sessionId, attemptId, prompt, feedback, previous: { answer, score, answeredAt, improved, lost, habitsDropped, habitsAdded } | null }' },
+    responses: {
+      201: '{ sessionId, attemptId, prompt, feedback, previous: { answer, score, answeredAt, improved, lost, habitsDropped, habitsAdded } | null }',
+    },
     errors: ['invalid_input', 'question_not_found', 'answer_too_long'],
   },
   {
@@ -406,7 +439,16 @@ function asTeamRoute(route: RouteDoc): RouteDoc {
 }
 
 /** The recording routes (src/server/recording.routes.ts): a team server keeps no audio, so it has none of them. */
-const RECORDING_ROUTES = new Set(['get /api/settings/speech', 'put /api/settings/speech', 'put /api/attempts/:id/recording', 'get /api/attempts/:id/recording', 'delete /api/attempts/:id/recording', 'delete /api/attempts/:id', 'get /api/recordings', 'delete /api/recordings']);
+const RECORDING_ROUTES = new Set([
+  'get /api/settings/speech',
+  'put /api/settings/speech',
+  'put /api/attempts/:id/recording',
+  'get /api/attempts/:id/recording',
+  'delete /api/attempts/:id/recording',
+  'delete /api/attempts/:id',
+  'get /api/recordings',
+  'delete /api/recordings',
+]);
 
 /** Every route a team server registers: the single-user ones but the recording routes, signed in, and the team routes. */
 export function teamApiRoutes(): RouteDoc[] {
@@ -414,7 +456,10 @@ export function teamApiRoutes(): RouteDoc[] {
 }
 
 /** The OpenAPI 3.1 document of these routes. */
-export function buildOpenApiDocument(routes: readonly RouteDoc[] = API_ROUTES, description = 'Practise AWS interview answers with instant, explainable feedback. Local only.'): Record<string, unknown> {
+export function buildOpenApiDocument(
+  routes: readonly RouteDoc[] = API_ROUTES,
+  description = 'Practise AWS interview answers with instant, explainable feedback. Local only.',
+): Record<string, unknown> {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const { path } = openApiPath(route.path);
@@ -434,7 +479,12 @@ const documents = new Map<boolean, Record<string, unknown>>();
 export function openApiDocument(team = false): Record<string, unknown> {
   let built = documents.get(team);
   if (!built) {
-    built = team ? buildOpenApiDocument(teamApiRoutes(), 'Practise AWS interview answers with instant, explainable feedback. Team mode: sign in first (a session cookie); every write carries the x-csrf-token header.') : buildOpenApiDocument();
+    built = team
+      ? buildOpenApiDocument(
+          teamApiRoutes(),
+          'Practise AWS interview answers with instant, explainable feedback. Team mode: sign in first (a session cookie); every write carries the x-csrf-token header.',
+        )
+      : buildOpenApiDocument();
     documents.set(team, built);
   }
   return built;

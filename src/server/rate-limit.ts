@@ -25,7 +25,11 @@ export function defaultRateLimitParameters(): RateLimitParameters {
 
 /** The default limits with graded answers set to `perMinute` per account (five times that per address). */
 export function rateLimitsWithGrading(perMinute: number): RateLimitParameters {
-  return { ...defaultRateLimitParameters(), gradingPerAccount: { points: perMinute, duration: 60 }, gradingPerAddress: { points: perMinute * 5, duration: 60 } };
+  return {
+    ...defaultRateLimitParameters(),
+    gradingPerAccount: { points: perMinute, duration: 60 },
+    gradingPerAddress: { points: perMinute * 5, duration: 60 },
+  };
 }
 
 /** The limits a team server applies, shared by every instance when they are kept in PostgreSQL. */
@@ -71,9 +75,29 @@ export async function createRateLimits(location: string, params = defaultRateLim
     const client = new pg.Pool({ connectionString: location, max: 2 });
     pool = client;
     await new Promise<void>((resolve, reject) => {
-      new RateLimiterPostgres({ storeClient: client, storeType: 'pool', tableName: 'loopcoach_rate_limits', ...(schema ? { schemaName: schema } : {}), keyPrefix: 'setup', points: 1, duration: 1 }, (error?: Error) => (error ? reject(error) : resolve()));
+      new RateLimiterPostgres(
+        {
+          storeClient: client,
+          storeType: 'pool',
+          tableName: 'loopcoach_rate_limits',
+          ...(schema ? { schemaName: schema } : {}),
+          keyPrefix: 'setup',
+          points: 1,
+          duration: 1,
+        },
+        (error?: Error) => (error ? reject(error) : resolve()),
+      );
     });
-    make = (name, limit) => new RateLimiterPostgres({ storeClient: client, storeType: 'pool', tableName: 'loopcoach_rate_limits', ...(schema ? { schemaName: schema } : {}), tableCreated: true, keyPrefix: name, ...limit });
+    make = (name, limit) =>
+      new RateLimiterPostgres({
+        storeClient: client,
+        storeType: 'pool',
+        tableName: 'loopcoach_rate_limits',
+        ...(schema ? { schemaName: schema } : {}),
+        tableCreated: true,
+        keyPrefix: name,
+        ...limit,
+      });
   } else {
     make = (name, limit) => new RateLimiterMemory({ keyPrefix: name, ...limit });
   }

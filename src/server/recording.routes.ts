@@ -14,11 +14,18 @@ import { parseJsonBody } from './validate.js';
  */
 export function registerRecordingRoutes(app: Hono, recordings: RecordingService): void {
   app.get('/api/settings/speech', async (c) => c.json(await recordings.settings()));
-  app.put('/api/settings/speech', bodyLimit({ maxSize: 4096, onError: (c) => errorResponse(c, 'request_too_large', 'the settings body is larger than 4 KB', 413) }), async (c) => c.json(await recordings.updateSettings(await parseJsonBody(c, speechSettingsSchema))));
+  app.put(
+    '/api/settings/speech',
+    bodyLimit({ maxSize: 4096, onError: (c) => errorResponse(c, 'request_too_large', 'the settings body is larger than 4 KB', 413) }),
+    async (c) => c.json(await recordings.updateSettings(await parseJsonBody(c, speechSettingsSchema))),
+  );
 
   app.put(
     '/api/attempts/:id/recording',
-    bodyLimit({ maxSize: MAX_AUDIO_BYTES, onError: (c) => errorResponse(c, 'audio_too_long', `the recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB`, 413) }),
+    bodyLimit({
+      maxSize: MAX_AUDIO_BYTES,
+      onError: (c) => errorResponse(c, 'audio_too_long', `the recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB`, 413),
+    }),
     async (c) => c.json(await recordings.keep(c.req.param('id'), new Uint8Array(await c.req.arrayBuffer())), 201),
   );
   app.get('/api/attempts/:id/recording', async (c) => playback(c, await recordings.recording(c.req.param('id'))));
@@ -40,7 +47,8 @@ function playback(c: Context, recording: { mediaType: string; audio: Uint8Array 
   const size = recording.audio.length;
   const headers = { 'content-type': recording.mediaType, 'accept-ranges': 'bytes', 'cache-control': 'private, no-store' };
   const range = /^bytes=(\d*)-(\d*)$/.exec(c.req.header('range') ?? '');
-  if (!range || (range[1] === '' && range[2] === '')) return new Response(recording.audio as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-length': String(size) } });
+  if (!range || (range[1] === '' && range[2] === ''))
+    return new Response(recording.audio as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-length': String(size) } });
   const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
   const end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), size - 1) : size - 1;
   if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });

@@ -92,7 +92,12 @@ export function requestGuard(policy: RequestPolicy = {}): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (!isAllowedHost(url, policy)) {
-      return errorResponse(c, 'host_not_allowed', `this server answers only to ${policy.publicOrigin ?? 'localhost, 127.0.0.1 or [::1]'}, not to "${url.host}"`, 403);
+      return errorResponse(
+        c,
+        'host_not_allowed',
+        `this server answers only to ${policy.publicOrigin ?? 'localhost, 127.0.0.1 or [::1]'}, not to "${url.host}"`,
+        403,
+      );
     }
     if (!WRITE_METHODS.has(c.req.method)) return next();
     if (isCrossSite(c, url, policy)) return errorResponse(c, 'origin_not_allowed', 'requests from another site are refused', 403);

@@ -28,7 +28,13 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const report = await sessions.report(session.id);
     const modelAnswers = Object.fromEntries(report.questions.map((q) => [q.id, sessions.modelAnswer(q.id) ?? null]));
     const exercise = await sessions.exercise(session.id);
-    return c.json({ session, next: await sessions.next(session.id), report, modelAnswers, ...(exercise ? { exercise: { ...exercise, exercise: toPublicExercise(exercise.exercise) } } : {}) } satisfies SessionView);
+    return c.json({
+      session,
+      next: await sessions.next(session.id),
+      report,
+      modelAnswers,
+      ...(exercise ? { exercise: { ...exercise, exercise: toPublicExercise(exercise.exercise) } } : {}),
+    } satisfies SessionView);
   });
 
   app.post('/api/sessions/:id/exercise', async (c) => {
@@ -41,7 +47,10 @@ export function registerSessionRoutes(app: Hono, sessions: SessionService, progr
     const body = await parseJsonBody(c, answerBodySchema);
     checkAnswerLength(body.answer);
     const idempotencyKey = parseWith(idempotencyKeyHeaderSchema, c.req.header('idempotency-key'));
-    return c.json(await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey, body.spoken), 201);
+    return c.json(
+      await sessions.answerNext(c.req.param('id'), body.answer, body.startedAt ? new Date(body.startedAt) : new Date(), idempotencyKey, body.spoken),
+      201,
+    );
   });
 
   app.post('/api/sessions/:id/skip', async (c) => c.json(await sessions.skipNext(c.req.param('id')), 201));

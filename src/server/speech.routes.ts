@@ -22,7 +22,10 @@ export function registerSpeechRoutes(app: Hono): void {
   });
   app.post(
     '/api/transcribe',
-    bodyLimit({ maxSize: MAX_AUDIO_BYTES, onError: (c) => errorResponse(c, 'audio_too_long', `the recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB`, 413) }),
+    bodyLimit({
+      maxSize: MAX_AUDIO_BYTES,
+      onError: (c) => errorResponse(c, 'audio_too_long', `the recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB`, 413),
+    }),
     async (c) => {
       const { kind } = parseWith(transcribeQuerySchema, c.req.query());
       const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -20,7 +20,12 @@ function toDocument(input: DocumentInputBody): DocumentInput {
 }
 
 function toRequest(body: TailorRequestBody): TailorRequest {
-  return { posting: toDocument(body.posting), ...(body.resume ? { resume: toDocument(body.resume) } : {}), ...(body.count ? { count: body.count } : {}), ...(body.save ? { save: body.save } : {}) };
+  return {
+    posting: toDocument(body.posting),
+    ...(body.resume ? { resume: toDocument(body.resume) } : {}),
+    ...(body.count ? { count: body.count } : {}),
+    ...(body.save ? { save: body.save } : {}),
+  };
 }
 
 /**
@@ -30,11 +35,19 @@ function toRequest(body: TailorRequestBody): TailorRequest {
 export function registerTailorRoutes(app: Hono, tailor: TailorService): void {
   const uploads = bodyLimit({
     maxSize: MAX_TAILOR_BODY_BYTES,
-    onError: (c) => errorResponse(c, 'invalid_input', `the upload is too large: documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; save just the text as .txt`, 413),
+    onError: (c) =>
+      errorResponse(
+        c,
+        'invalid_input',
+        `the upload is too large: documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; save just the text as .txt`,
+        413,
+      ),
   });
 
   app.post('/api/plans', uploads, async (c) => c.json(await tailor.plan(toRequest(await parseJsonBody(c, tailorBodySchema)))));
-  app.post('/api/plans/sessions', uploads, async (c) => c.json((await tailor.start(toRequest(await parseJsonBody(c, tailorBodySchema)))) satisfies SessionStarted, 201));
+  app.post('/api/plans/sessions', uploads, async (c) =>
+    c.json((await tailor.start(toRequest(await parseJsonBody(c, tailorBodySchema)))) satisfies SessionStarted, 201),
+  );
   app.get('/api/documents', async (c) => c.json((await tailor.listDocuments()) satisfies SavedDocument[]));
   app.delete('/api/documents/:id', async (c) => {
     await tailor.deleteDocument(c.req.param('id'));

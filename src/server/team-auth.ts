@@ -11,7 +11,14 @@ export const SESSION_COOKIE = 'loopcoach_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** API paths that answer without signing in. */
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/openapi.json', '/api/auth/sign-in', '/api/auth/me', '/api/auth/oidc/start', '/api/auth/oidc/callback']);
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
+  '/api/health',
+  '/api/openapi.json',
+  '/api/auth/sign-in',
+  '/api/auth/me',
+  '/api/auth/oidc/start',
+  '/api/auth/oidc/callback',
+]);
 /** The routes whose answers are graded, so count against the grading rate limits. */
 export const GRADED_PATHS: ReadonlySet<string> = new Set(['/api/grade', '/api/practice', '/api/sessions/:id/answers', '/api/sessions/:id/preview']);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -5,7 +5,18 @@ import { errorResponse } from './errors.js';
 import { LoopCoachError } from '../errors.js';
 import type { AccountService, SignedIn } from '../services/account.service.js';
 import type { CohortService } from '../services/cohort.service.js';
-import { assignmentBodySchema, cohortBodySchema, commentBodySchema, deleteAccountBodySchema, joinBodySchema, newUserBodySchema, passwordBodySchema, shareBodySchema, sharingBodySchema, signInBodySchema } from '../api/team.contract.js';
+import {
+  assignmentBodySchema,
+  cohortBodySchema,
+  commentBodySchema,
+  deleteAccountBodySchema,
+  joinBodySchema,
+  newUserBodySchema,
+  passwordBodySchema,
+  shareBodySchema,
+  sharingBodySchema,
+  signInBodySchema,
+} from '../api/team.contract.js';
 import type { RateLimits } from './rate-limit.js';
 import { actorOf, clientAddress, SESSION_COOKIE, signedInOf } from './team-auth.js';
 import { parseJsonBody } from './validate.js';
@@ -52,7 +63,13 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
   app.get('/api/auth/oidc/start', async (c) => {
     if (!oidc) return errorResponse(c, 'not_found', 'sign-in with an identity provider is not configured on this server', 404);
     const { url, challenge } = await oidc.start();
-    setCookie(c, OIDC_COOKIE, Buffer.from(JSON.stringify(challenge)).toString('base64url'), { httpOnly: true, sameSite: 'Lax', secure: secureCookies, path: '/api/auth/oidc', maxAge: 600 });
+    setCookie(c, OIDC_COOKIE, Buffer.from(JSON.stringify(challenge)).toString('base64url'), {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secureCookies,
+      path: '/api/auth/oidc',
+      maxAge: 600,
+    });
     return c.redirect(url, 302);
   });
   app.get('/api/auth/oidc/callback', async (c) => {
@@ -136,7 +153,9 @@ export function registerTeamRoutes(app: Hono, { accounts, cohorts, limits, secur
     return c.json(await cohorts.comment(actorOf(c), c.req.param('id'), c.req.param('attemptId'), sentence, body), 201);
   });
   app.get('/api/cohorts/:id/assignments', async (c) => c.json(await cohorts.assignmentsOf(actorOf(c), c.req.param('id'))));
-  app.post('/api/cohorts/:id/assignments', async (c) => c.json(await cohorts.assign(actorOf(c), c.req.param('id'), await parseJsonBody(c, assignmentBodySchema)), 201));
+  app.post('/api/cohorts/:id/assignments', async (c) =>
+    c.json(await cohorts.assign(actorOf(c), c.req.param('id'), await parseJsonBody(c, assignmentBodySchema)), 201),
+  );
 
   app.get('/api/assignments', async (c) => c.json(await cohorts.assignmentsForMe(actorOf(c))));
   app.get('/api/comments', async (c) => c.json(await cohorts.commentsForMe(actorOf(c))));

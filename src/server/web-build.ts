@@ -37,7 +37,10 @@ export async function ensureWebBuilt(root = webRoot(), log: (line: string) => vo
   const builtAt = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   if (!hasSources(root)) {
     if (builtAt > 0) return dist;
-    throw new LoopCoachError('file_not_found', `the web app is missing (looked in ${root}): reinstall loopcoach, or run \`npm run build:web\` in a clone of the repository`);
+    throw new LoopCoachError(
+      'file_not_found',
+      `the web app is missing (looked in ${root}): reinstall loopcoach, or run \`npm run build:web\` in a clone of the repository`,
+    );
   }
   const sources = Math.max(newestChange(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs);
   if (builtAt >= sources) return dist;

@@ -94,7 +94,8 @@ export class AccountService {
   async signInWithIdentity(identity: { subject: string; email: string | undefined; name: string | undefined }): Promise<SignedIn> {
     const linked = await this.deps.team.findUserByOidcSubject(identity.subject);
     if (linked) return this.openSession(linked);
-    if (!identity.email) throw new LoopCoachError('sign_in_failed', 'the identity provider did not share your email address, which Loop Coach needs to find your account');
+    if (!identity.email)
+      throw new LoopCoachError('sign_in_failed', 'the identity provider did not share your email address, which Loop Coach needs to find your account');
     const byEmail = await this.deps.team.findUserByEmail(identity.email.trim().toLowerCase());
     if (byEmail) {
       await this.deps.team.setOidcSubject(byEmail.id, identity.subject);
@@ -114,7 +115,13 @@ export class AccountService {
     const createdAt = this.now();
     await this.deps.team.deleteExpiredAuthSessions(createdAt.toISOString());
     const expiresAt = new Date(createdAt.getTime() + this.params.sessionTtlMs).toISOString();
-    await this.deps.team.createAuthSession({ tokenHash: this.deps.tokens.hashToken(token), userId: user.id, csrfToken, createdAt: createdAt.toISOString(), expiresAt });
+    await this.deps.team.createAuthSession({
+      tokenHash: this.deps.tokens.hashToken(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: createdAt.toISOString(),
+      expiresAt,
+    });
     return { user: publicUser(user), token, csrfToken, expiresAt };
   }
 
@@ -170,7 +177,20 @@ export class AccountService {
     ]);
     const documents = await Promise.all(documentList.map((d) => own.documents.find(d.id)));
     const shared = await this.deps.team.listSharedAttemptIds(user.id);
-    return { exportedAt: this.now().toISOString(), account: publicUser(user), sessions, attempts, sharedAttemptIds: [...shared], commentsOnMyAnswers: comments, questions, documents, exerciseAttempts, exercises, memberships, cohortsCoached: coaching };
+    return {
+      exportedAt: this.now().toISOString(),
+      account: publicUser(user),
+      sessions,
+      attempts,
+      sharedAttemptIds: [...shared],
+      commentsOnMyAnswers: comments,
+      questions,
+      documents,
+      exerciseAttempts,
+      exercises,
+      memberships,
+      cohortsCoached: coaching,
+    };
   }
 
   /** Removes the account and everything in it; its sign-ins end with it. */
@@ -185,7 +205,8 @@ export class AccountService {
   }
 
   private checkPassword(password: string): void {
-    if (password.length < this.params.minPasswordLength) throw new LoopCoachError('invalid_input', `a password needs at least ${this.params.minPasswordLength} characters`);
+    if (password.length < this.params.minPasswordLength)
+      throw new LoopCoachError('invalid_input', `a password needs at least ${this.params.minPasswordLength} characters`);
     if (password.length > 1000) throw new LoopCoachError('invalid_input', 'a password takes at most 1000 characters');
   }
 

@@ -37,7 +37,6 @@ export interface DashboardRow {
   exercises: ExerciseLine[];
 }
 
-
 export interface AssignmentInput {
   title: string;
   spec: AssignmentSpec;
@@ -119,7 +118,9 @@ export class CohortService {
           const topic = this.deps.coach.findQuestion(a.questionId)?.topic;
           return topic ? [{ ...a, topic }] : [];
         });
-        const attempts = [...visible].reverse().map((a) => ({ id: a.id, sessionId: a.sessionId, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt }));
+        const attempts = [...visible]
+          .reverse()
+          .map((a) => ({ id: a.id, sessionId: a.sessionId, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt }));
         const summary = summariseCandidate(dated, today);
         // Sharing only chosen answers, with none shared: the coach learns nothing, not even "never practised".
         const stuck = m.sharing === 'shared' && visible.length === 0 ? null : summary.stuck;
@@ -142,7 +143,8 @@ export class CohortService {
     await this.coached(actor, cohortId);
     const attempt = await this.visibleToCoach(cohortId, attemptId);
     const anchor = sentence.trim();
-    if (!splitSentences(attempt.answer).some((s) => s.trim() === anchor)) throw new LoopCoachError('invalid_input', 'the comment must quote one sentence of the answer exactly');
+    if (!splitSentences(attempt.answer).some((s) => s.trim() === anchor))
+      throw new LoopCoachError('invalid_input', 'the comment must quote one sentence of the answer exactly');
     const comment = { id: randomUUID(), attemptId, cohortId, authorId: actor.id, sentence: anchor, body: body.trim(), createdAt: this.now().toISOString() };
     await this.deps.team.addComment(comment);
     return comment;
@@ -156,7 +158,10 @@ export class CohortService {
   /** The actor's own answers, newest first, each marked shared or not: what they may choose to share. */
   async myAnswers(actor: UserRecord, limit = 20) {
     const [attempts, shared] = await Promise.all([this.deps.attemptsOf(actor.id).listAll(), this.deps.team.listSharedAttemptIds(actor.id)]);
-    return attempts.slice(-limit).reverse().map((a) => ({ id: a.id, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt, shared: shared.has(a.id) }));
+    return attempts
+      .slice(-limit)
+      .reverse()
+      .map((a) => ({ id: a.id, questionId: a.questionId, prompt: a.prompt, score: a.score, answeredAt: a.answeredAt, shared: shared.has(a.id) }));
   }
 
   /** Shares one of the actor's answers with their coaches (or stops sharing it). */
@@ -206,7 +211,16 @@ export class CohortService {
     for (const a of attempts) {
       const count = (lines.get(a.exerciseId)?.attempts ?? 0) + 1;
       lines.delete(a.exerciseId);
-      lines.set(a.exerciseId, { exerciseId: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, attempts: count, passed: a.result.passed, score: a.result.score, lastCheckedAt: a.checkedAt });
+      lines.set(a.exerciseId, {
+        exerciseId: a.exerciseId,
+        kind: a.kind,
+        topic: a.topic,
+        prompt: a.prompt,
+        attempts: count,
+        passed: a.result.passed,
+        score: a.result.score,
+        lastCheckedAt: a.checkedAt,
+      });
     }
     return [...lines.values()].reverse();
   }

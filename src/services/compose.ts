@@ -34,7 +34,12 @@ export async function composeServices({ coach, store, allowCodeRun = true }: { c
   const catalogue = await QuestionCatalogue.open({ coach, userQuestions: store.userQuestions });
   const exercises = await openExerciseService(store, { allowCodeRun });
   const sessions = new SessionService({ sessions: store.sessions, attempts: store.attempts, coach: catalogue, exercises });
-  const progress = new ProgressService({ answers: sessions, coach: catalogue, exerciseAttempts: store.exerciseAttempts, findExercise: (id) => exercises.find(id) });
+  const progress = new ProgressService({
+    answers: sessions,
+    coach: catalogue,
+    exerciseAttempts: store.exerciseAttempts,
+    findExercise: (id) => exercises.find(id),
+  });
   const tailor = new TailorService({ coach, documents: store.documents, sessions, findQuestion: (id) => catalogue.findQuestion(id) });
   const recordings = new RecordingService({ attempts: store.attempts, recordings: store.recordings, settings: store.settings });
   return { catalogue, sessions, progress, tailor, exercises, recordings };
@@ -52,11 +57,26 @@ export function composeExerciseService({ allowCodeRun = true }: { allowCodeRun?:
  * The hands-on exercises over the shipped files and the user's own, saving every checked
  * submission in the store (a team user's store scope keeps them theirs).
  */
-export function openExerciseService(store: Pick<Store, 'exerciseAttempts' | 'userExercises'>, { allowCodeRun = true }: { allowCodeRun?: boolean } = {}): Promise<ExerciseService> {
-  return ExerciseService.open({ exercises: loadExercises(), loadSpec: loadCfnSpec, allowCodeRun, attempts: store.exerciseAttempts, userExercises: store.userExercises });
+export function openExerciseService(
+  store: Pick<Store, 'exerciseAttempts' | 'userExercises'>,
+  { allowCodeRun = true }: { allowCodeRun?: boolean } = {},
+): Promise<ExerciseService> {
+  return ExerciseService.open({
+    exercises: loadExercises(),
+    loadSpec: loadCfnSpec,
+    allowCodeRun,
+    attempts: store.exerciseAttempts,
+    userExercises: store.userExercises,
+  });
 }
 
 /** Accounts and sign-in over the store's team tables (argon2id passwords, hashed session tokens). */
 export function composeAccountService(store: Store, params?: AccountParameters): AccountService {
-  return new AccountService({ team: store.team, storeFor: (userId) => store.forUser(userId), hasher: argon2idHasher(), tokens: { newToken: () => newToken(), hashToken }, ...(params ? { params } : {}) });
+  return new AccountService({
+    team: store.team,
+    storeFor: (userId) => store.forUser(userId),
+    hasher: argon2idHasher(),
+    tokens: { newToken: () => newToken(), hashToken },
+    ...(params ? { params } : {}),
+  });
 }

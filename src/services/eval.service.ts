@@ -24,7 +24,8 @@ export interface AsagReport {
 export function toAsagRows(records: Array<Record<string, string>>): AsagRow[] {
   return records.map((r, i) => {
     const score = Number(r.score_avg);
-    if (r.score_avg?.trim() === '' || !Number.isFinite(score)) throw new LoopCoachError('invalid_input', `row ${i + 2}: score_avg "${r.score_avg}" is not a number`);
+    if (r.score_avg?.trim() === '' || !Number.isFinite(score))
+      throw new LoopCoachError('invalid_input', `row ${i + 2}: score_avg "${r.score_avg}" is not a number`);
     return { questionId: r.question_id!, question: r.question!, referenceAnswer: r.reference_answer!, studentAnswer: r.student_answer!, score };
   });
 }

@@ -55,7 +55,9 @@ export class ExerciseService {
 
   /** The shipped exercises, then the user's own, filtered by kind and topic. */
   list(filter: ExerciseFilter = {}): Exercise[] {
-    return [...this.deps.exercises, ...this.own.values()].filter((e) => (!filter.kind || e.kind === filter.kind) && (!filter.topic || e.topic === filter.topic));
+    return [...this.deps.exercises, ...this.own.values()].filter(
+      (e) => (!filter.kind || e.kind === filter.kind) && (!filter.topic || e.topic === filter.topic),
+    );
   }
 
   /** The exercise with this id, or undefined. */
@@ -88,7 +90,17 @@ export class ExerciseService {
 
   /** Saves a submission already checked, with its result, as an attempt. */
   async record(exercise: Exercise, submission: string, result: ExerciseResult, sessionId: string | null = null): Promise<void> {
-    await this.deps.attempts?.save({ id: this.newId(), exerciseId: exercise.id, kind: exercise.kind, topic: exercise.topic, prompt: exercise.prompt, submission, result, sessionId, checkedAt: this.now().toISOString() });
+    await this.deps.attempts?.save({
+      id: this.newId(),
+      exerciseId: exercise.id,
+      kind: exercise.kind,
+      topic: exercise.topic,
+      prompt: exercise.prompt,
+      submission,
+      result,
+      sessionId,
+      checkedAt: this.now().toISOString(),
+    });
   }
 
   /** Every saved attempt, newest first. */
@@ -117,7 +129,8 @@ export class ExerciseService {
   async importExercise(text: string): Promise<Exercise> {
     const repository = this.requireUserExercises();
     const exercise = parseExerciseText(text, 'the exercise');
-    if (this.deps.exercises.some((e) => e.id === exercise.id)) throw new LoopCoachError('exercise_invalid', `the id "${exercise.id}" belongs to a shipped exercise: give yours another id`);
+    if (this.deps.exercises.some((e) => e.id === exercise.id))
+      throw new LoopCoachError('exercise_invalid', `the id "${exercise.id}" belongs to a shipped exercise: give yours another id`);
     const at = this.now().toISOString();
     const existing = (await repository.list()).find((r) => r.id === exercise.id);
     await repository.save({ id: exercise.id, source: text, exercise, createdAt: existing?.createdAt ?? at, updatedAt: at });

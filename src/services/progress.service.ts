@@ -34,7 +34,11 @@ export class ProgressService {
   async progress(): Promise<ProgressView> {
     const attempts = (await this.deps.answers.answeredAttempts()).map((a) => ({ ...a, isFollowUp: a.parentAttemptId !== null }));
     const exerciseAttempts = await this.exerciseAttempts();
-    const progress = buildProgress(attempts, this.today(), exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })));
+    const progress = buildProgress(
+      attempts,
+      this.today(),
+      exerciseAttempts.map((e) => ({ exerciseId: e.exerciseId, topic: e.topic, score: e.result.score, passed: e.result.passed, checkedAt: e.checkedAt })),
+    );
     // Each repeated question's delivery, one entry per attempt in the comparison's order (main answers only, as compared).
     const mains = attempts.filter((a) => !a.isFollowUp);
     const questions = progress.questions.map((q) => ({
@@ -54,7 +58,12 @@ export class ProgressService {
     const attempts = (await this.deps.answers.answeredAttempts()).filter((a) => a.parentAttemptId === null);
     // Entry-level questions first, so a newcomer's first suggestion is one to start with.
     const ordered = [...this.deps.coach.questions].sort((a, b) => Number(!a.levels.includes('entry')) - Number(!b.levels.includes('entry')));
-    const exerciseAttempts = (await this.exerciseAttempts()).map((e) => ({ exerciseId: e.exerciseId, passed: e.result.passed, score: e.result.score, checkedAt: e.checkedAt }));
+    const exerciseAttempts = (await this.exerciseAttempts()).map((e) => ({
+      exerciseId: e.exerciseId,
+      passed: e.result.passed,
+      score: e.result.score,
+      checkedAt: e.checkedAt,
+    }));
     const known = new Set(exerciseAttempts.map((e) => e.exerciseId).filter((id) => this.deps.findExercise?.(id)));
     const suggestion = suggestAnyPractice(attempts, ordered, exerciseAttempts, known, this.today());
     if (suggestion && 'exerciseId' in suggestion) {
@@ -76,10 +85,14 @@ export class ProgressService {
 
 /** Every spoken answer (follow-ups included: they are spoken too) over time. */
 function spokenTrend(attempts: AttemptRecord[]): DeliveryTrend {
-  return deliveryTrend(attempts.flatMap((a) => (a.spoken ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, delivery: a.spoken.delivery }] : [])));
+  return deliveryTrend(
+    attempts.flatMap((a) => (a.spoken ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, delivery: a.spoken.delivery }] : [])),
+  );
 }
 
 /** Every spoken answer recorded on camera (follow-ups included) over time. */
 function onCameraTrend(attempts: AttemptRecord[]): CameraTrend {
-  return cameraTrend(attempts.flatMap((a) => (a.spoken?.camera ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, camera: a.spoken.camera }] : [])));
+  return cameraTrend(
+    attempts.flatMap((a) => (a.spoken?.camera ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, camera: a.spoken.camera }] : [])),
+  );
 }

@@ -62,7 +62,15 @@ export class QuestionCatalogue implements Pick<Coach, 'questions' | 'findQuestio
     if (clash) throw new LoopCoachError('question_invalid', `the id "${clash.question.id}" belongs to a question of the bank: give yours another id`);
     const at = this.now().toISOString();
     const existing = new Map((await this.deps.userQuestions.list()).map((r) => [r.id, r]));
-    await this.deps.userQuestions.saveAll(parsed.map((p) => ({ id: p.question.id, source: p.source, question: p.question, createdAt: existing.get(p.question.id)?.createdAt ?? at, updatedAt: at })));
+    await this.deps.userQuestions.saveAll(
+      parsed.map((p) => ({
+        id: p.question.id,
+        source: p.source,
+        question: p.question,
+        createdAt: existing.get(p.question.id)?.createdAt ?? at,
+        updatedAt: at,
+      })),
+    );
     await this.reload();
     return parsed.map((p) => p.question);
   }

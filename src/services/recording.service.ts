@@ -35,11 +35,16 @@ export class RecordingService {
    * stored is read from the bytes (WAV, WebM or Ogg), not taken from the client.
    */
   async keep(attemptId: string, audio: Uint8Array): Promise<Omit<RecordingRecord, 'audio'> & { bytes: number }> {
-    if (!(await this.settings()).keepRecordings) throw new LoopCoachError('recordings_off', 'keeping recordings is off; turn on "Keep recordings" to keep the audio of your answers');
+    if (!(await this.settings()).keepRecordings)
+      throw new LoopCoachError('recordings_off', 'keeping recordings is off; turn on "Keep recordings" to keep the audio of your answers');
     const attempt = await this.deps.attempts.find(attemptId);
     if (!attempt) throw new LoopCoachError('attempt_not_found', `no answer with id "${attemptId}"`);
     if (!attempt.spoken) throw new LoopCoachError('invalid_input', 'this answer was typed, not spoken; only a spoken answer keeps a recording');
-    if (audio.length > MAX_AUDIO_BYTES) throw new LoopCoachError('audio_too_long', `the recording is ${Math.round(audio.length / 1024 / 1024)} MB; the limit is ${MAX_AUDIO_BYTES / 1024 / 1024} MB`);
+    if (audio.length > MAX_AUDIO_BYTES)
+      throw new LoopCoachError(
+        'audio_too_long',
+        `the recording is ${Math.round(audio.length / 1024 / 1024)} MB; the limit is ${MAX_AUDIO_BYTES / 1024 / 1024} MB`,
+      );
     const container = audioContainerOf(audio);
     if (!container) throw new LoopCoachError('audio_invalid', 'not a WAV, WebM or Ogg recording');
     const record = { attemptId, mediaType: MEDIA_TYPES[container], audio, createdAt: (this.deps.now?.() ?? new Date()).toISOString() };

@@ -41,12 +41,10 @@ export interface SessionExercise {
   attempts: ExerciseAttemptRecord[];
 }
 
-
 /** An answer as progress, suggestions and plans read it: the attempt with its question's topic (null when the question is gone). */
 export interface AnsweredAttempt extends AttemptRecord {
   topic: Topic | null;
 }
-
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;
@@ -59,7 +57,15 @@ export interface SessionServiceDeps {
 }
 
 /** What a skipped attempt stores as its feedback: nothing was said, so nothing is judged (it is never scored or shown). */
-const SKIPPED_FEEDBACK: Feedback = { score: 0, rubric: [], structure: { framework: 'CCTR', parts: [] }, findings: [], services: [], leadershipPrinciples: [], tips: [] };
+const SKIPPED_FEEDBACK: Feedback = {
+  score: 0,
+  rubric: [],
+  structure: { framework: 'CCTR', parts: [] },
+  findings: [],
+  services: [],
+  leadershipPrinciples: [],
+  tips: [],
+};
 
 /** How many recent main attempts steer planning. */
 const HISTORY_WINDOW = 50;
@@ -105,12 +111,30 @@ export class SessionService {
     if (!Number.isInteger(count) || count < 1 || count > 50) throw new LoopCoachError('invalid_input', 'the count must be a whole number from 1 to 50');
     const mix = options.mix ?? 0.2;
     const id = this.newId();
-    const questionIds = options.planned?.questionIds ?? planQuestions(this.deps.coach.questions, { role, level, topics, count, mix, history: await this.recentScores(), seed: options.seed ?? id });
-    if (questionIds.length === 0) throw new LoopCoachError('invalid_input', `no questions in the bank for level ${level}${topics.length ? ` and topics ${topics.join(', ')}` : ''}`);
+    const questionIds =
+      options.planned?.questionIds ??
+      planQuestions(this.deps.coach.questions, { role, level, topics, count, mix, history: await this.recentScores(), seed: options.seed ?? id });
+    if (questionIds.length === 0)
+      throw new LoopCoachError('invalid_input', `no questions in the bank for level ${level}${topics.length ? ` and topics ${topics.join(', ')}` : ''}`);
     const at = this.now().toISOString();
     const tailored = options.planned?.tailored ?? [];
     const exerciseId = options.exercise ? await this.planExercise(role, level, topics, options.seed ?? id) : undefined;
-    const session: SessionRecord = { id, createdAt: at, updatedAt: at, status: 'in-progress', plan: { role, level, topics, count: questionIds.length, mix, questionIds, ...(tailored.length ? { tailored } : {}), ...(exerciseId ? { exerciseId } : {}) } };
+    const session: SessionRecord = {
+      id,
+      createdAt: at,
+      updatedAt: at,
+      status: 'in-progress',
+      plan: {
+        role,
+        level,
+        topics,
+        count: questionIds.length,
+        mix,
+        questionIds,
+        ...(tailored.length ? { tailored } : {}),
+        ...(exerciseId ? { exerciseId } : {}),
+      },
+    };
     await this.deps.sessions.create(session);
     this.remember(session);
     return session;
@@ -148,7 +172,8 @@ export class SessionService {
   /** A session that can still take answers, or session_finished. */
   async resumable(sessionId: string): Promise<SessionRecord> {
     const session = await this.get(sessionId);
-    if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
+    if (session.status === 'finished')
+      throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
     return session;
   }
 
@@ -214,7 +239,10 @@ export class SessionService {
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
     if (outcome.status === 'conflict') {
-      throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
+      throw new LoopCoachError(
+        'answer_conflict',
+        `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`,
+      );
     }
     return outcome.status === 'saved' ? { status: 'saved' as const, feedback, attemptId: attempt.id } : outcome;
   }
@@ -229,7 +257,8 @@ export class SessionService {
     const attempts = await this.deps.attempts.listBySession(session.id);
     const earlier = idempotencyKey ? attempts.find((a) => a.idempotencyKey === idempotencyKey) : undefined;
     if (earlier) return this.replay(session, earlier);
-    if (session.status === 'finished') throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
+    if (session.status === 'finished')
+      throw new LoopCoachError('session_finished', `session "${sessionId}" is already finished; start a new one with \`loopcoach practice\``);
     const pending = this.pendingFrom(session, attempts);
     if (!pending) throw new LoopCoachError('session_finished', `session "${session.id}" has nothing left to answer`);
     const outcome = await this.gradeAndRecord(session, pending, text, startedAt, idempotencyKey, spoken);
@@ -276,7 +305,11 @@ export class SessionService {
       skipped: true,
     };
     const outcome = await this.deps.attempts.record(attempt, (saved) => isSamePrompt(this.pendingFrom(session, saved), pending));
-    if (outcome.status === 'conflict') throw new LoopCoachError('answer_conflict', `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`);
+    if (outcome.status === 'conflict')
+      throw new LoopCoachError(
+        'answer_conflict',
+        `another answer to "${pending.prompt.slice(0, 60)}" was recorded at the same time; reload the session to see what it asks now`,
+      );
     const finished = await this.finishIfDone(session.id);
     return { skipped: pending, next: finished ? null : await this.next(session.id), finished };
   }
@@ -311,7 +344,15 @@ export class SessionService {
       updatedAt: at,
       status: 'finished',
       kind: 'practice',
-      plan: { role: '', level: question.levels[0] ?? '', topics: [question.topic], count: 1, mix: 0, questionIds: [questionId], ...(this.deps.coach.findQuestion(questionId) ? {} : { tailored: [question] }) },
+      plan: {
+        role: '',
+        level: question.levels[0] ?? '',
+        topics: [question.topic],
+        count: 1,
+        mix: 0,
+        questionIds: [questionId],
+        ...(this.deps.coach.findQuestion(questionId) ? {} : { tailored: [question] }),
+      },
     };
     const attempt: AttemptRecord = {
       id: this.newId(),
@@ -328,7 +369,9 @@ export class SessionService {
       spoken: spokenRecordOf(text, spoken),
     };
     await this.deps.attempts.saveWithSession(session, attempt);
-    const previous = earlier ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) } : null;
+    const previous = earlier
+      ? { answer: earlier.answer, score: earlier.score, answeredAt: earlier.answeredAt, ...compareAnswers(earlier.feedback, feedback) }
+      : null;
     return { sessionId: id, attemptId: attempt.id, prompt: question.prompt, feedback, previous };
   }
 
@@ -404,7 +447,19 @@ export class SessionService {
         const score = mains.length === 0 ? null : Math.round(mains.reduce((n, a) => n + a.score, 0) / mains.length);
         const kind = s.kind ?? 'interview';
         const title = kind === 'practice' ? (all[0]?.prompt ?? null) : null;
-        return { id: s.id, createdAt: s.createdAt, status: s.status, kind, title, role: s.plan.role, level: s.plan.level, answered: mains.length, skipped: all.length - mains.length, total: s.plan.questionIds.length, score };
+        return {
+          id: s.id,
+          createdAt: s.createdAt,
+          status: s.status,
+          kind,
+          title,
+          role: s.plan.role,
+          level: s.plan.level,
+          answered: mains.length,
+          skipped: all.length - mains.length,
+          total: s.plan.questionIds.length,
+          score,
+        };
       }),
     );
   }
@@ -423,7 +478,11 @@ function spokenRecordOf(text: string, spoken: SpokenInput | undefined): AttemptR
 
 /** The spoken answers of a session and their delivery over the session. */
 function spokenOf(attempts: AttemptRecord[]): Pick<SessionReportView, 'delivery' | 'spoken'> {
-  const spoken = attempts.flatMap((a) => (a.spoken ? [{ ...a.spoken, attemptId: a.id, questionId: a.questionId, parentAttemptId: a.parentAttemptId, prompt: a.prompt, answeredAt: a.answeredAt }] : []));
+  const spoken = attempts.flatMap((a) =>
+    a.spoken
+      ? [{ ...a.spoken, attemptId: a.id, questionId: a.questionId, parentAttemptId: a.parentAttemptId, prompt: a.prompt, answeredAt: a.answeredAt }]
+      : [],
+  );
   return {
     delivery: deliveryTrend(spoken),
     spoken: spoken.map(({ answeredAt: _answeredAt, ...view }) => view),

@@ -47,7 +47,15 @@ export class TailorService {
   /** Reads the documents, plans the interview (gaps weighed by the user's history), saves what was asked. */
   async plan(request: TailorRequest): Promise<TailoredPlan> {
     const { plan, saved } = await this.planWithDocuments(request);
-    return { role: plan.role, level: plan.level, skills: plan.skills, services: plan.services, questions: plan.questions.map((q) => ({ id: q.id, prompt: q.prompt, reason: q.reason, generated: q.generated })), gaps: plan.gaps, saved };
+    return {
+      role: plan.role,
+      level: plan.level,
+      skills: plan.skills,
+      services: plan.services,
+      questions: plan.questions.map((q) => ({ id: q.id, prompt: q.prompt, reason: q.reason, generated: q.generated })),
+      gaps: plan.gaps,
+      saved,
+    };
   }
 
   /** Plans as `plan` does and starts a mock interview of exactly those questions. */
@@ -71,7 +79,12 @@ export class TailorService {
     const posting = await this.read(request.posting, 'posting');
     const resume = request.resume ? await this.read(request.resume, 'resume') : undefined;
     const history = await this.history();
-    const plan = buildInterviewPlan(this.deps.coach, { jobDescription: posting.text, ...(resume ? { resume: resume.text } : {}), ...(request.count ? { count: request.count } : {}), history });
+    const plan = buildInterviewPlan(this.deps.coach, {
+      jobDescription: posting.text,
+      ...(resume ? { resume: resume.text } : {}),
+      ...(request.count ? { count: request.count } : {}),
+      history,
+    });
     const saved: TailoredPlan['saved'] = {};
     if (request.save?.posting) saved.posting = await this.keep(posting, 'posting');
     if (request.save?.resume && resume) saved.resume = await this.keep(resume, 'resume');

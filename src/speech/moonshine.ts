@@ -71,7 +71,8 @@ function emptyCache(ort: typeof Ort): Record<string, Ort.Tensor> {
   const cache: Record<string, Ort.Tensor> = {};
   for (let layer = 0; layer < LAYERS; layer++) {
     for (const kind of ['decoder', 'encoder']) {
-      for (const part of ['key', 'value']) cache[`past_key_values.${layer}.${kind}.${part}`] = new ort.Tensor('float32', new Float32Array(0), [1, HEADS, 0, HEAD_SIZE]);
+      for (const part of ['key', 'value'])
+        cache[`past_key_values.${layer}.${kind}.${part}`] = new ort.Tensor('float32', new Float32Array(0), [1, HEADS, 0, HEAD_SIZE]);
     }
   }
   return cache;

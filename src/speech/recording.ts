@@ -13,7 +13,10 @@ import { AudioFormatError, type MonoAudio } from './wav.js';
 export type RecordingProblem = 'not_audio' | 'silent' | 'too_long';
 
 export class RecordingError extends Error {
-  constructor(readonly problem: RecordingProblem, message: string) {
+  constructor(
+    readonly problem: RecordingProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'RecordingError';
   }
@@ -47,7 +50,8 @@ export async function decodeRecording(bytes: Uint8Array): Promise<MonoAudio> {
 /** Resamples to 16 kHz and checks length and silence. */
 export function prepareAudio(audio: MonoAudio): PreparedAudio {
   const seconds = audio.samples.length / audio.sampleRate;
-  if (seconds > params.maxDurationSec) throw new RecordingError('too_long', `the recording is ${Math.round(seconds / 60)} minutes long; the limit is ${params.maxDurationSec / 60} minutes`);
+  if (seconds > params.maxDurationSec)
+    throw new RecordingError('too_long', `the recording is ${Math.round(seconds / 60)} minutes long; the limit is ${params.maxDurationSec / 60} minutes`);
   if (seconds < 0.2) throw new RecordingError('silent', 'the recording is empty');
   const samples = resample(audio.samples, audio.sampleRate, SPEECH_SAMPLE_RATE);
   const activity = detectVoiceActivity(samples, SPEECH_SAMPLE_RATE, params);
@@ -57,7 +61,11 @@ export function prepareAudio(audio: MonoAudio): PreparedAudio {
 }
 
 /** Transcribes chunk by chunk, cut at pauses; `onSegment` sees each as it is ready (live transcript). */
-export async function transcribePrepared(model: MoonshineModel, audio: PreparedAudio, onSegment?: (segment: TranscriptSegment) => void): Promise<TranscriptSegment[]> {
+export async function transcribePrepared(
+  model: MoonshineModel,
+  audio: PreparedAudio,
+  onSegment?: (segment: TranscriptSegment) => void,
+): Promise<TranscriptSegment[]> {
   const durationSec = audio.samples.length / SPEECH_SAMPLE_RATE;
   const segments: TranscriptSegment[] = [];
   for (const chunk of planChunks(audio.activity.segments, durationSec)) {
@@ -79,7 +87,10 @@ export async function analyseRecording(model: MoonshineModel, bytes: Uint8Array,
 
 /** Joins segments into the transcript and measures delivery. */
 export function analysisOf(audio: PreparedAudio, segments: TranscriptSegment[], questionKind?: QuestionKind): RecordingAnalysis {
-  const delivery = measureDelivery({ samples: audio.samples, sampleRate: SPEECH_SAMPLE_RATE, transcript: segments, activity: audio.activity, questionKind }, params);
+  const delivery = measureDelivery(
+    { samples: audio.samples, sampleRate: SPEECH_SAMPLE_RATE, transcript: segments, activity: audio.activity, questionKind },
+    params,
+  );
   return { transcript: segments.map((s) => s.text).join(' '), segments, delivery };
 }
 

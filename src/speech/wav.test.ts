@@ -3,7 +3,14 @@ import { resample } from './resample.js';
 import { AudioFormatError, decodeWav, encodeWav16 } from './wav.js';
 
 /** Builds a WAV file: `write` stores one sample of channel c at frame i. */
-function wav(format: number, bits: number, channels: number, rate: number, frames: number, write: (view: DataView, at: number, i: number, c: number) => void): Uint8Array {
+function wav(
+  format: number,
+  bits: number,
+  channels: number,
+  rate: number,
+  frames: number,
+  write: (view: DataView, at: number, i: number, c: number) => void,
+): Uint8Array {
   const bytesPerSample = bits / 8;
   const dataBytes = frames * channels * bytesPerSample;
   const out = new Uint8Array(44 + dataBytes);
@@ -33,7 +40,15 @@ describe('decodeWav', () => {
     const cases: Array<[number, number, (v: DataView, at: number) => void]> = [
       [1, 8, (v, at) => v.setUint8(at, 128 + 64)],
       [1, 16, (v, at) => v.setInt16(at, 16384, true)],
-      [1, 24, (v, at) => { v.setUint8(at, 0); v.setUint8(at + 1, 0); v.setUint8(at + 2, 0x40); }],
+      [
+        1,
+        24,
+        (v, at) => {
+          v.setUint8(at, 0);
+          v.setUint8(at + 1, 0);
+          v.setUint8(at + 2, 0x40);
+        },
+      ],
       [3, 32, (v, at) => v.setFloat32(at, half, true)],
     ];
     for (const [format, bits, write] of cases) {
@@ -44,7 +59,13 @@ describe('decodeWav', () => {
   });
 
   it('reads negative 24-bit samples', () => {
-    const audio = decodeWav(wav(1, 24, 1, 16000, 1, (v, at) => { v.setUint8(at, 0); v.setUint8(at + 1, 0); v.setUint8(at + 2, 0xc0); }));
+    const audio = decodeWav(
+      wav(1, 24, 1, 16000, 1, (v, at) => {
+        v.setUint8(at, 0);
+        v.setUint8(at + 1, 0);
+        v.setUint8(at + 2, 0xc0);
+      }),
+    );
     expect(audio.samples[0]).toBeCloseTo(-0.5, 5);
   });
 

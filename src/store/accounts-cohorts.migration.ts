@@ -86,7 +86,9 @@ async function rebuildUserQuestions(db: Kysely<Database>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await sql`INSERT INTO user_questions_owned (id, user_id, source, question, created_at, updated_at) SELECT id, NULL, source, question, created_at, updated_at FROM user_questions`.execute(db);
+  await sql`INSERT INTO user_questions_owned (id, user_id, source, question, created_at, updated_at) SELECT id, NULL, source, question, created_at, updated_at FROM user_questions`.execute(
+    db,
+  );
   await db.schema.dropTable('user_questions').execute();
   await db.schema.alterTable('user_questions_owned').renameTo('user_questions').execute();
   await sql`CREATE UNIQUE INDEX user_questions_owner_id_unique ON user_questions ((COALESCE(user_id, '')), id)`.execute(db);

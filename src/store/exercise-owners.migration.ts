@@ -18,7 +18,9 @@ export async function exerciseOwners(db: Kysely<Database>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await sql`INSERT INTO user_exercises_owned (id, user_id, source, exercise, created_at, updated_at) SELECT id, NULL, source, exercise, created_at, updated_at FROM user_exercises`.execute(db);
+  await sql`INSERT INTO user_exercises_owned (id, user_id, source, exercise, created_at, updated_at) SELECT id, NULL, source, exercise, created_at, updated_at FROM user_exercises`.execute(
+    db,
+  );
   await db.schema.dropTable('user_exercises').execute();
   await db.schema.alterTable('user_exercises_owned').renameTo('user_exercises').execute();
   await sql`CREATE UNIQUE INDEX user_exercises_owner_id_unique ON user_exercises ((COALESCE(user_id, '')), id)`.execute(db);

@@ -39,7 +39,14 @@ export interface Store {
 type Owner = string | undefined;
 
 function toSession(row: Selectable<SessionsTable>): SessionRecord {
-  return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, status: row.status as SessionStatus, plan: JSON.parse(row.plan) as SessionRecord['plan'], kind: row.kind === 'practice' ? 'practice' : 'interview' };
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    status: row.status as SessionStatus,
+    plan: JSON.parse(row.plan) as SessionRecord['plan'],
+    kind: row.kind === 'practice' ? 'practice' : 'interview',
+  };
 }
 
 export function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord {
@@ -87,7 +94,12 @@ function toAttemptRow(a: AttemptRecord, seq: number) {
  * records the answer's time on it. False when the session does not exist.
  */
 async function lockSession(trx: Transaction<Database>, sessionId: string, at: string, owner: Owner): Promise<boolean> {
-  const result = await trx.updateTable('sessions').set({ updated_at: at }).where('id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+  const result = await trx
+    .updateTable('sessions')
+    .set({ updated_at: at })
+    .where('id', '=', sessionId)
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -98,7 +110,15 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function toSessionRow(s: SessionRecord, owner: Owner) {
-  return { id: s.id, created_at: s.createdAt, updated_at: s.updatedAt, status: s.status, plan: JSON.stringify(s.plan), kind: s.kind ?? 'interview', user_id: owner ?? null };
+  return {
+    id: s.id,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+    status: s.status,
+    plan: JSON.stringify(s.plan),
+    kind: s.kind ?? 'interview',
+    user_id: owner ?? null,
+  };
 }
 
 function sessionRepository(db: Kysely<Database>, owner: Owner): SessionRepository {
@@ -107,15 +127,31 @@ function sessionRepository(db: Kysely<Database>, owner: Owner): SessionRepositor
       await db.insertInto('sessions').values(toSessionRow(s, owner)).execute();
     },
     async find(id) {
-      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const row = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return row ? toSession(row) : undefined;
     },
     async list() {
-      const rows = await db.selectFrom('sessions').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at', 'desc').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
       return rows.map(toSession);
     },
     async setStatus(id, status, updatedAt) {
-      await db.updateTable('sessions').set({ status, updated_at: updatedAt }).where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).execute();
+      await db
+        .updateTable('sessions')
+        .set({ status, updated_at: updatedAt })
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .execute();
     },
   };
 }
@@ -137,15 +173,25 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
       // updated_at, or neither.
       await db.transaction().execute(async (trx) => {
         if (!(await lockSession(trx, a.sessionId, a.answeredAt, owner))) throw new LoopCoachError('session_not_found', `no session with id "${a.sessionId}"`);
-        const last = await trx.selectFrom('attempts').select((eb) => eb.fn.max('seq').as('seq')).where('session_id', '=', a.sessionId).executeTakeFirst();
-        await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(last?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
+        const last = await trx
+          .selectFrom('attempts')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('session_id', '=', a.sessionId)
+          .executeTakeFirst();
+        await trx
+          .insertInto('attempts')
+          .values({ ...toAttemptRow(a, Number(last?.seq ?? 0) + 1), user_id: owner ?? null })
+          .execute();
       });
     },
     async saveWithSession(session, a) {
       await db.transaction().execute(async (trx) => {
         // Both rows carry the owner in team mode, as every other session and attempt does.
         await trx.insertInto('sessions').values(toSessionRow(session, owner)).execute();
-        await trx.insertInto('attempts').values({ ...toAttemptRow(a, 1), user_id: owner ?? null }).execute();
+        await trx
+          .insertInto('attempts')
+          .values({ ...toAttemptRow(a, 1), user_id: owner ?? null })
+          .execute();
       });
     },
     async record(a, isStillPending) {
@@ -157,7 +203,10 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
           const earlier = a.idempotencyKey ? saved.find((s) => s.idempotencyKey === a.idempotencyKey) : undefined;
           if (earlier) throw new Replayed(earlier);
           if (!isStillPending(saved)) throw new Conflict();
-          await trx.insertInto('attempts').values({ ...toAttemptRow(a, Number(rows.at(-1)?.seq ?? 0) + 1), user_id: owner ?? null }).execute();
+          await trx
+            .insertInto('attempts')
+            .values({ ...toAttemptRow(a, Number(rows.at(-1)?.seq ?? 0) + 1), user_id: owner ?? null })
+            .execute();
           return { status: 'saved' };
         });
       } catch (error) {
@@ -168,21 +217,43 @@ function attemptRepository(db: Kysely<Database>, owner: Owner): AttemptRepositor
       }
     },
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('attempts')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('seq')
+        .execute();
       return rows.map(toAttempt);
     },
     async listAll() {
-      const rows = await db.selectFrom('attempts').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('answered_at').orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('attempts')
+        .selectAll()
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('answered_at')
+        .orderBy('seq')
+        .execute();
       return rows.map(toAttempt);
     },
     async find(id) {
-      const row = await db.selectFrom('attempts').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const row = await db
+        .selectFrom('attempts')
+        .selectAll()
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return row ? toAttempt(row) : undefined;
     },
     async delete(id) {
       return db.transaction().execute(async (trx) => {
         // Another user's answer reads as not found.
-        const mine = await trx.selectFrom('attempts').select(['id', 'session_id']).where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+        const mine = await trx
+          .selectFrom('attempts')
+          .select(['id', 'session_id'])
+          .where('id', '=', id)
+          .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+          .executeTakeFirst();
         if (!mine) return false;
         const ids = [id, ...(await trx.selectFrom('attempts').select('id').where('parent_attempt_id', '=', id).execute()).map((r) => r.id)];
         // Audio first: it must never outlive its answer, whatever the driver does with cascades.
@@ -242,19 +313,49 @@ function settingsRepository(db: Kysely<Database>): SettingsRepository {
 function userQuestionRepository(db: Kysely<Database>, owner: Owner): UserQuestionRepository {
   return {
     async list() {
-      const rows = await db.selectFrom('user_questions').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at').orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, source: r.source, question: JSON.parse(r.question) as BankQuestion, createdAt: r.created_at, updatedAt: r.updated_at }));
+      const rows = await db
+        .selectFrom('user_questions')
+        .selectAll()
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        source: r.source,
+        question: JSON.parse(r.question) as BankQuestion,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
     },
     async saveAll(records) {
       await db.transaction().execute(async (trx) => {
         for (const r of records) {
-          await trx.deleteFrom('user_questions').where('id', '=', r.id).where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner))).execute();
-          await trx.insertInto('user_questions').values({ id: r.id, user_id: owner ?? null, source: r.source, question: JSON.stringify(r.question), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+          await trx
+            .deleteFrom('user_questions')
+            .where('id', '=', r.id)
+            .where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner)))
+            .execute();
+          await trx
+            .insertInto('user_questions')
+            .values({
+              id: r.id,
+              user_id: owner ?? null,
+              source: r.source,
+              question: JSON.stringify(r.question),
+              created_at: r.createdAt,
+              updated_at: r.updatedAt,
+            })
+            .execute();
         }
       });
     },
     async delete(id) {
-      const result = await db.deleteFrom('user_questions').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const result = await db
+        .deleteFrom('user_questions')
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
@@ -263,18 +364,36 @@ function userQuestionRepository(db: Kysely<Database>, owner: Owner): UserQuestio
 function documentRepository(db: Kysely<Database>, owner: Owner): DocumentRepository {
   return {
     async save(d) {
-      await db.insertInto('documents').values({ id: d.id, user_id: owner ?? null, kind: d.kind, name: d.name, text: d.text, created_at: d.createdAt }).execute();
+      await db
+        .insertInto('documents')
+        .values({ id: d.id, user_id: owner ?? null, kind: d.kind, name: d.name, text: d.text, created_at: d.createdAt })
+        .execute();
     },
     async list() {
-      const rows = await db.selectFrom('documents').select(['id', 'kind', 'name', 'created_at', (eb) => eb.fn<number>('length', ['text']).as('characters')]).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at', 'desc').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('documents')
+        .select(['id', 'kind', 'name', 'created_at', (eb) => eb.fn<number>('length', ['text']).as('characters')])
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
       return rows.map((r) => ({ id: r.id, kind: r.kind as DocumentKind, name: r.name, createdAt: r.created_at, characters: Number(r.characters) }));
     },
     async find(id) {
-      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const r = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return r ? { id: r.id, kind: r.kind as DocumentKind, name: r.name, text: r.text, createdAt: r.created_at } : undefined;
     },
     async delete(id) {
-      const result = await db.deleteFrom('documents').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const result = await db
+        .deleteFrom('documents')
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
@@ -299,15 +418,41 @@ function exerciseAttemptRepository(db: Kysely<Database>, owner: Owner): Exercise
     async save(a) {
       await db
         .insertInto('exercise_attempts')
-        .values({ id: a.id, exercise_id: a.exerciseId, kind: a.kind, topic: a.topic, prompt: a.prompt, submission: a.submission, result: JSON.stringify(a.result), passed: a.result.passed ? 1 : 0, score: a.result.score, session_id: a.sessionId, checked_at: a.checkedAt, user_id: owner ?? null })
+        .values({
+          id: a.id,
+          exercise_id: a.exerciseId,
+          kind: a.kind,
+          topic: a.topic,
+          prompt: a.prompt,
+          submission: a.submission,
+          result: JSON.stringify(a.result),
+          passed: a.result.passed ? 1 : 0,
+          score: a.result.score,
+          session_id: a.sessionId,
+          checked_at: a.checkedAt,
+          user_id: owner ?? null,
+        })
         .execute();
     },
     async listAll() {
-      const rows = await db.selectFrom('exercise_attempts').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('checked_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('exercise_attempts')
+        .selectAll()
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('checked_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toExerciseAttempt);
     },
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('exercise_attempts').selectAll().where('session_id', '=', sessionId).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('checked_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('exercise_attempts')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('checked_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toExerciseAttempt);
     },
   };
@@ -316,17 +461,41 @@ function exerciseAttemptRepository(db: Kysely<Database>, owner: Owner): Exercise
 function userExerciseRepository(db: Kysely<Database>, owner: Owner): UserExerciseRepository {
   return {
     async list() {
-      const rows = await db.selectFrom('user_exercises').selectAll().$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('user_exercises')
+        .selectAll()
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map((r) => ({ id: r.id, source: r.source, exercise: JSON.parse(r.exercise) as Exercise, createdAt: r.created_at, updatedAt: r.updated_at }));
     },
     async save(r) {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('user_exercises').where('id', '=', r.id).where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner))).execute();
-        await trx.insertInto('user_exercises').values({ id: r.id, user_id: owner ?? null, source: r.source, exercise: JSON.stringify(r.exercise), created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+        await trx
+          .deleteFrom('user_exercises')
+          .where('id', '=', r.id)
+          .where((eb) => (owner === undefined ? eb('user_id', 'is', null) : eb('user_id', '=', owner)))
+          .execute();
+        await trx
+          .insertInto('user_exercises')
+          .values({
+            id: r.id,
+            user_id: owner ?? null,
+            source: r.source,
+            exercise: JSON.stringify(r.exercise),
+            created_at: r.createdAt,
+            updated_at: r.updatedAt,
+          })
+          .execute();
       });
     },
     async delete(id) {
-      const result = await db.deleteFrom('user_exercises').where('id', '=', id).$if(owner !== undefined, (q) => q.where('user_id', '=', owner!)).executeTakeFirst();
+      const result = await db
+        .deleteFrom('user_exercises')
+        .where('id', '=', id)
+        .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };
@@ -336,7 +505,9 @@ function userExerciseRepository(db: Kysely<Database>, owner: Owner): UserExercis
 export function toDatabaseError(error: unknown): LoopCoachError {
   if (error instanceof LoopCoachError) return error;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new LoopCoachError('database_error', `the database failed: ${message}; check the file or server named by LOOPCOACH_DB (nothing was changed)`, { cause: error });
+  return new LoopCoachError('database_error', `the database failed: ${message}; check the file or server named by LOOPCOACH_DB (nothing was changed)`, {
+    cause: error,
+  });
 }
 
 /** The same repository, each method mapping driver errors to database_error. */

@@ -13,7 +13,12 @@ import { exerciseOwners } from './exercise-owners.migration.js';
  */
 const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
   async (db) => {
-    await db.schema.createTable('settings').ifNotExists().addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable('settings')
+      .ifNotExists()
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
     await db.schema
       .createTable('sessions')
       .ifNotExists()
@@ -82,8 +87,14 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
     // Every graded answer is an attempt: a question practised alone is a one-question session of
     // kind 'practice'. A prompt the candidate chose to skip in an interview is kept as an attempt
     // marked skipped (0/1, so both dialects store it alike), never scored.
-    await db.schema.alterTable('sessions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('interview')).execute();
-    await db.schema.alterTable('attempts').addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('sessions')
+      .addColumn('kind', 'text', (c) => c.notNull().defaultTo('interview'))
+      .execute();
+    await db.schema
+      .alterTable('attempts')
+      .addColumn('skipped', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
   async (db) => {
     // Spoken answers: the transcript, whether the user edited it, its timed segments and the
@@ -139,13 +150,31 @@ const STEPS: Array<(db: Kysely<Database>) => Promise<void>> = [
 export const SCHEMA_VERSION = STEPS.length;
 
 async function recordVersion(db: Kysely<Database>, version: number): Promise<void> {
-  await db.schema.createTable('meta').ifNotExists().addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('meta')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
   await db.deleteFrom('meta').where('key', '=', 'schema_version').execute();
-  await db.insertInto('meta').values({ key: 'schema_version', value: String(version) }).execute();
+  await db
+    .insertInto('meta')
+    .values({ key: 'schema_version', value: String(version) })
+    .execute();
 }
 
 /** Migration names sort in order: 0001-…, 0002-…; the Migrator keeps them in kysely_migration. */
-const NAMES = ['0001-sessions-attempts', '0002-user-questions-documents', '0003-exactly-once-answers', '0004-practice-attempts', '0005-spoken-answers', '0006-exercise-attempts', '0007-accounts-cohorts', '0008-exercise-owners', '0009-team-followups'];
+const NAMES = [
+  '0001-sessions-attempts',
+  '0002-user-questions-documents',
+  '0003-exactly-once-answers',
+  '0004-practice-attempts',
+  '0005-spoken-answers',
+  '0006-exercise-attempts',
+  '0007-accounts-cohorts',
+  '0008-exercise-owners',
+  '0009-team-followups',
+];
 
 const provider: MigrationProvider = {
   async getMigrations() {
@@ -181,7 +210,10 @@ export async function readSchemaVersion(db: Kysely<Database>): Promise<number> {
 export async function refuseNewerSchema(db: Kysely<Database>): Promise<void> {
   const current = await readSchemaVersion(db);
   if (current > SCHEMA_VERSION) {
-    throw new LoopCoachError('database_too_new', `the database has schema version ${current}, newer than this Loop Coach knows (${SCHEMA_VERSION}); upgrade loopcoach to use it`);
+    throw new LoopCoachError(
+      'database_too_new',
+      `the database has schema version ${current}, newer than this Loop Coach knows (${SCHEMA_VERSION}); upgrade loopcoach to use it`,
+    );
   }
 }
 
@@ -199,7 +231,11 @@ export async function migrate(db: Kysely<Database>, migrationSchema?: string): P
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
   // An UPDATE, not delete-and-insert: instances starting together may both get here.
-  await db.updateTable('meta').set({ value: String(SCHEMA_VERSION) }).where('key', '=', 'schema_version').execute();
+  await db
+    .updateTable('meta')
+    .set({ value: String(SCHEMA_VERSION) })
+    .where('key', '=', 'schema_version')
+    .execute();
 }
 
 /** True when the Migrator's table holds rows (a database migrated by this code before). */

@@ -47,12 +47,20 @@ export async function openIdConnectClient(settings: OidcSettings): Promise<OidcC
       return { url: url.href, challenge };
     },
     async finish(callbackUrl, challenge) {
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: challenge.verifier, expectedState: challenge.state, expectedNonce: challenge.nonce });
+      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: challenge.verifier,
+        expectedState: challenge.state,
+        expectedNonce: challenge.nonce,
+      });
       const claims = tokens.claims();
       if (!claims) throw new Error('the identity provider sent no ID token');
       // Providers may keep email and name out of the ID token; the userinfo endpoint has them.
       const profile = typeof claims.email === 'string' ? claims : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-      return { subject: claims.sub, email: typeof profile.email === 'string' ? profile.email : undefined, name: typeof profile.name === 'string' ? profile.name : undefined };
+      return {
+        subject: claims.sub,
+        email: typeof profile.email === 'string' ? profile.email : undefined,
+        name: typeof profile.name === 'string' ? profile.name : undefined,
+      };
     },
   };
 }

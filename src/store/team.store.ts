@@ -6,7 +6,15 @@ import type { AssignmentSpec, CohortRecord, CommentRecord, Role, Sharing, TeamRe
 export type { TeamRepository } from './team.repository.js';
 
 function toUser(row: Selectable<UsersTable>): UserCredentials {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, createdAt: row.created_at, passwordHash: row.password_hash, oidcSubject: row.oidc_subject };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+    oidcSubject: row.oidc_subject,
+  };
 }
 
 function toCohort(row: Selectable<CohortsTable>): CohortRecord {
@@ -14,15 +22,28 @@ function toCohort(row: Selectable<CohortsTable>): CohortRecord {
 }
 
 function toComment(row: Selectable<CommentsTable> & { author_name: string }): CommentRecord & { authorName: string } {
-  return { id: row.id, attemptId: row.attempt_id, cohortId: row.cohort_id, authorId: row.author_id, sentence: row.sentence, body: row.body, createdAt: row.created_at, authorName: row.author_name };
+  return {
+    id: row.id,
+    attemptId: row.attempt_id,
+    cohortId: row.cohort_id,
+    authorId: row.author_id,
+    sentence: row.sentence,
+    body: row.body,
+    createdAt: row.created_at,
+    authorName: row.author_name,
+  };
 }
 
 /** The team-mode tables over one Kysely database (SQLite or PostgreSQL alike). */
 export function teamRepository(db: Kysely<Database>): TeamRepository {
-  const comments = () => db.selectFrom('comments').innerJoin('users', 'users.id', 'comments.author_id').selectAll('comments').select('users.name as author_name');
+  const comments = () =>
+    db.selectFrom('comments').innerJoin('users', 'users.id', 'comments.author_id').selectAll('comments').select('users.name as author_name');
   return {
     async createUser(u) {
-      await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, oidc_subject: u.oidcSubject, created_at: u.createdAt }).execute();
+      await db
+        .insertInto('users')
+        .values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, oidc_subject: u.oidcSubject, created_at: u.createdAt })
+        .execute();
     },
     async findUser(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -53,7 +74,10 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
       await db.transaction().execute(async (trx) => {
         // Comments on this user's attempts go with the attempts (cascade); their own rows by user_id.
         await trx.deleteFrom('shared_attempts').where('user_id', '=', userId).execute();
-        await trx.deleteFrom('comments').where('attempt_id', 'in', trx.selectFrom('attempts').select('id').where('user_id', '=', userId)).execute();
+        await trx
+          .deleteFrom('comments')
+          .where('attempt_id', 'in', trx.selectFrom('attempts').select('id').where('user_id', '=', userId))
+          .execute();
         await trx.deleteFrom('attempts').where('user_id', '=', userId).execute();
         await trx.deleteFrom('exercise_attempts').where('user_id', '=', userId).execute();
         await trx.deleteFrom('user_exercises').where('user_id', '=', userId).execute();
@@ -65,7 +89,10 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     },
 
     async createAuthSession(s) {
-      await db.insertInto('auth_sessions').values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt }).execute();
+      await db
+        .insertInto('auth_sessions')
+        .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt })
+        .execute();
     },
     async findAuthSession(tokenHash) {
       const r = await db.selectFrom('auth_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -100,7 +127,14 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
       return rows.map(toCohort);
     },
     async listMembershipsOf(userId) {
-      const rows = await db.selectFrom('cohort_members').innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id').selectAll('cohort_members').select('cohorts.name').where('cohort_members.user_id', '=', userId).orderBy('joined_at').execute();
+      const rows = await db
+        .selectFrom('cohort_members')
+        .innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id')
+        .selectAll('cohort_members')
+        .select('cohorts.name')
+        .where('cohort_members.user_id', '=', userId)
+        .orderBy('joined_at')
+        .execute();
       return rows.map((r) => ({ cohortId: r.cohort_id, userId: r.user_id, sharing: r.sharing as Sharing, joinedAt: r.joined_at, cohortName: r.name }));
     },
     async upsertMember(m) {
@@ -114,8 +148,22 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
       return r ? { cohortId: r.cohort_id, userId: r.user_id, sharing: r.sharing as Sharing, joinedAt: r.joined_at } : undefined;
     },
     async listMembers(cohortId) {
-      const rows = await db.selectFrom('cohort_members').innerJoin('users', 'users.id', 'cohort_members.user_id').selectAll('cohort_members').select(['users.name', 'users.email']).where('cohort_id', '=', cohortId).orderBy('users.name').execute();
-      return rows.map((r) => ({ cohortId: r.cohort_id, userId: r.user_id, sharing: r.sharing as Sharing, joinedAt: r.joined_at, name: r.name, email: r.email }));
+      const rows = await db
+        .selectFrom('cohort_members')
+        .innerJoin('users', 'users.id', 'cohort_members.user_id')
+        .selectAll('cohort_members')
+        .select(['users.name', 'users.email'])
+        .where('cohort_id', '=', cohortId)
+        .orderBy('users.name')
+        .execute();
+      return rows.map((r) => ({
+        cohortId: r.cohort_id,
+        userId: r.user_id,
+        sharing: r.sharing as Sharing,
+        joinedAt: r.joined_at,
+        name: r.name,
+        email: r.email,
+      }));
     },
     async removeMember(cohortId, userId) {
       const result = await db.deleteFrom('cohort_members').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst();
@@ -141,7 +189,18 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     },
 
     async addComment(c) {
-      await db.insertInto('comments').values({ id: c.id, attempt_id: c.attemptId, cohort_id: c.cohortId, author_id: c.authorId, sentence: c.sentence, body: c.body, created_at: c.createdAt }).execute();
+      await db
+        .insertInto('comments')
+        .values({
+          id: c.id,
+          attempt_id: c.attemptId,
+          cohort_id: c.cohortId,
+          author_id: c.authorId,
+          sentence: c.sentence,
+          body: c.body,
+          created_at: c.createdAt,
+        })
+        .execute();
     },
     async listComments(attemptId) {
       const rows = await comments().where('comments.attempt_id', '=', attemptId).orderBy('comments.created_at').orderBy('comments.id').execute();
@@ -157,12 +216,28 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     },
 
     async addAssignment(a) {
-      await db.insertInto('assignments').values({ id: a.id, cohort_id: a.cohortId, title: a.title, spec: JSON.stringify(a.spec), due_at: a.dueAt, created_at: a.createdAt }).execute();
+      await db
+        .insertInto('assignments')
+        .values({ id: a.id, cohort_id: a.cohortId, title: a.title, spec: JSON.stringify(a.spec), due_at: a.dueAt, created_at: a.createdAt })
+        .execute();
     },
     async listAssignments(cohortIds) {
       if (cohortIds.length === 0) return [];
-      const rows = await db.selectFrom('assignments').selectAll().where('cohort_id', 'in', [...cohortIds]).orderBy('due_at').orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, cohortId: r.cohort_id, title: r.title, spec: JSON.parse(r.spec) as AssignmentSpec, dueAt: r.due_at, createdAt: r.created_at }));
+      const rows = await db
+        .selectFrom('assignments')
+        .selectAll()
+        .where('cohort_id', 'in', [...cohortIds])
+        .orderBy('due_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        cohortId: r.cohort_id,
+        title: r.title,
+        spec: JSON.parse(r.spec) as AssignmentSpec,
+        dueAt: r.due_at,
+        createdAt: r.created_at,
+      }));
     },
   };
 }

@@ -8,7 +8,8 @@ import { ExerciseService } from '../../src/services/exercise.service.js';
 
 const exercises = loadExercises();
 const app = createApp({ coach: await createCoach({ questionDir: null }), exercises: new ExerciseService({ exercises, loadSpec: loadCfnSpec }) });
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (path: string, body: unknown) =>
+  app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const iam = exercises.find((e) => e.id === 'iam-dynamodb-one-table')!;
 
 describe('exercise API', () => {
@@ -30,7 +31,10 @@ describe('exercise API', () => {
   it('checks a submission: the solution passes, the starter fails with per-check messages', async () => {
     const pass = (await (await post(`/api/exercises/${iam.id}/check`, { submission: iam.solution })).json()) as { passed: boolean; score: number };
     expect(pass).toMatchObject({ passed: true, score: 100 });
-    const fail = (await (await post(`/api/exercises/${iam.id}/check`, { submission: iam.starter })).json()) as { passed: boolean; checks: Array<{ check: string; passed: boolean; message: string; line?: number }> };
+    const fail = (await (await post(`/api/exercises/${iam.id}/check`, { submission: iam.starter })).json()) as {
+      passed: boolean;
+      checks: Array<{ check: string; passed: boolean; message: string; line?: number }>;
+    };
     expect(fail.passed).toBe(false);
     const leastPrivilege = fail.checks.find((c) => c.check === 'least-privilege')!;
     expect(leastPrivilege).toMatchObject({ passed: false, line: 4 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
 
 afterAll(() => store?.close());
 
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (path: string, body: unknown) =>
+  app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const get = async (path: string) => (await app.request(path)).json();
 
 const OWN = `id: my-queue
@@ -61,9 +62,20 @@ describe('exercise attempts', () => {
 
     const attempts = await get('/api/exercise-attempts');
     expect(attempts).toHaveLength(2);
-    expect(attempts[0]).toMatchObject({ exerciseId: sqs.id, kind: 'iam-policy', topic: sqs.topic, submission: sqs.solution, sessionId: null, result: { passed: true, score: 100 } });
+    expect(attempts[0]).toMatchObject({
+      exerciseId: sqs.id,
+      kind: 'iam-policy',
+      topic: sqs.topic,
+      submission: sqs.solution,
+      sessionId: null,
+      result: { passed: true, score: 100 },
+    });
     expect(attempts[1].submission).toBe(wrong);
-    expect(attempts[1].result.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { check: string }) => c.check)).toEqual(['deny sqs:SendMessage on arn:aws:sqs:us-east-1:111122223333:orders', 'deny sqs:PurgeQueue on arn:aws:sqs:us-east-1:111122223333:orders', 'least-privilege']);
+    expect(attempts[1].result.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { check: string }) => c.check)).toEqual([
+      'deny sqs:SendMessage on arn:aws:sqs:us-east-1:111122223333:orders',
+      'deny sqs:PurgeQueue on arn:aws:sqs:us-east-1:111122223333:orders',
+      'least-privilege',
+    ]);
   });
 
   it('does not save a refused submission', async () => {
@@ -76,11 +88,22 @@ describe('exercise attempts', () => {
     const progress = await get('/api/progress');
     const today = new Date().toISOString().slice(0, 10);
     expect(progress.topics[sqs.topic]).toEqual([{ date: today, score: Math.round((passedShare(wrong) + 100) / 2) }]);
-    expect(progress.exercises).toEqual([{ exerciseId: sqs.id, prompt: sqs.prompt, kind: 'iam-policy', passed: true, attempts: [{ date: today, score: expect.any(Number), passed: false }, { date: today, score: 100, passed: true }] }]);
+    expect(progress.exercises).toEqual([
+      {
+        exerciseId: sqs.id,
+        prompt: sqs.prompt,
+        kind: 'iam-policy',
+        passed: true,
+        attempts: [
+          { date: today, score: expect.any(Number), passed: false },
+          { date: today, score: 100, passed: true },
+        ],
+      },
+    ]);
     expect(progress.streak.daysPractised).toBe(1);
   });
 
-  it('imports the user\'s own exercise, lists it with the shipped ones, checks and saves attempts at it, deletes it', async () => {
+  it("imports the user's own exercise, lists it with the shipped ones, checks and saves attempts at it, deletes it", async () => {
     const imported = await post('/api/my-exercises', { exercise: OWN });
     expect(imported.status).toBe(201);
     expect(await imported.json()).toMatchObject({ id: 'my-queue', source: 'yours' });
@@ -88,7 +111,11 @@ describe('exercise attempts', () => {
     expect((await get('/api/exercises?kind=cloudformation')).find((e: { id: string }) => e.id === 'my-queue')).toMatchObject({ source: 'yours' });
     expect(await get('/api/exercises/my-queue')).toMatchObject({ prompt: 'Declare one SQS queue with a 60-second visibility timeout', source: 'yours' });
 
-    const checked = await (await post('/api/exercises/my-queue/check', { submission: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n' })).json();
+    const checked = await (
+      await post('/api/exercises/my-queue/check', {
+        submission: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n',
+      })
+    ).json();
     expect(checked.checks.map((c: { passed: boolean }) => c.passed)).toEqual([true, true, false]);
     expect(checked.checks[2]).toMatchObject({ message: 'VisibilityTimeout of Jobs (AWS::SQS::Queue) is 30, expected 60', line: 5 });
     expect((await get('/api/exercise-attempts'))[0]).toMatchObject({ exerciseId: 'my-queue', result: { passed: false } });
@@ -106,7 +133,10 @@ describe('exercise attempts', () => {
     expect((await app.request('/api/my-exercises/my-queue', { method: 'DELETE' })).status).toBe(404);
     expect((await app.request(`/api/my-exercises/${sqs.id}`, { method: 'DELETE' })).status).toBe(400);
     // The attempt at the deleted exercise stays in History.
-    expect((await get('/api/exercise-attempts'))[0]).toMatchObject({ exerciseId: 'my-queue', prompt: 'Declare one SQS queue with a 60-second visibility timeout' });
+    expect((await get('/api/exercise-attempts'))[0]).toMatchObject({
+      exerciseId: 'my-queue',
+      prompt: 'Declare one SQS queue with a 60-second visibility timeout',
+    });
   });
 });
 
@@ -126,7 +156,9 @@ describe('mock interviews with a hands-on exercise', () => {
     const result = await (await post(`/api/sessions/${session.id}/exercise`, { submission: exercise.solution })).json();
     expect(result.passed).toBe(true);
     const after = await get(`/api/sessions/${session.id}`);
-    expect(after.exercise.attempts).toEqual([expect.objectContaining({ exerciseId: exercise.id, sessionId: session.id, submission: exercise.solution, result })]);
+    expect(after.exercise.attempts).toEqual([
+      expect.objectContaining({ exerciseId: exercise.id, sessionId: session.id, submission: exercise.solution, result }),
+    ]);
     expect((await get('/api/exercise-attempts'))[0]).toMatchObject({ sessionId: session.id });
   });
 
@@ -159,13 +191,27 @@ describe('spaced re-practice of exercises', () => {
       let now = new Date('2026-11-01T09:00:00Z');
       const coach = await createCoach({ questionDir: writeQuestionBank() });
       const exercises = await openExerciseService(own);
-      const clocked = await (await import('../../src/services/exercise.service.js')).ExerciseService.open({ exercises: exercises.list(), loadSpec: async () => { throw new Error('not needed'); }, attempts: own.exerciseAttempts, now: () => now });
+      const clocked = await (
+        await import('../../src/services/exercise.service.js')
+      ).ExerciseService.open({
+        exercises: exercises.list(),
+        loadSpec: async () => {
+          throw new Error('not needed');
+        },
+        attempts: own.exerciseAttempts,
+        now: () => now,
+      });
       const answers = new SessionService({ sessions: own.sessions, attempts: own.attempts, coach });
       const progress = new ProgressService({ answers, coach, exerciseAttempts: own.exerciseAttempts, findExercise: (id) => clocked.find(id), now: () => now });
       await clocked.attempt(sqs, wrong);
       expect(await progress.suggestion()).not.toMatchObject({ exerciseId: sqs.id });
       now = new Date('2026-11-02T09:00:00Z');
-      expect(await progress.suggestion()).toEqual({ exerciseId: sqs.id, prompt: sqs.prompt, topic: sqs.topic, reason: expect.stringMatching(/^This exercise did not pass yesterday \(\d+% of its checks\); try it again now\.$/) });
+      expect(await progress.suggestion()).toEqual({
+        exerciseId: sqs.id,
+        prompt: sqs.prompt,
+        topic: sqs.topic,
+        reason: expect.stringMatching(/^This exercise did not pass yesterday \(\d+% of its checks\); try it again now\.$/),
+      });
       await clocked.attempt(sqs, sqs.solution);
       now = new Date('2026-11-10T09:00:00Z');
       expect(await progress.suggestion()).not.toMatchObject({ exerciseId: sqs.id });

@@ -25,12 +25,20 @@ async function failsEveryCheck(id: string, submission: string, message: RegExp) 
 
 describe('bad submissions', () => {
   it('malformed JSON in a policy gets the line and column', async () => {
-    const result = await failsEveryCheck(iam.id, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "s3:GetObject" }\n  ]\n}', /not valid JSON: .*\(line 4, column \d+\)/);
+    const result = await failsEveryCheck(
+      iam.id,
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "s3:GetObject" }\n  ]\n}',
+      /not valid JSON: .*\(line 4, column \d+\)/,
+    );
     expect(result.checks[0]!.line).toBe(4);
   });
 
   it('policy grammar errors name the field and its line', async () => {
-    const result = await failsEveryCheck(iam.id, '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Permit",\n    "Action": "s3:GetObject",\n    "Resource": "*"\n  }]\n}', /Statement\[0\]\.Effect/);
+    const result = await failsEveryCheck(
+      iam.id,
+      '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Permit",\n    "Action": "s3:GetObject",\n    "Resource": "*"\n  }]\n}',
+      /Statement\[0\]\.Effect/,
+    );
     expect(result.checks[0]!.line).toBe(4);
   });
 
@@ -41,7 +49,12 @@ describe('bad submissions', () => {
 
   it('a YAML alias bomb is refused quickly', async () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     await failsEveryCheck(cfn.id, `${levels.join('\n')}\nResources: {}\n`, /resource exhaustion|alias/i);
   });
 
@@ -87,8 +100,12 @@ describe('exercise files written by others', () => {
       'own.yaml',
     );
     expect(own.levels).toEqual(['mid']);
-    expect(own.checks[0]).toEqual({ allow: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:MultiFactorAuthPresent': 'true', 's3:max-keys': '10' } } });
+    expect(own.checks[0]).toEqual({
+      allow: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:MultiFactorAuthPresent': 'true', 's3:max-keys': '10' } },
+    });
     expect(own.checks[1]).toEqual({ deny: { action: 's3:ListAllMyBuckets', resource: '*' } });
-    expect(() => parseExerciseText('id: x\nkind: iam-policy\ntopic: networking-security\nlevels: [mid]\nprompt: p\nchecks:\n  - allwo: {}\nsolution: s\n', 'typo.yaml')).toThrow(/typo.yaml: checks.0/);
+    expect(() =>
+      parseExerciseText('id: x\nkind: iam-policy\ntopic: networking-security\nlevels: [mid]\nprompt: p\nchecks:\n  - allwo: {}\nsolution: s\n', 'typo.yaml'),
+    ).toThrow(/typo.yaml: checks.0/);
   });
 });

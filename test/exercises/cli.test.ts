@@ -8,7 +8,13 @@ import type { CliIo } from '../../src/cli/output.js';
 import { loadExercises } from '../../src/content/exercises.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -50,7 +56,11 @@ describe('loopcoach exercise', () => {
     expect(JSON.parse(pass.stdout)).toMatchObject({ passed: true, score: 100 });
     const fail = capture();
     expect(await main(['exercise', 'check', vpc.id, '--submission', file('igw.yaml', vpc.starter), '--json'], fail)).toBe(0);
-    const result = JSON.parse(fail.stdout) as { passed: boolean; score: number; checks: Array<{ check: string; passed: boolean; message: string; line?: number }> };
+    const result = JSON.parse(fail.stdout) as {
+      passed: boolean;
+      score: number;
+      checks: Array<{ check: string; passed: boolean; message: string; line?: number }>;
+    };
     expect(result).toMatchObject({ passed: false, score: 50 });
     expect(result.checks[0]).toMatchObject({ check: 'reachable AppServer → internet tcp/443', passed: false });
     expect(result.checks[0]!.message).toContain('has no public IP address');
@@ -58,7 +68,10 @@ describe('loopcoach exercise', () => {
   });
 
   it('checks against the user own exercise file', async () => {
-    const own = file('own.yaml', `id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: One queue\nstarter: ""\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n`);
+    const own = file(
+      'own.yaml',
+      `id: own\nkind: cloudformation\ntopic: architecture-devops\nlevels: [entry]\nprompt: One queue\nstarter: ""\nchecks:\n  - resource: { type: AWS::SQS::Queue, count: 1 }\nsolution: x\nexplanation: y\n`,
+    );
     const io = capture();
     expect(await main(['exercise', 'check', own, '--submission', file('q.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')], io)).toBe(0);
     expect(io.stdout).toContain('PASS  resource AWS::SQS::Queue count 1');
@@ -72,7 +85,10 @@ describe('loopcoach exercise', () => {
     const json = capture();
     expect(await main(['history', '--exercises', '--json', '--db', db], json)).toBe(0);
     const attempts = JSON.parse(json.stdout) as Array<{ exerciseId: string; submission: string; result: { passed: boolean } }>;
-    expect(attempts.map((a) => [a.exerciseId, a.result.passed, a.submission])).toEqual([[vpc.id, true, vpc.solution], [vpc.id, false, vpc.starter]]);
+    expect(attempts.map((a) => [a.exerciseId, a.result.passed, a.submission])).toEqual([
+      [vpc.id, true, vpc.solution],
+      [vpc.id, false, vpc.starter],
+    ]);
     const text = capture();
     expect(await main(['history', '--exercises', '--db', db], text)).toBe(0);
     expect(text.stdout).toContain(`${vpc.id}  not yet  1/2 checks`);
@@ -82,7 +98,13 @@ describe('loopcoach exercise', () => {
     expect(sessions.stdout).toContain(`Exercise attempts: 2 (latest: ${vpc.id}, passed)`);
     const progress = capture();
     expect(await main(['progress', '--json', '--db', db], progress)).toBe(0);
-    expect(JSON.parse(progress.stdout).exercises).toEqual([expect.objectContaining({ exerciseId: vpc.id, passed: true, attempts: [expect.objectContaining({ passed: false, score: 50 }), expect.objectContaining({ passed: true, score: 100 })] })]);
+    expect(JSON.parse(progress.stdout).exercises).toEqual([
+      expect.objectContaining({
+        exerciseId: vpc.id,
+        passed: true,
+        attempts: [expect.objectContaining({ passed: false, score: 50 }), expect.objectContaining({ passed: true, score: 100 })],
+      }),
+    ]);
   });
 
   it('still prints the verdict, exit 0, when the history cannot be written, and says the attempt was not saved', async () => {

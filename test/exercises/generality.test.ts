@@ -21,7 +21,13 @@ describe('IAM policies in general', () => {
   - least-privilege: true
 `;
   it('judges condition keys from the request context and wildcards in resources', async () => {
-    const good = policy({ Sid: 'PutEncrypted', Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads/in/*', Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } });
+    const good = policy({
+      Sid: 'PutEncrypted',
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::uploads/in/*',
+      Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+    });
     expect((await verdicts('iam-policy', encryptedPut, good)).map((c) => c.passed)).toEqual([true, true, true, true]);
     const noCondition = policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads/*' });
     const checks = await verdicts('iam-policy', encryptedPut, noCondition);
@@ -31,7 +37,13 @@ describe('IAM policies in general', () => {
   });
 
   it('names the statement whose Condition does not hold', async () => {
-    const wrongValue = policy({ Sid: 'Put', Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads/in/*', Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'AES256' } } });
+    const wrongValue = policy({
+      Sid: 'Put',
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::uploads/in/*',
+      Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'AES256' } },
+    });
     const checks = await verdicts('iam-policy', encryptedPut, wrongValue);
     expect(checks[0]).toMatchObject({ passed: false });
     expect(checks[0]!.message).toContain('statement "Put"');
@@ -63,7 +75,12 @@ describe('IAM policies in general', () => {
   - deny: { action: ec2:StartInstances, resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-2', context: { 'aws:ResourceTag/team': 'red', 'aws:PrincipalTag/team': 'blue' } }
   - least-privilege: true
 `;
-    const tagged = policy({ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } });
+    const tagged = policy({
+      Effect: 'Allow',
+      Action: 'ec2:StartInstances',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } },
+    });
     expect((await verdicts('iam-policy', abac, tagged)).map((c) => c.passed)).toEqual([true, true, true]);
     const untagged = policy({ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*' });
     const checks = await verdicts('iam-policy', abac, untagged);
@@ -120,13 +137,35 @@ Outputs:
   });
 
   it.each([
-    ['an undeclared condition in !If', template.replace('!If [IsProd,', '!If [IsProduction,'), /resource Data uses condition IsProduction, which the Conditions section does not declare/],
+    [
+      'an undeclared condition in !If',
+      template.replace('!If [IsProd,', '!If [IsProduction,'),
+      /resource Data uses condition IsProduction, which the Conditions section does not declare/,
+    ],
     ['an undeclared resource Condition', template.replace('Condition: IsProd\n', 'Condition: Prod\n'), /resource Alarm uses condition Prod/],
-    ['a misspelt Properties', template.replace('    Properties:\n      KeyPolicy', '    Propertes:\n      KeyPolicy'), /resource Key: unknown resource attribute Propertes/],
-    ['an output naming a missing resource', template.replace('!GetAtt Data.Arn', '!GetAtt Bucket.Arn'), /output BucketArn refers to Bucket, which is not a resource or parameter/],
+    [
+      'a misspelt Properties',
+      template.replace('    Properties:\n      KeyPolicy', '    Propertes:\n      KeyPolicy'),
+      /resource Key: unknown resource attribute Propertes/,
+    ],
+    [
+      'an output naming a missing resource',
+      template.replace('!GetAtt Data.Arn', '!GetAtt Bucket.Arn'),
+      /output BucketArn refers to Bucket, which is not a resource or parameter/,
+    ],
     ['a GetAtt attribute the type lacks', template.replace('!GetAtt Key.Arn', '!GetAtt Key.Name'), /AWS::KMS::Key Key has no attribute Name/],
-    ['a ${} in !Sub naming nothing', template.replace('${AWS::AccountId}', '${Account}'), /resource Key refers to Account, which is not a resource or parameter/],
-    ['a DependsOn cycle', template.replace('    DependsOn: Data\n', '    DependsOn: Data\n').replace('    DeletionPolicy: Retain\n', '    DeletionPolicy: Retain\n    DependsOn: Alarm\n'), /dependency cycle: (Data → Alarm → Data|Alarm → Data → Alarm)/],
+    [
+      'a ${} in !Sub naming nothing',
+      template.replace('${AWS::AccountId}', '${Account}'),
+      /resource Key refers to Account, which is not a resource or parameter/,
+    ],
+    [
+      'a DependsOn cycle',
+      template
+        .replace('    DependsOn: Data\n', '    DependsOn: Data\n')
+        .replace('    DeletionPolicy: Retain\n', '    DeletionPolicy: Retain\n    DependsOn: Alarm\n'),
+      /dependency cycle: (Data → Alarm → Data|Alarm → Data → Alarm)/,
+    ],
   ])('fails valid-template for %s', async (_name, submission, message) => {
     const [valid] = await verdicts('cloudformation', checks, submission);
     expect(valid!.passed).toBe(false);
@@ -135,7 +174,11 @@ Outputs:
 
   it('a property path with [*] fails with the value found and its line', async () => {
     const result = await verdicts('cloudformation', checks, template.replace('SSEAlgorithm: aws:kms', 'SSEAlgorithm: AES256'));
-    expect(result[2]).toMatchObject({ passed: false, message: 'BucketEncryption.ServerSideEncryptionConfiguration[*].ServerSideEncryptionByDefault.SSEAlgorithm of Data (AWS::S3::Bucket) is "AES256", expected "aws:kms"' });
+    expect(result[2]).toMatchObject({
+      passed: false,
+      message:
+        'BucketEncryption.ServerSideEncryptionConfiguration[*].ServerSideEncryptionByDefault.SSEAlgorithm of Data (AWS::S3::Bucket) is "AES256", expected "aws:kms"',
+    });
     expect(result[2]!.line).toBeGreaterThan(20);
   });
 });
@@ -172,7 +215,8 @@ describe('VPC reachability in general', () => {
 ${naclRules}`;
   const rule = (name: string, n: number, egress: boolean, action: string, from: number, to: number, cidr = '0.0.0.0/0') =>
     `  ${name}: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Nacl, RuleNumber: ${n}, Protocol: 6, RuleAction: ${action}, Egress: ${egress}, CidrBlock: ${cidr}, PortRange: { From: ${from}, To: ${to} } } }\n`;
-  const open = rule('In443', 100, false, 'allow', 443, 443) + rule('InEphemeral', 110, false, 'allow', 1024, 65535) + rule('OutAll', 100, true, 'allow', 0, 65535);
+  const open =
+    rule('In443', 100, false, 'allow', 443, 443) + rule('InEphemeral', 110, false, 'allow', 1024, 65535) + rule('OutAll', 100, true, 'allow', 0, 65535);
   const checks = `  - reachable: { from: internet, to: Web, port: 443 }
   - reachable: { from: Web, to: App, port: 8080 }
   - unreachable: { from: internet, to: App, port: 8080 }
@@ -193,7 +237,8 @@ ${naclRules}`;
   });
 
   it('needs the return leg on ephemeral ports through a stateless network ACL', async () => {
-    const noReturn = rule('In443', 100, false, 'allow', 443, 443) + rule('InEphemeral', 110, false, 'allow', 1024, 65535) + rule('OutHttps', 100, true, 'allow', 443, 443);
+    const noReturn =
+      rule('In443', 100, false, 'allow', 443, 443) + rule('InEphemeral', 110, false, 'allow', 1024, 65535) + rule('OutHttps', 100, true, 'allow', 443, 443);
     const result = await verdicts('vpc-reachability', checks, network(noReturn));
     expect(result[0]).toMatchObject({ passed: false });
     expect(result[0]!.message).toMatch(/blocks return traffic outbound tcp \d+ to the internet/);

@@ -69,7 +69,12 @@ describe.skipIf(!hasPython)('lambda-python runs', () => {
 
   it('reports the calls the handler made when an expected call is missing', async () => {
     const put = exercises.find((e) => e.id === 'lambda-api-put-order')!;
-    const result = await running.check(put, 'import boto3\nsqs = boto3.client("sqs")\ndef handler(event, context):\n    sqs.send_message(QueueUrl="q", MessageBody="x")\n    return {"statusCode": 201, "body": "o-1"}\n');
-    expect(result.checks[1]!.message).toBe('expected a call to dynamodb.PutItem with {"TableName":"Orders"}; the handler made sqs.SendMessage({"QueueUrl":"q","MessageBody":"x"})');
+    const result = await running.check(
+      put,
+      'import boto3\nsqs = boto3.client("sqs")\ndef handler(event, context):\n    sqs.send_message(QueueUrl="q", MessageBody="x")\n    return {"statusCode": 201, "body": "o-1"}\n',
+    );
+    expect(result.checks[1]!.message).toBe(
+      'expected a call to dynamodb.PutItem with {"TableName":"Orders"}; the handler made sqs.SendMessage({"QueueUrl":"q","MessageBody":"x"})',
+    );
   });
 });

@@ -58,7 +58,10 @@ describe.skipIf(skipReason !== null)('installed from the packed tarball', () => 
 
   beforeAll(() => {
     run('npm', ['pack', '--silent', '--pack-destination', work], root);
-    tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    tarball = join(
+      work,
+      readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
     run('mkdir', ['-p', app], work);
     run('npm', ['init', '-y'], app);
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], app, 1_500_000);
@@ -87,8 +90,14 @@ describe.skipIf(skipReason !== null)('installed from the packed tarball', () => 
   });
 
   it('grades an answer with `npx loopcoach grade`', () => {
-    writeFileSync(join(work, 'question.yaml'), 'prompt: How would you make order processing survive a failing payment service?\nrubric:\n  - retries with backoff\n  - a dead-letter queue\n');
-    writeFileSync(join(work, 'answer.txt'), 'I would retry with exponential backoff and move failed messages to an SQS dead-letter queue, which cut lost orders by 90%.');
+    writeFileSync(
+      join(work, 'question.yaml'),
+      'prompt: How would you make order processing survive a failing payment service?\nrubric:\n  - retries with backoff\n  - a dead-letter queue\n',
+    );
+    writeFileSync(
+      join(work, 'answer.txt'),
+      'I would retry with exponential backoff and move failed messages to an SQS dead-letter queue, which cut lost orders by 90%.',
+    );
     const result = run('npx', ['loopcoach', 'grade', '--question', join(work, 'question.yaml'), '--answer', join(work, 'answer.txt'), '--json'], app);
     const feedback = JSON.parse(result.stdout) as { score: number; rubric: Array<{ covered: boolean }> };
     expect(feedback.score).toBeGreaterThan(0);

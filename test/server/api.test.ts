@@ -37,7 +37,8 @@ services: [Amazon VPC]
   app = createApp({ coach: await createCoach({ questionDir: dir }) });
 });
 
-const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => app.request('/api/grade', { method: 'POST', body, headers });
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  app.request('/api/grade', { method: 'POST', body, headers });
 
 describe('API', () => {
   it('lists and filters questions', async () => {
@@ -63,13 +64,20 @@ describe('API', () => {
     const feedback = await bank.json();
     expect(Object.keys(feedback).sort()).toEqual(['findings', 'leadershipPrinciples', 'rubric', 'score', 'services', 'structure', 'tips']);
     expect(feedback.rubric[0].covered).toBe(true);
-    const inline = await post(JSON.stringify({ question: { prompt: 'Why SQS?', kind: 'concept', rubric: ['SQS decouples producers from consumers.'] }, answer: 'It decouples producers and consumers.' }));
+    const inline = await post(
+      JSON.stringify({
+        question: { prompt: 'Why SQS?', kind: 'concept', rubric: ['SQS decouples producers from consumers.'] },
+        answer: 'It decouples producers and consumers.',
+      }),
+    );
     expect(inline.status).toBe(200);
   });
 
   it('names the field a question of 10,000 rubric points breaks, at once', async () => {
     const started = performance.now();
-    const res = await post(JSON.stringify({ question: { prompt: 'What is S3?', rubric: Array.from({ length: 10_000 }, (_, i) => `point ${i}`) }, answer: 'Object storage.' }));
+    const res = await post(
+      JSON.stringify({ question: { prompt: 'What is S3?', rubric: Array.from({ length: 10_000 }, (_, i) => `point ${i}`) }, answer: 'Object storage.' }),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^question\.rubric: .*12/) });
     expect(performance.now() - started).toBeLessThan(500);
@@ -95,6 +103,19 @@ describe('API', () => {
   it('serves its OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/questions', '/api/questions/{id}', '/api/grade', '/api/transcribe', '/api/sessions', '/api/sessions/{id}', '/api/sessions/{id}/answers', '/api/history', '/api/progress']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/questions',
+        '/api/questions/{id}',
+        '/api/grade',
+        '/api/transcribe',
+        '/api/sessions',
+        '/api/sessions/{id}',
+        '/api/sessions/{id}/answers',
+        '/api/history',
+        '/api/progress',
+      ]),
+    );
   });
 });

@@ -22,7 +22,8 @@ beforeAll(async () => {
 
 afterAll(() => store?.close());
 
-const post = (path: string, body: unknown = {}) => app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (path: string, body: unknown = {}) =>
+  app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const get = async (path: string) => (await app.request(path)).json();
 
 const SG_PROMPT = 'What is the difference between a security group and a network ACL?';
@@ -30,12 +31,26 @@ const SG_PROMPT = 'What is the difference between a security group and a network
 describe('a question practised alone', () => {
   it('is suggested first, then saved as an attempt that history, progress and the suggestion all see', async () => {
     expect((await get('/api/suggestion')).suggestion.questionId).toBe('sg-vs-nacl');
-    const res = await post('/api/practice', { questionId: 'sg-vs-nacl', answer: 'Security groups are stateful and network ACLs are stateless.', startedAt: new Date(Date.now() - 20_000).toISOString() });
+    const res = await post('/api/practice', {
+      questionId: 'sg-vs-nacl',
+      answer: 'Security groups are stateful and network ACLs are stateless.',
+      startedAt: new Date(Date.now() - 20_000).toISOString(),
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ prompt: SG_PROMPT, previous: null, feedback: { score: expect.any(Number) } });
     const history = await get('/api/history');
-    expect(history).toEqual([expect.objectContaining({ id: body.sessionId, kind: 'practice', title: SG_PROMPT, status: 'finished', answered: 1, total: 1, score: body.feedback.score })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        id: body.sessionId,
+        kind: 'practice',
+        title: SG_PROMPT,
+        status: 'finished',
+        answered: 1,
+        total: 1,
+        score: body.feedback.score,
+      }),
+    ]);
     expect(Object.keys((await get('/api/progress')).topics)).toEqual(['networking-security']);
     // Answered today: it is no longer today's suggestion.
     expect((await get('/api/suggestion')).suggestion.questionId).not.toBe('sg-vs-nacl');
@@ -43,7 +58,7 @@ describe('a question practised alone', () => {
     expect(stored).toEqual([expect.objectContaining({ questionId: 'sg-vs-nacl', parentAttemptId: null, score: body.feedback.score })]);
     expect(stored[0]!.durationMs).toBeGreaterThanOrEqual(19_000);
     // Opened from History, a practised answer asks nothing more (no follow-up to a finished practice).
-    expect((await get(`/api/sessions/${body.sessionId}`))).toMatchObject({ next: null, session: { kind: 'practice', status: 'finished' } });
+    expect(await get(`/api/sessions/${body.sessionId}`)).toMatchObject({ next: null, session: { kind: 'practice', status: 'finished' } });
   });
 
   it('"Improve this answer" shows the new attempt beside the previous one, with gains and losses', async () => {
@@ -74,7 +89,9 @@ describe('a question practised alone', () => {
 
 describe('skipping and ending a mock interview', () => {
   it('skips a question (recorded, not scored, no follow-up) and moves on', async () => {
-    const { session } = await (await post('/api/sessions', { role: 'solutions-architect', level: 'mid', count: 2, topics: ['networking-security', 'compute-serverless'], seed: 's' })).json();
+    const { session } = await (
+      await post('/api/sessions', { role: 'solutions-architect', level: 'mid', count: 2, topics: ['networking-security', 'compute-serverless'], seed: 's' })
+    ).json();
     const first = (await get(`/api/sessions/${session.id}`)).next;
     const res = await post(`/api/sessions/${session.id}/skip`);
     expect(res.status).toBe(201);
@@ -99,8 +116,12 @@ describe('skipping and ending a mock interview', () => {
   });
 
   it('skips a follow-up, and the report keeps the answered question with its score', async () => {
-    const { session } = await (await post('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1, topics: ['networking-security'], seed: 'f' })).json();
-    const answered = await (await post(`/api/sessions/${session.id}/answers`, { answer: 'Security groups are stateful and network ACLs are stateless.' })).json();
+    const { session } = await (
+      await post('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1, topics: ['networking-security'], seed: 'f' })
+    ).json();
+    const answered = await (
+      await post(`/api/sessions/${session.id}/answers`, { answer: 'Security groups are stateful and network ACLs are stateless.' })
+    ).json();
     expect(answered.next.parentAttemptId).not.toBeNull();
     const skipped = await (await post(`/api/sessions/${session.id}/skip`)).json();
     expect(skipped.skipped.prompt).toBe(answered.next.prompt);

@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const post = (target: Hono, path: string, body: unknown) => target.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (target: Hono, path: string, body: unknown) =>
+  target.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
 describe('document text', () => {
   it(`refuses an upload whose text is over ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters with 413 document_too_long, quickly`, async () => {
@@ -57,7 +58,12 @@ describe('document text', () => {
 describe('YAML alias bombs', () => {
   it('answers 400 question_invalid with the reason, not 500', async () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(12).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(12)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     lines.push('id: bomb', 'prompt: Boom?');
     const res = await post(app, '/api/my-questions', { yaml: lines.join('\n') });
     expect(res.status).toBe(400);
@@ -85,12 +91,23 @@ describe('database errors after start-up', () => {
   afterAll(() => foreign.close());
 
   it('answers database_error (500) and logs it with the request id, never the request text', async () => {
-    const res = await foreignApp.request('/api/sessions', { method: 'POST', body: JSON.stringify({ role: 'solutions-architect', level: 'entry', seed: 'secret-seed-text' }), headers: { 'content-type': 'application/json', 'x-request-id': 'probe-1' } });
+    const res = await foreignApp.request('/api/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ role: 'solutions-architect', level: 'entry', seed: 'secret-seed-text' }),
+      headers: { 'content-type': 'application/json', 'x-request-id': 'probe-1' },
+    });
     expect(res.status).toBe(500);
     expect((await res.json()).error.code).toBe('database_error');
     expect(res.headers.get('x-request-id')).toBe('probe-1');
     const line = JSON.parse(logged.at(-1)!);
-    expect(line).toMatchObject({ level: 50, requestId: 'probe-1', method: 'POST', route: '/api/sessions', status: 500, error: { type: 'LoopCoachError', code: 'database_error' } });
+    expect(line).toMatchObject({
+      level: 50,
+      requestId: 'probe-1',
+      method: 'POST',
+      route: '/api/sessions',
+      status: 500,
+      error: { type: 'LoopCoachError', code: 'database_error' },
+    });
     expect(logged.join('')).not.toContain('secret-seed-text');
   });
 
@@ -116,8 +133,16 @@ describe('responsiveness', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('answers health promptly (100 ms target) while a huge document and a 20,000-character word are refused', async () => {
-    const bomb = fetch(`${base}/api/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ posting: { file: { name: 'p.txt', data: Buffer.from('word '.repeat(50_000)).toString('base64') } } }) });
-    const word = fetch(`${base}/api/grade`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: { prompt: 'Why?', rubric: ['a'] }, answer: 'a'.repeat(20_001) }) });
+    const bomb = fetch(`${base}/api/plans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ posting: { file: { name: 'p.txt', data: Buffer.from('word '.repeat(50_000)).toString('base64') } } }),
+    });
+    const word = fetch(`${base}/api/grade`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: { prompt: 'Why?', rubric: ['a'] }, answer: 'a'.repeat(20_001) }),
+    });
     await new Promise((r) => setTimeout(r, 20));
     const started = performance.now();
     const health = await fetch(`${base}/api/health`);

@@ -26,9 +26,18 @@ const send = (method: string, path: string, body?: unknown) =>
   app.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
 
 const face = (overrides: Partial<FaceObservation> = {}): FaceObservation => ({
-  box: { x: 0.35, y: 0.25, width: 0.3, height: 0.4 }, confidence: 0.95, yawDeg: 0, pitchDeg: 0, rollDeg: 0, irisH: 0.5, irisV: 0.5, brightness: 120, ...overrides,
+  box: { x: 0.35, y: 0.25, width: 0.3, height: 0.4 },
+  confidence: 0.95,
+  yawDeg: 0,
+  pitchDeg: 0,
+  rollDeg: 0,
+  irisH: 0.5,
+  irisV: 0.5,
+  brightness: 120,
+  ...overrides,
 });
-const frames = (seconds: number, make: (t: number) => FaceObservation): CameraFrame[] => Array.from({ length: seconds * 8 }, (_, i) => ({ atSec: i / 8, face: make(i / 8) }));
+const frames = (seconds: number, make: (t: number) => FaceObservation): CameraFrame[] =>
+  Array.from({ length: seconds * 8 }, (_, i) => ({ atSec: i / 8, face: make(i / 8) }));
 const baseline = { yawDeg: 0, pitchDeg: 0, irisH: 0.5, irisV: 0.5 };
 /** 10 s: the first 4 s reading notes, then looking at the camera (a real report, as the page computes it). */
 const readingNotes = measureCamera({ frames: frames(10, (t) => (t < 4 ? face({ pitchDeg: 22, irisV: 0.62 }) : face())), durationSec: 10, baseline });
@@ -59,16 +68,22 @@ describe('camera measures kept with a spoken answer', () => {
     expect(lookDown.moments[0].startSec).toBeLessThan(1);
   });
 
-  it('follows the camera in progress and puts a repeated question\'s attempts side by side', async () => {
+  it("follows the camera in progress and puts a repeated question's attempts side by side", async () => {
     await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken: spoken(atCamera) });
     await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken: spoken() });
     const progress = await (await send('GET', '/api/progress')).json();
     expect(progress.camera.answers).toHaveLength(2);
-    expect(progress.camera.answers[0]).toEqual(expect.objectContaining({ questionId: 'sg-vs-nacl', lookingAtScreenPct: readingNotes.lookingAtScreenPct, faceVisiblePct: 100, wellFramedPct: 100 }));
+    expect(progress.camera.answers[0]).toEqual(
+      expect.objectContaining({ questionId: 'sg-vs-nacl', lookingAtScreenPct: readingNotes.lookingAtScreenPct, faceVisiblePct: 100, wellFramedPct: 100 }),
+    );
     expect(progress.camera.answers[1]).toEqual(expect.objectContaining({ lookingAtScreenPct: 100, faceVisiblePct: 100, fidgetingPct: 0 }));
     expect(progress.camera.mean.lookingAtScreenPct).toBe(Math.round((readingNotes.lookingAtScreenPct + 100) / 2));
     const repeated = progress.questions.find((q: { questionId: string }) => q.questionId === 'sg-vs-nacl');
-    expect(repeated.camera).toEqual([expect.objectContaining({ lookingAtScreenPct: readingNotes.lookingAtScreenPct }), expect.objectContaining({ lookingAtScreenPct: 100 }), null]);
+    expect(repeated.camera).toEqual([
+      expect.objectContaining({ lookingAtScreenPct: readingNotes.lookingAtScreenPct }),
+      expect.objectContaining({ lookingAtScreenPct: 100 }),
+      null,
+    ]);
   });
 
   it.each([

@@ -37,7 +37,7 @@ describe.skipIf(skipReason)('camera files', () => {
     app = createApp({ coach: await createCoach({ questionDir: writeQuestionBank() }) });
   });
 
-  it('serves the bundle, the models and the wasm with their types, under the page\'s security policy', async () => {
+  it("serves the bundle, the models and the wasm with their types, under the page's security policy", async () => {
     const bundle = await app.request('/camera/human.esm.js');
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('content-type')).toMatch(/javascript/);
@@ -59,7 +59,7 @@ describe.skipIf(skipReason)('camera files', () => {
     expect(beyond.status).toBe(416);
   });
 
-  it('has nothing else: other names are a 404 in the API\'s error shape', async () => {
+  it("has nothing else: other names are a 404 in the API's error shape", async () => {
     for (const name of ['emotion.json', '..%2Fpackage.json', 'models.json']) {
       const res = await app.request(`/camera/${name}`);
       expect(res.status).toBe(404);

@@ -141,7 +141,13 @@ describe('OpenAPI document of a team server', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'loopcoach-openapi-team-')), 'team.db');
     teamStore = await openStore(db);
     await composeAccountService(teamStore).addUser({ email: 'ada@school.test', name: 'Ada', role: 'admin', password: 'long enough password' });
-    ({ app: teamApp, close } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store: teamStore, policy: { publicOrigin: origin }, databaseLocation: db, staticHandler: async (_c, next) => next() }));
+    ({ app: teamApp, close } = await composeTeamServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store: teamStore,
+      policy: { publicOrigin: origin },
+      databaseLocation: db,
+      staticHandler: async (_c, next) => next(),
+    }));
     const res = await teamApp.request(`${origin}/api/openapi.json`);
     expect(res.status).toBe(200);
     teamDoc = await res.json();
@@ -154,7 +160,9 @@ describe('OpenAPI document of a team server', () => {
 
   it('lists exactly the routes a team server registers, the team routes among them', () => {
     const registered = registeredRoutes(teamApp);
-    expect(registered).toEqual(expect.arrayContaining(['POST /api/auth/sign-in', 'PUT /api/cohorts/{id}/sharing', 'GET /api/cohorts/{id}/dashboard', 'DELETE /api/account']));
+    expect(registered).toEqual(
+      expect.arrayContaining(['POST /api/auth/sign-in', 'PUT /api/cohorts/{id}/sharing', 'GET /api/cohorts/{id}/dashboard', 'DELETE /api/account']),
+    );
     // A team server adds its account and cohort routes and keeps no recordings (audio stays on the device).
     expect(registered.filter((r) => !registeredRoutes().includes(r)).length).toBeGreaterThan(20);
     expect(registered.some((r) => r.includes('/recording'))).toBe(false);
@@ -168,17 +176,29 @@ describe('OpenAPI document of a team server', () => {
   });
 
   it("states the team routes' schemas and the sign-in every other route needs", async () => {
-    const joinBody = teamDoc.paths['/api/cohorts/join']!.post!.requestBody!.content['application/json']!.schema as { required: string[]; properties: { sharing: { enum: string[] } } };
+    const joinBody = teamDoc.paths['/api/cohorts/join']!.post!.requestBody!.content['application/json']!.schema as {
+      required: string[];
+      properties: { sharing: { enum: string[] } };
+    };
     expect(joinBody.required).toEqual(['code', 'sharing']);
     expect(joinBody.properties.sharing.enum).toEqual(['all', 'shared']);
     expect(Object.keys(teamDoc.paths['/api/history']!.get!.responses)).toContain('401');
     expect(Object.keys(teamDoc.paths['/api/grade']!.post!.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
     expect(Object.keys(teamDoc.paths['/api/health']!.get!.responses)).not.toContain('401');
 
-    const signIn = await teamApp.request(`${origin}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email: 'ada@school.test', password: 'long enough password' }) });
+    const signIn = await teamApp.request(`${origin}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ email: 'ada@school.test', password: 'long enough password' }),
+    });
     expect(signIn.status).toBe(200);
     const signed = signedInSchema.parse(await signIn.json());
     const users = await teamApp.request(`${origin}/api/users`, { headers: { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! } });
-    expect(userSchema.array().parse(await users.json()).map((u) => u.id)).toEqual([signed.user.id]);
+    expect(
+      userSchema
+        .array()
+        .parse(await users.json())
+        .map((u) => u.id),
+    ).toEqual([signed.user.id]);
   });
 });

@@ -24,7 +24,12 @@ beforeAll(async () => {
   mkdirSync(dist);
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
   store = await openStore(join(dir, 'coach.db'));
-  app = await composeServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, staticHandler: staticFiles(dist), policy: { port: 4173 } });
+  app = await composeServerApp({
+    coach: await createCoach({ questionDir: writeQuestionBank() }),
+    store,
+    staticHandler: staticFiles(dist),
+    policy: { port: 4173 },
+  });
 });
 
 afterAll(() => store.close());
@@ -44,10 +49,18 @@ describe('Host header (DNS rebinding)', () => {
   });
 
   it('in team mode accepts only the configured origin', async () => {
-    const team = await composeServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, policy: { publicOrigin: 'https://coach.example.com' } });
+    const team = await composeServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store,
+      policy: { publicOrigin: 'https://coach.example.com' },
+    });
     expect((await team.request('https://coach.example.com/api/health')).status).toBe(200);
     expect((await team.request('http://localhost:4173/api/health')).status).toBe(403);
-    const write = await team.request('https://coach.example.com/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json', origin: 'https://coach.example.com' } });
+    const write = await team.request('https://coach.example.com/api/grade', {
+      method: 'POST',
+      body: gradeBody,
+      headers: { 'content-type': 'application/json', origin: 'https://coach.example.com' },
+    });
     expect(write.status).toBe(200);
   });
 });
@@ -61,21 +74,32 @@ describe('cross-site writes', () => {
 
   it('refuses a cross-site DELETE, and a write marked Sec-Fetch-Site: cross-site', async () => {
     expect((await at('/api/documents/x', { method: 'DELETE', headers: { origin: 'http://localhost:5000' } })).status).toBe(403);
-    expect((await at('/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect(
+      (await at('/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' } })).status,
+    ).toBe(403);
   });
 
   it('accepts a same-origin write and a script without Origin', async () => {
-    expect((await at('/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json', origin: 'http://localhost:4173' } })).status).toBe(200);
+    expect(
+      (await at('/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json', origin: 'http://localhost:4173' } })).status,
+    ).toBe(200);
     expect((await at('/api/grade', { method: 'POST', body: gradeBody, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined])('refuses a %s body with 415 in the error shape, recording nothing', async (type) => {
-    const before = (await store.sessions.list()).length;
-    const res = await at('/api/sessions', { method: 'POST', body: JSON.stringify({ role: 'cloud engineer', level: 'mid' }), headers: type ? { 'content-type': type } : {} });
-    expect(res.status).toBe(415);
-    expect((await errorOf(res)).code).toBe('unsupported_media_type');
-    expect((await store.sessions.list()).length).toBe(before);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined])(
+    'refuses a %s body with 415 in the error shape, recording nothing',
+    async (type) => {
+      const before = (await store.sessions.list()).length;
+      const res = await at('/api/sessions', {
+        method: 'POST',
+        body: JSON.stringify({ role: 'cloud engineer', level: 'mid' }),
+        headers: type ? { 'content-type': type } : {},
+      });
+      expect(res.status).toBe(415);
+      expect((await errorOf(res)).code).toBe('unsupported_media_type');
+      expect((await store.sessions.list()).length).toBe(before);
+    },
+  );
 });
 
 describe('security headers', () => {
@@ -127,11 +151,14 @@ describe('oversize requests over real HTTP', () => {
 
   const raw = (headers: Record<string, string>, body?: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/grade', method: 'POST', headers: { host: 'localhost:4173', 'content-type': 'application/json', ...headers } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/api/grade', method: 'POST', headers: { host: 'localhost:4173', 'content-type': 'application/json', ...headers } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

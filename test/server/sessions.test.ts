@@ -61,7 +61,10 @@ describe('session API', () => {
   });
 
   it('grades each answer, asks follow-ups, and finishes', async () => {
-    const first = await json(`/api/sessions/${sessionId}/answers`, { answer: 'Security groups are stateful and network ACLs are stateless.', startedAt: new Date(Date.now() - 30_000).toISOString() });
+    const first = await json(`/api/sessions/${sessionId}/answers`, {
+      answer: 'Security groups are stateful and network ACLs are stateless.',
+      startedAt: new Date(Date.now() - 30_000).toISOString(),
+    });
     expect(first.status).toBe(201);
     let body = await first.json();
     expect(body.feedback.rubric[0].covered).toBe(true);
@@ -93,7 +96,14 @@ describe('session API', () => {
 
   it('suggests a topic not practised yet while the only answer is fresh', async () => {
     const body = await (await app.request('/api/suggestion')).json();
-    expect(body).toEqual({ suggestion: { questionId: 'sqs-decoupling', prompt: 'Why would you put an SQS queue between two services?', topic: 'compute-serverless', reason: 'You have not practised compute and serverless yet.' } });
+    expect(body).toEqual({
+      suggestion: {
+        questionId: 'sqs-decoupling',
+        prompt: 'Why would you put an SQS queue between two services?',
+        topic: 'compute-serverless',
+        reason: 'You have not practised compute and serverless yet.',
+      },
+    });
   });
 
   it('shows progress built from the saved answers', async () => {

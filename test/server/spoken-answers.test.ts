@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 const send = (method: string, path: string, body?: unknown, type = 'application/json') =>
-  app.request(path, { method, ...(body === undefined ? {} : { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body), headers: { 'content-type': type } }) });
+  app.request(path, {
+    method,
+    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body), headers: { 'content-type': type } }),
+  });
 
 const TRANSCRIPT = 'Um, security groups are stateful and network ACLs are stateless. Uh, a network ACL applies to a whole subnet.';
 const spoken = {
@@ -37,7 +40,10 @@ const spoken = {
     speakingSec: 6.0,
     wordsPerMinute: 180,
     pauses: [{ startSec: 4.2, endSec: 6.1 }],
-    fillers: [{ word: 'um', count: 1 }, { word: 'uh', count: 1 }],
+    fillers: [
+      { word: 'um', count: 1 },
+      { word: 'uh', count: 1 },
+    ],
     pitchVariationSemitones: 2.1,
     loudnessDb: -20,
     findings: [{ code: 'long-pauses', message: 'A 1.9 s pause: bridge it with a signpost.', atSec: 4.2 }],
@@ -58,14 +64,19 @@ describe('spoken answers', () => {
     attemptId = (await res.json()).attemptId;
     expect(attemptId).toEqual(expect.any(String));
     const { report } = await (await send('GET', `/api/sessions/${sessionId}`)).json();
-    expect(report.spoken).toEqual([expect.objectContaining({ attemptId, transcript: TRANSCRIPT, isEdited: true, segments: spoken.segments, delivery: spoken.delivery })]);
+    expect(report.spoken).toEqual([
+      expect.objectContaining({ attemptId, transcript: TRANSCRIPT, isEdited: true, segments: spoken.segments, delivery: spoken.delivery }),
+    ]);
     expect(report.delivery.answers).toEqual([expect.objectContaining({ attemptId, wordsPerMinute: 180, fillersPerMinute: 20, longPauses: 1 })]);
     expect(report.delivery.mean).toEqual({ wordsPerMinute: 180, fillersPerMinute: 20, longPauses: 1 });
   });
 
   it('refuses a malformed delivery and saves nothing', async () => {
     const started = await (await send('POST', '/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'other' })).json();
-    const bad = await send('POST', `/api/sessions/${started.session.id}/answers`, { answer: 'x', spoken: { ...spoken, delivery: { ...spoken.delivery, findings: [{ code: 'mumbling', message: '', atSec: 1 }] } } });
+    const bad = await send('POST', `/api/sessions/${started.session.id}/answers`, {
+      answer: 'x',
+      spoken: { ...spoken, delivery: { ...spoken.delivery, findings: [{ code: 'mumbling', message: '', atSec: 1 }] } },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_input');
     expect((await (await send('GET', `/api/sessions/${started.session.id}`)).json()).report.questions).toEqual([]);
@@ -125,7 +136,16 @@ describe('spoken answers to a question practised alone (POST /api/practice)', ()
     const practised = await res.json();
     const { session, report } = await (await send('GET', `/api/sessions/${practised.sessionId}`)).json();
     expect(session.kind).toBe('practice');
-    expect(report.spoken).toEqual([expect.objectContaining({ attemptId: practised.attemptId, questionId: 'sg-vs-nacl', transcript: TRANSCRIPT, isEdited: false, segments: spoken.segments, delivery: spoken.delivery })]);
+    expect(report.spoken).toEqual([
+      expect.objectContaining({
+        attemptId: practised.attemptId,
+        questionId: 'sg-vs-nacl',
+        transcript: TRANSCRIPT,
+        isEdited: false,
+        segments: spoken.segments,
+        delivery: spoken.delivery,
+      }),
+    ]);
     expect(report.delivery.answers).toEqual([expect.objectContaining({ attemptId: practised.attemptId, wordsPerMinute: 180, longPauses: 1 })]);
   });
 
@@ -139,7 +159,7 @@ describe('spoken answers to a question practised alone (POST /api/practice)', ()
     expect((await (await send('GET', `/api/sessions/${practised.sessionId}`)).json()).report.spoken[0].isEdited).toBe(true);
   });
 
-  it('puts a typed answer beside the spoken ones in progress (delivery null) and refuses a typed answer\'s recording', async () => {
+  it("puts a typed answer beside the spoken ones in progress (delivery null) and refuses a typed answer's recording", async () => {
     const typed = await (await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT })).json();
     const refused = await send('PUT', `/api/attempts/${typed.attemptId}/recording`, audio, 'audio/wav');
     expect(refused.status).toBe(400);
@@ -160,7 +180,11 @@ describe('spoken answers to a question practised alone (POST /api/practice)', ()
 
   it('refuses a malformed spoken answer and saves nothing', async () => {
     const before = (await (await send('GET', '/api/history')).json()).length;
-    const bad = await send('POST', '/api/practice', { questionId: 'sg-vs-nacl', answer: TRANSCRIPT, spoken: { ...spoken, segments: [{ startSec: 'soon', endSec: 1, text: 'x' }] } });
+    const bad = await send('POST', '/api/practice', {
+      questionId: 'sg-vs-nacl',
+      answer: TRANSCRIPT,
+      spoken: { ...spoken, segments: [{ startSec: 'soon', endSec: 1, text: 'x' }] },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_input');
     expect((await (await send('GET', '/api/history')).json()).length).toBe(before);

@@ -27,7 +27,9 @@ const post = (path: string, body: unknown) =>
   app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const file = (name: string, bytes: Buffer) => ({ file: { name, data: bytes.toString('base64') } });
 const posting = { text: fixture('senior-solutions-architect.md') };
-const resumeLines = fixture('resume-backend.md').split('\n').filter((l) => l.trim());
+const resumeLines = fixture('resume-backend.md')
+  .split('\n')
+  .filter((l) => l.trim());
 
 /** Rows in the documents table, read straight from the file: what the privacy promise is about. */
 function documentRows(): Array<{ name: string; text: string }> {
@@ -47,7 +49,8 @@ describe('tailored interview API', () => {
     expect(plan).toMatchObject({ role: 'solutions-architect', level: 'senior', saved: {} });
     expect(plan.skills).toContain('databases');
     expect(plan.questions).toHaveLength(3);
-    for (const q of plan.questions) expect(q).toEqual({ id: expect.any(String), prompt: expect.any(String), reason: expect.any(String), generated: expect.any(Boolean) });
+    for (const q of plan.questions)
+      expect(q).toEqual({ id: expect.any(String), prompt: expect.any(String), reason: expect.any(String), generated: expect.any(Boolean) });
     expect(plan.questions.some((q: { generated: boolean }) => q.generated)).toBe(true);
     expect(documentRows()).toEqual([]);
     expect(await store.sessions.list()).toEqual([]);
@@ -80,14 +83,16 @@ describe('tailored interview API', () => {
     expect((await gone.json()).error.code).toBe('document_not_found');
   });
 
-  it('starts the planned interview: its first prompt is the plan\'s first question', async () => {
+  it("starts the planned interview: its first prompt is the plan's first question", async () => {
     const plan = await (await post('/api/plans', { posting, count: 2 })).json();
     const res = await post('/api/plans/sessions', { posting, count: 2 });
     expect(res.status).toBe(201);
     const { session, next } = await res.json();
     expect(session.plan.questionIds).toEqual(plan.questions.map((q: { id: string }) => q.id));
     expect(next).toMatchObject({ prompt: plan.questions[0].prompt, position: 1, total: 2 });
-    const answered = await post(`/api/sessions/${session.id}/answers`, { answer: 'In our platform I chose DynamoDB for the order table because the access pattern was by customer id.' });
+    const answered = await post(`/api/sessions/${session.id}/answers`, {
+      answer: 'In our platform I chose DynamoDB for the order table because the access pattern was by customer id.',
+    });
     expect(answered.status).toBe(201);
   });
 

@@ -20,14 +20,22 @@ beforeAll(async () => {
 
 afterAll(() => store?.close());
 
-const post = (app: Hono, path: string, body: unknown) => app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (app: Hono, path: string, body: unknown) =>
+  app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
-const STORY = 'At a retailer our Redshift bill grew every month. I owned the fix: I moved cold data to S3 and queried it with Spectrum, and chose that over a bigger cluster because most queries touched last month only. The trade-off was slower queries on old data. I measured the bill in Cost Explorer over three months against the previous quarter: it fell 35%.';
+const STORY =
+  'At a retailer our Redshift bill grew every month. I owned the fix: I moved cold data to S3 and queried it with Spectrum, and chose that over a bigger cluster because most queries touched last month only. The trade-off was slower queries on old data. I measured the bill in Cost Explorer over three months against the previous quarter: it fell 35%.';
 
 describe('a question written from a résumé', () => {
   it('counts in progress by its topic and habits, also after a restart', async () => {
     const app = await composeServerApp({ coach, store });
-    const { session } = await (await post(app, '/api/plans/sessions', { posting: { text: fixture('senior-solutions-architect.md') }, resume: { text: fixture('resume-backend.md') }, count: 5 })).json();
+    const { session } = await (
+      await post(app, '/api/plans/sessions', {
+        posting: { text: fixture('senior-solutions-architect.md') },
+        resume: { text: fixture('resume-backend.md') },
+        count: 5,
+      })
+    ).json();
     const generated = session.plan.tailored as Array<{ id: string; topic: string }>;
     expect(generated.length).toBeGreaterThan(0);
     // Answer every prompt (follow-ups included) until the interview ends.

@@ -60,7 +60,9 @@ describe('your questions API', () => {
     const all = await (await app.request('/api/questions?topic=cost-finops')).json();
     expect(all.map((q: { id: string; source: string }) => [q.id, q.source])).toEqual([['idle-dev-fleet', 'yours']]);
     expect((await (await app.request('/api/questions/sg-vs-nacl')).json()).source).toBe('bank');
-    const graded = await (await post('/api/grade', { questionId: 'idle-dev-fleet', answer: 'I scheduled a stop of the instances outside working hours.' })).json();
+    const graded = await (
+      await post('/api/grade', { questionId: 'idle-dev-fleet', answer: 'I scheduled a stop of the instances outside working hours.' })
+    ).json();
     expect(graded.rubric[0]).toMatchObject({ covered: true, evidence: 'I scheduled a stop of the instances outside working hours.' });
   });
 
@@ -76,10 +78,22 @@ describe('your questions API', () => {
   it.each([
     ['malformed JSON', '{"yaml": ', 400, 'invalid_input', /not valid JSON/],
     ['invalid YAML', { yaml: 'id: x\nrubric: [unclosed' }, 400, 'question_invalid', /not valid YAML \(line \d+\)/],
-    ['a missing field', { yaml: questionYaml('no-model').replace(/modelAnswer:.*\n/, '') }, 400, 'question_invalid', /question 1 \("no-model"\): A question needs a model answer \(the `modelAnswer` field\)\./],
+    [
+      'a missing field',
+      { yaml: questionYaml('no-model').replace(/modelAnswer:.*\n/, '') },
+      400,
+      'question_invalid',
+      /question 1 \("no-model"\): A question needs a model answer \(the `modelAnswer` field\)\./,
+    ],
     ['a bank id', { yaml: questionYaml('sg-vs-nacl') }, 400, 'question_invalid', /belongs to a question of the bank/],
     ['an id twice in one file', { yaml: `${questionYaml('twice')}---\n${questionYaml('twice')}` }, 400, 'question_invalid', /appears twice/],
-    ['a valid question beside an invalid one', { yaml: `${questionYaml('good-one')}---\n${questionYaml('bad-one').replace('kind: scenario', 'kind: riddle')}` }, 400, 'question_invalid', /question 2 \("bad-one"\): A question's `kind` must be one of: concept, /],
+    [
+      'a valid question beside an invalid one',
+      { yaml: `${questionYaml('good-one')}---\n${questionYaml('bad-one').replace('kind: scenario', 'kind: riddle')}` },
+      400,
+      'question_invalid',
+      /question 2 \("bad-one"\): A question's `kind` must be one of: concept, /,
+    ],
     ['an oversize file', { yaml: 'x'.repeat(200_001) }, 400, 'invalid_input', /at most 200000/],
     ['nothing at all', { yaml: '# only a comment\n' }, 400, 'question_invalid', /holds no question/],
   ])('refuses %s with a clear message and stores nothing', async (_name, body, status, code, message) => {
@@ -97,7 +111,9 @@ describe('your questions API', () => {
     expect(start.status).toBe(201);
     const { session, next } = await start.json();
     expect(['idle-dev-fleet', 'list-one', 'list-two', 'doc-one']).toContain(next.questionId);
-    const answered = await post(`/api/sessions/${session.id}/answers`, { answer: 'I scheduled a stop of the instances outside working hours and right-sized them from CloudWatch.' });
+    const answered = await post(`/api/sessions/${session.id}/answers`, {
+      answer: 'I scheduled a stop of the instances outside working hours and right-sized them from CloudWatch.',
+    });
     expect(answered.status).toBe(201);
     expect((await answered.json()).feedback.rubric).toHaveLength(3);
   });

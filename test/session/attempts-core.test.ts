@@ -29,7 +29,10 @@ describe('follow-ups never repeat what was just asked', () => {
   });
 
   it('still asks how it was measured when nothing before asked', () => {
-    const chosen = chooseFollowUps({ prompt: 'Tell me about a cost saving you led.', rubric: ['one'] }, feedback({ score: 30, rubric: [point('one', true)], findings: [finding('no-metrics')] }));
+    const chosen = chooseFollowUps(
+      { prompt: 'Tell me about a cost saving you led.', rubric: ['one'] },
+      feedback({ score: 30, rubric: [point('one', true)], findings: [finding('no-metrics')] }),
+    );
     expect(chosen.map((c) => c.prompt)).toContain('How did you measure that? What numbers showed it worked?');
   });
 });
@@ -49,13 +52,26 @@ describe('buildProgress', () => {
     const progress = buildProgress(
       [
         { ...answer, questionId: 'q1', topic: 'cost-finops', score: 50, feedback: feedback({ score: 50 }), answeredAt: at('01') },
-        { ...answer, questionId: 'q1', topic: 'cost-finops', score: 20, feedback: feedback({ score: 20, findings: [finding('too-short')] }), answeredAt: at('01'), isFollowUp: true },
+        {
+          ...answer,
+          questionId: 'q1',
+          topic: 'cost-finops',
+          score: 20,
+          feedback: feedback({ score: 20, findings: [finding('too-short')] }),
+          answeredAt: at('01'),
+          isFollowUp: true,
+        },
         { ...answer, questionId: 'gone', topic: null, score: 70, feedback: feedback({ findings: [finding('no-tradeoff')] }), answeredAt: at('02') },
         { ...answer, questionId: 'q1', topic: 'cost-finops', score: 80, feedback: feedback({ score: 80 }), answeredAt: at('02'), prompt: 'Why, again?' },
       ],
       '2026-11-02',
     );
-    expect(progress.topics).toEqual({ 'cost-finops': [{ date: '2026-11-01', score: 50 }, { date: '2026-11-02', score: 80 }] });
+    expect(progress.topics).toEqual({
+      'cost-finops': [
+        { date: '2026-11-01', score: 50 },
+        { date: '2026-11-02', score: 80 },
+      ],
+    });
     expect(progress.habits).toEqual({ 'too-short': [{ date: '2026-11-01', count: 1 }], 'no-tradeoff': [{ date: '2026-11-02', count: 1 }] });
     expect(progress.questions.map((q) => [q.questionId, q.prompt, q.attempts.map((a) => a.score)])).toEqual([['q1', 'Why, again?', [50, 80]]]);
     expect(progress.streak).toEqual({ current: 2, longest: 2, daysPractised: 2 });

@@ -34,7 +34,13 @@ services: [Amazon EC2, Amazon CloudWatch]
 `;
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -55,9 +61,16 @@ beforeAll(async () => {
 });
 
 describe('CLI commands over the composed services', () => {
-  it('`resume` asks the user\'s own question and grades the answer', async () => {
+  it("`resume` asks the user's own question and grades the answer", async () => {
     const answers = join(dir, 'answers.txt');
-    writeFileSync(answers, ['I scheduled a stop outside working hours and tagged instances by owner; the bill fell 45%.', 'We kept the schedule in code.', 'Mornings start slower.'].join('\n---\n'));
+    writeFileSync(
+      answers,
+      [
+        'I scheduled a stop outside working hours and tagged instances by owner; the bill fell 45%.',
+        'We kept the schedule in code.',
+        'Mornings start slower.',
+      ].join('\n---\n'),
+    );
     const io = capture();
     const code = await main(['resume', sessionId, '--db', db, '--answers', answers, '--questions-dir', bank], io);
     expect(io.stderr).toBe('');

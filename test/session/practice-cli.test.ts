@@ -14,7 +14,13 @@ let dir: string;
 let bank: string;
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -41,8 +47,33 @@ beforeAll(() => {
 describe('loopcoach practice --answers --json', () => {
   it('runs a scripted session with follow-ups and prints the report', async () => {
     const db = join(dir, 'a', 'scripted.db');
-    const file = answers('scripted.txt', ['first answer: ' + WEAK, 'second: ' + WEAK, 'third: ' + WEAK, 'fourth: ' + WEAK, 'fifth: ' + WEAK, 'sixth: ' + WEAK, 'seventh: ' + WEAK]);
-    const { code, stdout, stderr } = await cli(['practice', '--role', 'sre', '--level', 'mid', '--count', '2', '--mix', '0', '--seed', 's1', '--answers', file, '--json', '--db', db]);
+    const file = answers('scripted.txt', [
+      'first answer: ' + WEAK,
+      'second: ' + WEAK,
+      'third: ' + WEAK,
+      'fourth: ' + WEAK,
+      'fifth: ' + WEAK,
+      'sixth: ' + WEAK,
+      'seventh: ' + WEAK,
+    ]);
+    const { code, stdout, stderr } = await cli([
+      'practice',
+      '--role',
+      'sre',
+      '--level',
+      'mid',
+      '--count',
+      '2',
+      '--mix',
+      '0',
+      '--seed',
+      's1',
+      '--answers',
+      file,
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -73,7 +104,24 @@ describe('loopcoach practice --answers --json', () => {
 
   it('saves an unfinished session and resumes it where it stopped', async () => {
     const db = join(dir, 'resume.db');
-    const one = await cli(['practice', '--role', 'backend-developer', '--level', 'mid', '--count', '2', '--mix', '0', '--seed', 's2', '--answers', answers('one.txt', ['only answer: ' + WEAK]), '--json', '--db', db]);
+    const one = await cli([
+      'practice',
+      '--role',
+      'backend-developer',
+      '--level',
+      'mid',
+      '--count',
+      '2',
+      '--mix',
+      '0',
+      '--seed',
+      's2',
+      '--answers',
+      answers('one.txt', ['only answer: ' + WEAK]),
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(one.code).toBe(0);
     const partial = JSON.parse(one.stdout);
     expect(partial.questions).toHaveLength(1);
@@ -139,8 +187,10 @@ describe('loopcoach practice --answers --json', () => {
 describe('loopcoach progress', () => {
   it('shows a repeated question side by side, the topic over time and the streak', async () => {
     const db = join(dir, 'progress.db');
-    const strong = 'Security groups are stateful, so return traffic is allowed automatically, and they attach to an instance or network interface. Network ACLs are stateless, so return traffic needs its own rule, and a network ACL applies to a whole subnet. The trade-off is that NACL deny rules are coarse, so I use them for blocking a bad range; this cut our rule count by 40%.';
-    const run = (file: string) => cli(['practice', '--topic', 'networking-security', '--level', 'mid', '--count', '1', '--mix', '0', '--answers', file, '--json', '--db', db]);
+    const strong =
+      'Security groups are stateful, so return traffic is allowed automatically, and they attach to an instance or network interface. Network ACLs are stateless, so return traffic needs its own rule, and a network ACL applies to a whole subnet. The trade-off is that NACL deny rules are coarse, so I use them for blocking a bad range; this cut our rule count by 40%.';
+    const run = (file: string) =>
+      cli(['practice', '--topic', 'networking-security', '--level', 'mid', '--count', '1', '--mix', '0', '--answers', file, '--json', '--db', db]);
     expect((await run(answers('p1.txt', ['Security groups control traffic.', '---', 'skip']))).code).toBe(0);
     expect((await run(answers('p2.txt', [strong, 'I would check the NACL first.', 'A NACL deny rule.']))).code).toBe(0);
     const { code, stdout } = await cli(['progress', '--json', '--db', db]);

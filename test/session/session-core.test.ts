@@ -15,7 +15,19 @@ const bank: PlannableQuestion[] = [
 const base = { role: 'sre' as const, level: 'mid' as const, topics: [], count: 3, mix: 0, history: [], seed: 'x' };
 
 function feedback(over: Partial<Feedback> = {}): Feedback {
-  return { score: 40, rubric: [{ point: 'one', covered: true, strength: 1, evidence: 'e' }, { point: 'two', covered: false, strength: 0, evidence: null }], structure: { framework: 'CCTR', parts: [{ part: 'context', present: true, evidence: 'e' }] }, findings: [], services: [], leadershipPrinciples: [], tips: [], ...over };
+  return {
+    score: 40,
+    rubric: [
+      { point: 'one', covered: true, strength: 1, evidence: 'e' },
+      { point: 'two', covered: false, strength: 0, evidence: null },
+    ],
+    structure: { framework: 'CCTR', parts: [{ part: 'context', present: true, evidence: 'e' }] },
+    findings: [],
+    services: [],
+    leadershipPrinciples: [],
+    tips: [],
+    ...over,
+  };
 }
 const finding = (code: Finding['code']): Finding => ({ code, message: code, evidence: null });
 
@@ -35,7 +47,8 @@ describe('planQuestions', () => {
 
   it('holds back recently mastered questions while others remain', () => {
     const history = ['net-a', 'net-b', 'net-c'].map((questionId) => ({ questionId, topic: 'networking-security' as const, score: 92 }));
-    for (const seed of ['1', '2', '3', '4']) expect(planQuestions(bank, { ...base, history, seed, topics: ['networking-security'], count: 1 })).toEqual(['net-d']);
+    for (const seed of ['1', '2', '3', '4'])
+      expect(planQuestions(bank, { ...base, history, seed, topics: ['networking-security'], count: 1 })).toEqual(['net-d']);
   });
 
   it('weights a weak topic up and a mastered one down', () => {
@@ -47,7 +60,13 @@ describe('planQuestions', () => {
 });
 
 describe('chooseFollowUps', () => {
-  const question = { rubric: ['one', 'two'], followUps: [{ prompt: 'Tell me about one', when: { missed: 1 } }, { prompt: 'And two?', when: { missed: 2 } }] };
+  const question = {
+    rubric: ['one', 'two'],
+    followUps: [
+      { prompt: 'Tell me about one', when: { missed: 1 } },
+      { prompt: 'And two?', when: { missed: 2 } },
+    ],
+  };
 
   it('asks the question’s own follow-up whose trigger fired', () => {
     const chosen = chooseFollowUps(question, feedback());
@@ -56,20 +75,29 @@ describe('chooseFollowUps', () => {
   });
 
   it('builds follow-ups from the answer, at most two', () => {
-    const chosen = chooseFollowUps({ rubric: ['one', 'two'] }, feedback({ services: ['Amazon SQS'], findings: [finding('no-tradeoff'), finding('no-metrics')] }));
+    const chosen = chooseFollowUps(
+      { rubric: ['one', 'two'] },
+      feedback({ services: ['Amazon SQS'], findings: [finding('no-tradeoff'), finding('no-metrics')] }),
+    );
     expect(chosen).toHaveLength(2);
     expect(chosen[0]!.prompt).toBe('Why Amazon SQS and not Amazon Kinesis Data Streams?');
     expect(chosen[1]!.prompt).toMatch(/break first/);
   });
 
   it('asks for what a partial answer left out when no other follow-up fired, graded on the missed points', () => {
-    const rubric = [{ point: 'one', covered: true, strength: 1, evidence: 'e' }, { point: 'two', covered: false, strength: 0.2, evidence: null }];
+    const rubric = [
+      { point: 'one', covered: true, strength: 1, evidence: 'e' },
+      { point: 'two', covered: false, strength: 0.2, evidence: null },
+    ];
     const chosen = chooseFollowUps({ rubric: ['one', 'two'] }, feedback({ score: 60, rubric }));
     expect(chosen).toEqual([{ prompt: MISSED_POINTS_PROMPT, trigger: { missed: 2 }, rubric: ['two'] }]);
   });
 
   it('asks nothing after a strong, complete, clean answer', () => {
-    const rubric = [{ point: 'one', covered: true, strength: 1, evidence: 'e' }, { point: 'two', covered: true, strength: 1, evidence: 'e' }];
+    const rubric = [
+      { point: 'one', covered: true, strength: 1, evidence: 'e' },
+      { point: 'two', covered: true, strength: 1, evidence: 'e' },
+    ];
     expect(chooseFollowUps(question, feedback({ score: 90, rubric }))).toEqual([]);
   });
 
@@ -79,7 +107,10 @@ describe('chooseFollowUps', () => {
   });
 
   it('grades a follow-up on its own rubric when the content gives one', () => {
-    const withOwn = { ...question, followUps: [{ prompt: 'How would you prove it?', when: { missed: 1 }, rubric: ['The REPORT line shows Init Duration only on a cold start.'] }] };
+    const withOwn = {
+      ...question,
+      followUps: [{ prompt: 'How would you prove it?', when: { missed: 1 }, rubric: ['The REPORT line shows Init Duration only on a cold start.'] }],
+    };
     const rubric = [{ point: withOwn.rubric![0]!, covered: false, strength: 0, evidence: null }];
     const chosen = chooseFollowUps(withOwn, feedback({ score: 20, rubric }));
     expect(chosen[0]).toMatchObject({ prompt: 'How would you prove it?', rubric: ['The REPORT line shows Init Duration only on a cold start.'] });
@@ -105,7 +136,10 @@ describe('buildReport', () => {
     expect(report.score).toBe(65);
     expect(report.habits[0]).toEqual({ code: 'no-metrics', count: 3 });
     // cost-finops: a main answer of 90 and a follow-up of 40 is still a topic to practise.
-    expect(report.next).toEqual([{ topic: 'troubleshooting', score: 40 }, { topic: 'cost-finops', score: 65 }]);
+    expect(report.next).toEqual([
+      { topic: 'troubleshooting', score: 40 },
+      { topic: 'cost-finops', score: 65 },
+    ]);
     expect(habitsToWorkOn([feedback({ findings: ['a', 'b', 'c', 'd'].map(() => finding('too-short')) })])).toEqual([{ code: 'too-short', count: 4 }]);
   });
 });

@@ -12,7 +12,13 @@ let dir: string;
 let bank: string;
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -39,7 +45,23 @@ describe('loopcoach practice: /skip and /end', () => {
   it('skips the first question, answers the second, then ends: the report covers the answer and names the skip', async () => {
     const db = join(dir, 'skip.db');
     const file = answers('skip.txt', ['/skip', 'my answer: ' + WEAK, '/end', 'never read: ' + WEAK]);
-    const { code, stdout, stderr } = await cli(['practice', '--role', 'sre', '--level', 'mid', '--count', '3', '--mix', '0', '--seed', 's1', '--answers', file, '--db', db]);
+    const { code, stdout, stderr } = await cli([
+      'practice',
+      '--role',
+      'sre',
+      '--level',
+      'mid',
+      '--count',
+      '3',
+      '--mix',
+      '0',
+      '--seed',
+      's1',
+      '--answers',
+      file,
+      '--db',
+      db,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Skipped.');
@@ -57,7 +79,24 @@ describe('loopcoach practice: /skip and /end', () => {
 
   it('prints the report as JSON, with the skipped prompts, when asked', async () => {
     const db = join(dir, 'json.db');
-    const { code, stdout } = await cli(['practice', '--role', 'sre', '--level', 'mid', '--count', '2', '--mix', '0', '--seed', 's2', '--answers', answers('json.txt', ['/skip', '/end']), '--json', '--db', db]);
+    const { code, stdout } = await cli([
+      'practice',
+      '--role',
+      'sre',
+      '--level',
+      'mid',
+      '--count',
+      '2',
+      '--mix',
+      '0',
+      '--seed',
+      's2',
+      '--answers',
+      answers('json.txt', ['/skip', '/end']),
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.questions).toEqual([]);

@@ -13,7 +13,8 @@ beforeAll(async () => {
   app = createApp({ coach: await createCoach({ questionDir: null }) });
 });
 
-const post = (body: Uint8Array, query = '') => app.request(`/api/transcribe${query}`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: Buffer.from(body) });
+const post = (body: Uint8Array, query = '') =>
+  app.request(`/api/transcribe${query}`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: Buffer.from(body) });
 
 describe('POST /api/transcribe', () => {
   it.each([
@@ -40,7 +41,7 @@ describe('POST /api/transcribe', () => {
     expect(body.delivery.pauses).toHaveLength(1);
   });
 
-  it('takes the browser\'s own WebM/Opus recording as well', { timeout: 120_000 }, async () => {
+  it("takes the browser's own WebM/Opus recording as well", { timeout: 120_000 }, async () => {
     const webm = readFileSync(new URL('../fixtures/speech/answer.webm', import.meta.url));
     const response = await app.request('/api/transcribe', { method: 'POST', headers: { 'content-type': 'audio/webm;codecs=opus' }, body: webm });
     expect(response.status).toBe(200);

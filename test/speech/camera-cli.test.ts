@@ -14,12 +14,26 @@ import { composeServices } from '../../src/services/compose.js';
 import { openStore } from '../../src/store/open-store.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
 const face = (overrides: Partial<FaceObservation> = {}): FaceObservation => ({
-  box: { x: 0.35, y: 0.25, width: 0.3, height: 0.4 }, confidence: 0.95, yawDeg: 0, pitchDeg: 0, rollDeg: 0, irisH: 0.5, irisV: 0.5, brightness: 120, ...overrides,
+  box: { x: 0.35, y: 0.25, width: 0.3, height: 0.4 },
+  confidence: 0.95,
+  yawDeg: 0,
+  pitchDeg: 0,
+  rollDeg: 0,
+  irisH: 0.5,
+  irisV: 0.5,
+  brightness: 120,
+  ...overrides,
 });
 /** 20 s with the face out of the frame for the first `awaySec` seconds, looking at the camera otherwise. */
 const camera = (awaySec: number) => {
@@ -45,7 +59,9 @@ describe('loopcoach progress with answers recorded on camera', () => {
     expect(io.stdout).toMatch(/On camera over time \(answers recorded with the camera\)/);
     expect(io.stdout).toMatch(/sg-vs-nacl: 100% looking at the screen, 75% face visible, 75% well framed, 0% fidgeting/);
     expect(io.stdout).toMatch(/mean: 100% looking at the screen, 88% face visible, 88% well framed, 0% fidgeting/);
-    expect(io.stdout).toMatch(/camera: 100% looking at the screen, 75% face visible, 75% well framed, 0% fidgeting \| 100% looking at the screen, 100% face visible, 100% well framed, 0% fidgeting \| no camera/);
+    expect(io.stdout).toMatch(
+      /camera: 100% looking at the screen, 75% face visible, 75% well framed, 0% fidgeting \| 100% looking at the screen, 100% face visible, 100% well framed, 0% fidgeting \| no camera/,
+    );
     const json = capture();
     expect(await main(['progress', '--json', '--db', db, '--questions-dir', bank], json)).toBe(0);
     expect(JSON.parse(json.stdout).camera.mean).toEqual({ lookingAtScreenPct: 100, faceVisiblePct: 88, wellFramedPct: 88, fidgetingPct: 0 });

@@ -12,7 +12,13 @@ import { composeServices } from '../../src/services/compose.js';
 import { openStore } from '../../src/store/open-store.js';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -28,7 +34,7 @@ const delivery = (wordsPerMinute: number, fillers: number, pauses: number) => ({
 });
 
 describe('loopcoach progress with spoken answers', () => {
-  it('prints delivery over time and each repeated question\'s delivery side by side', async () => {
+  it("prints delivery over time and each repeated question's delivery side by side", async () => {
     const bank = writeQuestionBank();
     const db = join(mkdtempSync(join(tmpdir(), 'loopcoach-delivery-cli-')), 'test.db');
     const store = await openStore(db);

@@ -47,7 +47,28 @@ export function buildSpokenFixture(dir: string, options: { partTwoGainDb?: numbe
     const trimmed = join(dir, `${name}-part${i}.wav`);
     run('espeak-ng', ['-v', 'en-us', '-s', '165', '-w', raw, text]);
     const gain = i === 1 && options.partTwoGainDb ? ['gain', String(options.partTwoGainDb)] : [];
-    run('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', trimmed, 'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', ...gain]);
+    run('sox', [
+      '-R',
+      raw,
+      '-r',
+      '16000',
+      '-c',
+      '1',
+      '-b',
+      '16',
+      trimmed,
+      'silence',
+      '1',
+      '0.02',
+      '0.5%',
+      'reverse',
+      'silence',
+      '1',
+      '0.02',
+      '0.5%',
+      'reverse',
+      ...gain,
+    ]);
     return trimmed;
   });
   const lead = join(dir, `${name}-lead.wav`);
@@ -67,7 +88,12 @@ export function buildSpokenFixture(dir: string, options: { partTwoGainDb?: numbe
 
 /** Word error rate: word-level edit distance over the reference length, ignoring case and punctuation. */
 export function wordErrorRate(reference: string, hypothesis: string): number {
-  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter(Boolean);
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9' ]+/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
   const ref = words(reference);
   const hyp = words(hypothesis);
   let previous = Array.from({ length: hyp.length + 1 }, (_, j) => j);

@@ -47,7 +47,16 @@ describe.skipIf(missing)('loopcoach transcribe', () => {
     expect(result.segments.length).toBeGreaterThanOrEqual(2);
     for (const s of result.segments) expect(Object.keys(s).sort()).toEqual(['endSec', 'startSec', 'text']);
     const d = result.delivery;
-    expect(Object.keys(d).sort()).toEqual(['durationSec', 'fillers', 'findings', 'loudnessDb', 'pauses', 'pitchVariationSemitones', 'speakingSec', 'wordsPerMinute']);
+    expect(Object.keys(d).sort()).toEqual([
+      'durationSec',
+      'fillers',
+      'findings',
+      'loudnessDb',
+      'pauses',
+      'pitchVariationSemitones',
+      'speakingSec',
+      'wordsPerMinute',
+    ]);
     expect(d.pauses).toHaveLength(1);
     expect(d.pauses[0].endSec - d.pauses[0].startSec).toBeGreaterThan(FIXTURE_PAUSE_SEC - 0.3);
     expect(d.pauses[0].endSec - d.pauses[0].startSec).toBeLessThan(FIXTURE_PAUSE_SEC + 0.5);
@@ -103,7 +112,10 @@ describe.skipIf(missing)('loopcoach transcribe', () => {
 
   it('grades a spoken answer: Feedback plus transcript and delivery, with over-time judged by kind', { timeout: 120_000 }, async () => {
     const question = join(dir, 'q.yaml');
-    writeFileSync(question, 'prompt: Tell me about a time you improved a slow service.\nkind: behavioral\nrubric:\n  - Added a queue in front of the workers.\n  - Gave a measured result such as the cost drop.\n');
+    writeFileSync(
+      question,
+      'prompt: Tell me about a time you improved a slow service.\nkind: behavioral\nrubric:\n  - Added a queue in front of the workers.\n  - Gave a measured result such as the cost drop.\n',
+    );
     const io = capture();
     expect(await main(['grade', '--question', question, '--audio', fixture.wavPath, '--json'], io)).toBe(0);
     const result = JSON.parse(io.stdout);

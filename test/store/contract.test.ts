@@ -29,14 +29,40 @@ async function postgresReason(): Promise<string | null> {
 const pgSkip = await postgresReason();
 if (pgSkip) console.warn(`PostgreSQL contract tests skipped: cannot connect to ${PG_URL} (${pgSkip})`);
 
-const feedback: Feedback = { score: 72, rubric: [{ point: 'p', covered: true, strength: 0.8, evidence: 'e' }], structure: { framework: 'CCTR', parts: [] }, findings: [], services: ['Amazon SQS'], leadershipPrinciples: [], tips: [] };
+const feedback: Feedback = {
+  score: 72,
+  rubric: [{ point: 'p', covered: true, strength: 0.8, evidence: 'e' }],
+  structure: { framework: 'CCTR', parts: [] },
+  findings: [],
+  services: ['Amazon SQS'],
+  leadershipPrinciples: [],
+  tips: [],
+};
 
 function session(id: string, createdAt: string): SessionRecord {
-  return { id, createdAt, updatedAt: createdAt, status: 'in-progress', plan: { role: 'sre', level: 'mid', topics: [], count: 2, mix: 0, questionIds: ['q1', 'q2'] } };
+  return {
+    id,
+    createdAt,
+    updatedAt: createdAt,
+    status: 'in-progress',
+    plan: { role: 'sre', level: 'mid', topics: [], count: 2, mix: 0, questionIds: ['q1', 'q2'] },
+  };
 }
 
 function attempt(id: string, sessionId: string, parent: string | null = null): AttemptRecord {
-  return { id, sessionId, questionId: 'q1', parentAttemptId: parent, prompt: 'Why?', answer: 'Because.', feedback, score: 72, startedAt: '2026-11-01T10:00:00.000Z', answeredAt: '2026-11-01T10:01:00.000Z', durationMs: 60000 };
+  return {
+    id,
+    sessionId,
+    questionId: 'q1',
+    parentAttemptId: parent,
+    prompt: 'Why?',
+    answer: 'Because.',
+    feedback,
+    score: 72,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    answeredAt: '2026-11-01T10:01:00.000Z',
+    durationMs: 60000,
+  };
 }
 
 const bankQuestion: BankQuestion = {
@@ -48,7 +74,10 @@ const bankQuestion: BankQuestion = {
   rubric: ['one', 'two', 'three'],
   modelAnswer: 'Because.',
   pitfalls: [{ claim: 'c', correction: 'd' }],
-  followUps: [{ prompt: 'And?', when: { missed: 1 } }, { prompt: 'Or?', when: { finding: 'no-tradeoff' } }],
+  followUps: [
+    { prompt: 'And?', when: { missed: 1 } },
+    { prompt: 'Or?', when: { finding: 'no-tradeoff' } },
+  ],
   services: [],
   leadershipPrinciples: [],
   tags: [],
@@ -107,7 +136,10 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       await store.sessions.create(session('sk', '2026-11-05T10:00:00.000Z'));
       await store.attempts.save({ ...attempt('sk1', 'sk'), answer: '', skipped: true });
       await store.attempts.save(attempt('sk2', 'sk'));
-      expect((await store.attempts.listBySession('sk')).map((a) => [a.id, a.skipped])).toEqual([['sk1', true], ['sk2', false]]);
+      expect((await store.attempts.listBySession('sk')).map((a) => [a.id, a.skipped])).toEqual([
+        ['sk1', true],
+        ['sk2', false],
+      ]);
     });
 
     it('finishes a session', async () => {
@@ -115,12 +147,21 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       expect((await store.sessions.find('s1'))?.status).toBe('finished');
     });
 
-    it('saves the user\'s questions all or none, replaces by id and deletes', async () => {
-      const q = (id: string, prompt: string) => ({ id, source: `id: ${id}\n`, question: { ...bankQuestion, id, prompt }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
+    it("saves the user's questions all or none, replaces by id and deletes", async () => {
+      const q = (id: string, prompt: string) => ({
+        id,
+        source: `id: ${id}\n`,
+        question: { ...bankQuestion, id, prompt },
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      });
       await store.userQuestions.saveAll([q('mine-1', 'First?'), q('mine-2', 'Second?')]);
       await store.userQuestions.saveAll([{ ...q('mine-1', 'First, rewritten?'), updatedAt: '2026-11-02T10:00:00.000Z' }]);
       const saved = await store.userQuestions.list();
-      expect(saved.map((r) => [r.id, r.question.prompt, r.updatedAt])).toEqual([['mine-1', 'First, rewritten?', '2026-11-02T10:00:00.000Z'], ['mine-2', 'Second?', '2026-11-01T10:00:00.000Z']]);
+      expect(saved.map((r) => [r.id, r.question.prompt, r.updatedAt])).toEqual([
+        ['mine-1', 'First, rewritten?', '2026-11-02T10:00:00.000Z'],
+        ['mine-2', 'Second?', '2026-11-01T10:00:00.000Z'],
+      ]);
       expect(saved[0]!.question).toEqual({ ...bankQuestion, id: 'mine-1', prompt: 'First, rewritten?' });
       // A failing batch (a second row without its YAML) leaves what was there.
       await expect(store.userQuestions.saveAll([q('mine-3', 'Third?'), { ...q('mine-4', 'x'), source: null as unknown as string }])).rejects.toThrow();
@@ -131,10 +172,30 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
     });
 
     it('saves exercise attempts with their submission and result, in an interview or alone', async () => {
-      const result = { passed: false, score: 50, checks: [{ check: 'allow s3:GetObject on arn:aws:s3:::b/*', passed: true, message: 'allowed' }, { check: 'least-privilege', passed: false, message: 'Action "*" grants every action', line: 4 }] };
-      const base = { exerciseId: 'iam-read', kind: 'iam-policy' as const, topic: 'networking-security' as const, prompt: 'Write the policy', submission: '{"Version":"2012-10-17"}', result };
+      const result = {
+        passed: false,
+        score: 50,
+        checks: [
+          { check: 'allow s3:GetObject on arn:aws:s3:::b/*', passed: true, message: 'allowed' },
+          { check: 'least-privilege', passed: false, message: 'Action "*" grants every action', line: 4 },
+        ],
+      };
+      const base = {
+        exerciseId: 'iam-read',
+        kind: 'iam-policy' as const,
+        topic: 'networking-security' as const,
+        prompt: 'Write the policy',
+        submission: '{"Version":"2012-10-17"}',
+        result,
+      };
       await store.exerciseAttempts.save({ ...base, id: 'x2', sessionId: 's2', checkedAt: '2026-11-03T10:00:00.000Z' });
-      await store.exerciseAttempts.save({ ...base, id: 'x1', sessionId: null, checkedAt: '2026-11-02T10:00:00.000Z', result: { ...result, passed: true, score: 100 } });
+      await store.exerciseAttempts.save({
+        ...base,
+        id: 'x1',
+        sessionId: null,
+        checkedAt: '2026-11-02T10:00:00.000Z',
+        result: { ...result, passed: true, score: 100 },
+      });
       const all = await store.exerciseAttempts.listAll();
       expect(all.map((a) => a.id)).toEqual(['x1', 'x2']);
       expect(all[1]).toEqual({ ...base, id: 'x2', sessionId: 's2', checkedAt: '2026-11-03T10:00:00.000Z' });
@@ -142,10 +203,34 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       await expect(store.exerciseAttempts.save({ ...base, id: 'x3', sessionId: 'missing-session', checkedAt: '2026-11-03T10:00:00.000Z' })).rejects.toThrow();
     });
 
-    it('keeps the user\'s exercises, replaces by id and deletes', async () => {
-      const exercise = { id: 'my-ex', kind: 'cloudformation' as const, topic: 'architecture-devops' as const, levels: ['entry' as const], prompt: 'Declare a queue', starter: '', checks: [{ resource: { type: 'AWS::SQS::Queue', count: 1 } }], solution: 'x', explanation: '', hints: [], services: [] };
-      await store.userExercises.save({ id: 'my-ex', source: 'id: my-ex\n', exercise, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
-      await store.userExercises.save({ id: 'my-ex', source: 'id: my-ex\n# v2\n', exercise: { ...exercise, prompt: 'Declare two queues' }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' });
+    it("keeps the user's exercises, replaces by id and deletes", async () => {
+      const exercise = {
+        id: 'my-ex',
+        kind: 'cloudformation' as const,
+        topic: 'architecture-devops' as const,
+        levels: ['entry' as const],
+        prompt: 'Declare a queue',
+        starter: '',
+        checks: [{ resource: { type: 'AWS::SQS::Queue', count: 1 } }],
+        solution: 'x',
+        explanation: '',
+        hints: [],
+        services: [],
+      };
+      await store.userExercises.save({
+        id: 'my-ex',
+        source: 'id: my-ex\n',
+        exercise,
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      });
+      await store.userExercises.save({
+        id: 'my-ex',
+        source: 'id: my-ex\n# v2\n',
+        exercise: { ...exercise, prompt: 'Declare two queues' },
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-02T10:00:00.000Z',
+      });
       const saved = await store.userExercises.list();
       expect(saved.map((r) => [r.id, r.exercise.prompt, r.source])).toEqual([['my-ex', 'Declare two queues', 'id: my-ex\n# v2\n']]);
       expect(saved[0]!.exercise.checks).toEqual(exercise.checks);
@@ -155,7 +240,13 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
     });
 
     it('keeps saved documents until deleted, and lists them without their text', async () => {
-      await store.documents.save({ id: 'd1', kind: 'posting', name: 'posting.txt', text: 'Senior engineer, DynamoDB at scale.', createdAt: '2026-11-01T10:00:00.000Z' });
+      await store.documents.save({
+        id: 'd1',
+        kind: 'posting',
+        name: 'posting.txt',
+        text: 'Senior engineer, DynamoDB at scale.',
+        createdAt: '2026-11-01T10:00:00.000Z',
+      });
       await store.documents.save({ id: 'd2', kind: 'resume', name: 'cv.pdf', text: 'Cut cost 40%.', createdAt: '2026-11-02T10:00:00.000Z' });
       expect(await store.documents.list()).toEqual([
         { id: 'd2', kind: 'resume', name: 'cv.pdf', createdAt: '2026-11-02T10:00:00.000Z', characters: 13 },
@@ -172,7 +263,16 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
         transcript: 'Um, a queue decouples them.',
         isEdited: true,
         segments: [{ startSec: 0.5, endSec: 2.1, text: 'Um, a queue decouples them.' }],
-        delivery: { durationSec: 2.6, speakingSec: 1.6, wordsPerMinute: 150, pauses: [], fillers: [{ word: 'um', count: 1 }], pitchVariationSemitones: 1.8, loudnessDb: -21, findings: [] },
+        delivery: {
+          durationSec: 2.6,
+          speakingSec: 1.6,
+          wordsPerMinute: 150,
+          pauses: [],
+          fillers: [{ word: 'um', count: 1 }],
+          pitchVariationSemitones: 1.8,
+          loudnessDb: -21,
+          findings: [],
+        },
       };
       await store.sessions.create(session('s3', '2026-11-03T10:00:00.000Z'));
       await store.attempts.save({ ...attempt('sp1', 's3'), answer: 'A queue decouples them.', spoken });
@@ -208,16 +308,24 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'loopcoach-store-'));
-contract('SQLite store', () => openStore(join(dir, 'nested', 'contract.db')), async () => undefined);
+contract(
+  'SQLite store',
+  () => openStore(join(dir, 'nested', 'contract.db')),
+  async () => undefined,
+);
 
 const schema = `loopcoach_test_${process.pid}_${Date.now()}`;
 describe.skipIf(pgSkip !== null)(`PostgreSQL store${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
-  contract('contract', () => openStore(PG_URL, { schema }), async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  contract(
+    'contract',
+    () => openStore(PG_URL, { schema }),
+    async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  );
 });
 
 describe('schema versions', () => {
@@ -240,7 +348,9 @@ describe('schema versions', () => {
       CREATE TABLE settings (key text primary key, value text not null);
       CREATE TABLE sessions (id text primary key, created_at text not null, updated_at text not null, status text not null, plan text not null);
       CREATE TABLE attempts (id text primary key, seq integer not null, session_id text not null references sessions(id) on delete cascade, question_id text not null, parent_attempt_id text references attempts(id), prompt text not null, answer text not null, feedback text not null, score real not null, started_at text not null, answered_at text not null, duration_ms integer not null);`);
-    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run('old', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'finished', JSON.stringify(session('old', '2026-10-01T10:00:00.000Z').plan));
+    raw
+      .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)')
+      .run('old', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'finished', JSON.stringify(session('old', '2026-10-01T10:00:00.000Z').plan));
     raw.close();
     const store = await openStore(path);
     expect((await store.sessions.list()).map((s) => s.id)).toEqual(['old']);
@@ -263,9 +373,14 @@ describe('schema versions', () => {
       CREATE INDEX attempts_session_idx ON attempts (session_id, seq);
       CREATE TABLE user_questions (id text primary key, source text not null, question text not null, created_at text not null, updated_at text not null);
       CREATE TABLE documents (id text primary key, kind text not null, name text not null, text text not null, created_at text not null);`);
-    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run('dup', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'in-progress', JSON.stringify(session('dup', '2026-10-01T10:00:00.000Z').plan));
+    raw
+      .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)')
+      .run('dup', '2026-10-01T10:00:00.000Z', '2026-10-01T10:00:00.000Z', 'in-progress', JSON.stringify(session('dup', '2026-10-01T10:00:00.000Z').plan));
     const insert = raw.prepare('INSERT INTO attempts VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)');
-    for (const [id, at] of [['first', '2026-10-01T10:01:00.000Z'], ['second', '2026-10-01T10:01:01.000Z']] as const) {
+    for (const [id, at] of [
+      ['first', '2026-10-01T10:01:00.000Z'],
+      ['second', '2026-10-01T10:01:01.000Z'],
+    ] as const) {
       insert.run(id, 1, 'dup', 'q1', 'Why?', `answer ${id}`, JSON.stringify(feedback), 72, at, at, 0);
     }
     raw.close();
@@ -274,7 +389,11 @@ describe('schema versions', () => {
     await expect(store.attempts.save(attempt('third', 'dup'))).resolves.toBeUndefined();
     await store.close();
     const check = new Database(path);
-    expect(check.prepare('SELECT id, seq FROM attempts ORDER BY seq').all()).toEqual([{ id: 'first', seq: 1 }, { id: 'second', seq: 2 }, { id: 'third', seq: 3 }]);
+    expect(check.prepare('SELECT id, seq FROM attempts ORDER BY seq').all()).toEqual([
+      { id: 'first', seq: 1 },
+      { id: 'second', seq: 2 },
+      { id: 'third', seq: 3 },
+    ]);
     expect(() => check.prepare("UPDATE attempts SET seq = 1 WHERE id = 'second'").run()).toThrow(/UNIQUE/);
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
     check.close();

@@ -51,8 +51,15 @@ interface WorkerLine {
   code?: string;
 }
 
-function startWorker(db: string, ids: string[], barrier: string, loop = false): { child: ChildProcess; lines: WorkerLine[]; ready: Promise<void>; done: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', TSX, WORKER, db, bankDir, JSON.stringify(ids), barrier, ...(loop ? ['--loop'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startWorker(
+  db: string,
+  ids: string[],
+  barrier: string,
+  loop = false,
+): { child: ChildProcess; lines: WorkerLine[]; ready: Promise<void>; done: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', TSX, WORKER, db, bankDir, JSON.stringify(ids), barrier, ...(loop ? ['--loop'] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: WorkerLine[] = [];
   let onReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (onReady = resolve));
@@ -95,7 +102,12 @@ describe('exactly-once answers on SQLite', () => {
     await Promise.all(workers.map((w) => w.done));
     const outcomes = workers.flatMap((w) => w.lines);
     expect(outcomes).toHaveLength(24);
-    expect(outcomes.filter((o) => o.status !== 'saved').map((o) => o.code).filter((c) => c !== 'answer_conflict' && c !== 'session_finished')).toEqual([]);
+    expect(
+      outcomes
+        .filter((o) => o.status !== 'saved')
+        .map((o) => o.code)
+        .filter((c) => c !== 'answer_conflict' && c !== 'session_finished'),
+    ).toEqual([]);
     const attempts = (await store.attempts.listAll()).filter((a) => ids.includes(a.sessionId));
     expect(attempts).toHaveLength(outcomes.filter((o) => o.status === 'saved').length);
     expectEachPromptOnce(attempts);
@@ -140,7 +152,11 @@ describe('Idempotency-Key on POST /api/sessions/:id/answers', () => {
   afterAll(() => store.close());
 
   const answer = (id: string, key: string | undefined, text = ANSWER) =>
-    app.request(`/api/sessions/${id}/answers`, { method: 'POST', body: JSON.stringify({ answer: text }), headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) } });
+    app.request(`/api/sessions/${id}/answers`, {
+      method: 'POST',
+      body: JSON.stringify({ answer: text }),
+      headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    });
 
   it('a retry with the same key returns the first result and records nothing new', async () => {
     const [id] = await startSessions(service, 1, 2);
@@ -216,7 +232,9 @@ describe.skipIf(pgSkip !== null)(`exactly-once answers on PostgreSQL${pgSkip ? `
   it('two instances answering one session at once record it once, over 20 sessions', async () => {
     const [a, b] = [serviceOver(stores[0]!), serviceOver(stores[1]!)];
     const ids = await startSessions(a, 20);
-    const results = (await Promise.all(ids.map((id) => Promise.allSettled([a.answerNext(id, ANSWER, new Date()), b.answerNext(id, `${ANSWER} Twice.`, new Date())])))).flat();
+    const results = (
+      await Promise.all(ids.map((id) => Promise.allSettled([a.answerNext(id, ANSWER, new Date()), b.answerNext(id, `${ANSWER} Twice.`, new Date())])))
+    ).flat();
     const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code);
     expect(refused.every((code) => code === 'answer_conflict')).toBe(true);
     const attempts = (await stores[0]!.attempts.listAll()).filter((x) => ids.includes(x.sessionId));

@@ -12,7 +12,13 @@ describe('migrations merged out of order', () => {
   it('runs 0004-practice-attempts on a database that already ran 0006, and keeps what was saved', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'loopcoach-unordered-')), 'dev.db');
     const first = await openStore(path);
-    await first.sessions.create({ id: 'old', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', status: 'finished', plan: { role: 'sre', level: 'mid', topics: [], count: 1, mix: 0, questionIds: ['q1'] } });
+    await first.sessions.create({
+      id: 'old',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+      status: 'finished',
+      plan: { role: 'sre', level: 'mid', topics: [], count: 1, mix: 0, questionIds: ['q1'] },
+    });
     await first.close();
     // The database as main built it: 0006 ran, 0004 did not (no kind, no skipped), version 4.
     const raw = new Database(path);

@@ -46,22 +46,34 @@ describe('extractDocumentText', () => {
 
   it('says a PDF without a text layer needs OCR', async () => {
     const path = await writePdf('scan.pdf', []);
-    await expect(extractDocumentText(path, 'résumé')).rejects.toMatchObject({ code: 'document_unsupported', message: expect.stringMatching(/no text layer.*OCR/) });
+    await expect(extractDocumentText(path, 'résumé')).rejects.toMatchObject({
+      code: 'document_unsupported',
+      message: expect.stringMatching(/no text layer.*OCR/),
+    });
   });
 
   it('says an encrypted PDF needs its password removed', async () => {
     const path = await writeEncryptedPdf('locked.pdf');
-    await expect(extractDocumentText(path)).rejects.toMatchObject({ code: 'document_unsupported', message: expect.stringMatching(/password-protected; remove the password/) });
+    await expect(extractDocumentText(path)).rejects.toMatchObject({
+      code: 'document_unsupported',
+      message: expect.stringMatching(/password-protected; remove the password/),
+    });
   });
 
   it('says a corrupt PDF looks damaged', async () => {
     writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nthis is not really a pdf at all\n%%EOF');
-    await expect(extractDocumentText(join(dir, 'broken.pdf'))).rejects.toMatchObject({ code: 'document_unsupported', message: expect.stringMatching(/could not be read as PDF \(the file looks damaged\)/) });
+    await expect(extractDocumentText(join(dir, 'broken.pdf'))).rejects.toMatchObject({
+      code: 'document_unsupported',
+      message: expect.stringMatching(/could not be read as PDF \(the file looks damaged\)/),
+    });
   });
 
   it('rejects an empty file', async () => {
     writeFileSync(join(dir, 'empty.txt'), '');
-    await expect(extractDocumentText(join(dir, 'empty.txt'), 'job description')).rejects.toMatchObject({ code: 'invalid_input', message: 'job description empty.txt is empty; save the text into it and try again' });
+    await expect(extractDocumentText(join(dir, 'empty.txt'), 'job description')).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'job description empty.txt is empty; save the text into it and try again',
+    });
   });
 
   it('rejects a 50 MB file before reading it', async () => {
@@ -73,15 +85,24 @@ describe('extractDocumentText', () => {
 
   it('rejects a format it cannot read', async () => {
     writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
-    await expect(extractDocumentText(join(dir, 'photo.png'))).rejects.toMatchObject({ code: 'document_unsupported', message: expect.stringMatching(/not a PDF, DOCX or plain-text file/) });
+    await expect(extractDocumentText(join(dir, 'photo.png'))).rejects.toMatchObject({
+      code: 'document_unsupported',
+      message: expect.stringMatching(/not a PDF, DOCX or plain-text file/),
+    });
   });
 
   it('stops a parse at its time limit (the reader runs in a child process that is killed), and reads again afterwards', async () => {
-    const path = await writePdf('slow.pdf', Array.from({ length: 30 }, (_, i) => `Line ${i} of a long résumé`));
+    const path = await writePdf(
+      'slow.pdf',
+      Array.from({ length: 30 }, (_, i) => `Line ${i} of a long résumé`),
+    );
     let ticks = 0;
     const ticker = setInterval(() => (ticks += 1), 1);
     const started = performance.now();
-    await expect(extractDocumentText(path, 'résumé', 5)).rejects.toMatchObject({ code: 'document_unsupported', message: 'résumé slow.pdf took longer than 0.005 s to read; save it as plain text (.txt) and try again' });
+    await expect(extractDocumentText(path, 'résumé', 5)).rejects.toMatchObject({
+      code: 'document_unsupported',
+      message: 'résumé slow.pdf took longer than 0.005 s to read; save it as plain text (.txt) and try again',
+    });
     clearInterval(ticker);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(ticks).toBeGreaterThan(0); // the event loop kept running while the worker read
@@ -92,7 +113,10 @@ describe('extractDocumentText', () => {
     const bomb = await docxBombBytes(300);
     expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
     const started = performance.now();
-    await expect(extractTextFromBytes(bomb, 'posting.docx', 'job description')).rejects.toMatchObject({ code: 'document_too_long', message: expect.stringMatching(/expands to 3\d\d MB once unzipped/) });
+    await expect(extractTextFromBytes(bomb, 'posting.docx', 'job description')).rejects.toMatchObject({
+      code: 'document_too_long',
+      message: expect.stringMatching(/expands to 3\d\d MB once unzipped/),
+    });
     expect(performance.now() - started).toBeLessThan(500);
   });
 

@@ -39,9 +39,28 @@ ${extra}`;
 export function writeTempBank(): string {
   const dir = mkdtempSync(join(tmpdir(), 'loopcoach-tailor-bank-'));
   const files: Array<[string, string, string]> = [
-    ['storage-databases', 'dynamodb-keys', bankYaml('dynamodb-keys', 'storage-databases', '[mid, senior]', '[Amazon DynamoDB]', 'How do you choose partition and sort keys in DynamoDB?')],
-    ['compute-serverless', 'lambda-cold-starts', bankYaml('lambda-cold-starts', 'compute-serverless', '[entry, mid]', '[AWS Lambda]', 'What is a Lambda cold start and how do you reduce it?')],
-    ['behavioral', 'customer-feedback', bankYaml('customer-feedback', 'behavioral', '[entry, mid, senior]', '[]', 'Tell me about a time customer feedback changed your plan.', 'leadershipPrinciples: [Customer Obsession]')],
+    [
+      'storage-databases',
+      'dynamodb-keys',
+      bankYaml('dynamodb-keys', 'storage-databases', '[mid, senior]', '[Amazon DynamoDB]', 'How do you choose partition and sort keys in DynamoDB?'),
+    ],
+    [
+      'compute-serverless',
+      'lambda-cold-starts',
+      bankYaml('lambda-cold-starts', 'compute-serverless', '[entry, mid]', '[AWS Lambda]', 'What is a Lambda cold start and how do you reduce it?'),
+    ],
+    [
+      'behavioral',
+      'customer-feedback',
+      bankYaml(
+        'customer-feedback',
+        'behavioral',
+        '[entry, mid, senior]',
+        '[]',
+        'Tell me about a time customer feedback changed your plan.',
+        'leadershipPrinciples: [Customer Obsession]',
+      ),
+    ],
   ];
   for (const [topic, id, text] of files) {
     mkdirSync(join(dir, topic), { recursive: true });
@@ -80,7 +99,10 @@ export async function encryptedPdfBytes(): Promise<Buffer> {
   const hex = (b: number) => `<${b.toString(16).padStart(2, '0').repeat(32)}>`;
   const bytes = Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
   // pdf-lib cannot encrypt, so the /Encrypt dictionary is written into the trailer by hand.
-  const withEncrypt = bytes.replace(/trailer\s*<</, `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O ${hex(0xab)} /U ${hex(0xcd)} >> /ID [${hex(1).slice(0, 34)}> ${hex(1).slice(0, 34)}>]`);
+  const withEncrypt = bytes.replace(
+    /trailer\s*<</,
+    `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O ${hex(0xab)} /U ${hex(0xcd)} >> /ID [${hex(1).slice(0, 34)}> ${hex(1).slice(0, 34)}>]`,
+  );
   return Buffer.from(withEncrypt, 'latin1');
 }
 
@@ -115,13 +137,17 @@ export async function docxBombBytes(inflatedMb: number, { declaresTrueSize = tru
     {
       name: '[Content_Types].xml',
       method: 0,
-      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
       size: 0,
     },
     {
       name: '_rels/.rels',
       method: 0,
-      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
       size: 0,
     },
     { name: 'word/document.xml', method: 8, data: deflated, size: size + '</w:body></w:document>'.length },

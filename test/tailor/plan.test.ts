@@ -58,7 +58,10 @@ describe('buildInterviewPlan', () => {
   it('generated questions can be graded by the coach', () => {
     const plan = buildInterviewPlan(coach, { jobDescription: fixture('data-engineer.md'), count: 12 });
     const glue = plan.questions.find((q) => q.id.startsWith('gen-glue-'))!;
-    const feedback = coach.grade(glue.question, 'Glue is serverless ETL running Spark jobs with a Data Catalog; crawlers infer schemas; bookmarks process only new data.');
+    const feedback = coach.grade(
+      glue.question,
+      'Glue is serverless ETL running Spark jobs with a Data Catalog; crawlers infer schemas; bookmarks process only new data.',
+    );
     expect(feedback.rubric.filter((r) => r.covered).length).toBeGreaterThan(0);
   });
 
@@ -93,7 +96,10 @@ describe('buildInterviewPlan', () => {
 describe('loopcoach plan', () => {
   it('prints the plan JSON in the public shape', async () => {
     const io = captureIo();
-    const code = await main(['plan', '--jd', join(fixtures, 'data-engineer.md'), '--resume', join(fixtures, 'resume-data.md'), '--count', '5', '--json', '--questions-dir', bankDir], io);
+    const code = await main(
+      ['plan', '--jd', join(fixtures, 'data-engineer.md'), '--resume', join(fixtures, 'resume-data.md'), '--count', '5', '--json', '--questions-dir', bankDir],
+      io,
+    );
     expect(io.stderr()).toBe('');
     expect(code).toBe(0);
     const plan = JSON.parse(io.stdout());
@@ -112,9 +118,19 @@ describe('loopcoach plan', () => {
     const pdf = await PDFDocument.create();
     const page = pdf.addPage([600, 800]);
     const font = await pdf.embedFont(StandardFonts.Helvetica);
-    fixture('sre.md').split('\n').forEach((line, i) => page.drawText(line.replace(/[^\x20-\x7e]/g, ''), { x: 20, y: 780 - i * 16, size: 9, font }));
+    fixture('sre.md')
+      .split('\n')
+      .forEach((line, i) => page.drawText(line.replace(/[^\x20-\x7e]/g, ''), { x: 20, y: 780 - i * 16, size: 9, font }));
     writeFileSync(join(bankDir, 'sre.pdf'), await pdf.save());
-    const docx = new Document({ sections: [{ children: fixture('resume-data.md').split('\n').map((l) => new Paragraph({ children: [new TextRun(l)] })) }] });
+    const docx = new Document({
+      sections: [
+        {
+          children: fixture('resume-data.md')
+            .split('\n')
+            .map((l) => new Paragraph({ children: [new TextRun(l)] })),
+        },
+      ],
+    });
     writeFileSync(join(bankDir, 'cv.docx'), await Packer.toBuffer(docx));
     const io = captureIo();
     expect(await main(['plan', '--jd', join(bankDir, 'sre.pdf'), '--resume', join(bankDir, 'cv.docx'), '--json', '--questions-dir', bankDir], io)).toBe(0);
@@ -133,7 +149,9 @@ describe('loopcoach plan', () => {
   it('fails with one clear line for a French posting', async () => {
     const io = captureIo();
     expect(await main(['plan', '--jd', join(fixtures, 'french-posting.md'), '--questions-dir', bankDir], io)).toBe(2);
-    expect(io.stderr().trim()).toBe('loopcoach: the job description does not look like English; Loop Coach reads English job descriptions only, so paste an English version');
+    expect(io.stderr().trim()).toBe(
+      'loopcoach: the job description does not look like English; Loop Coach reads English job descriptions only, so paste an English version',
+    );
   });
 
   it('rejects a bad --count and a missing file', async () => {

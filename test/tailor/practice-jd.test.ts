@@ -11,7 +11,13 @@ import { writeTestBank } from '../session/bank.fixture.js';
 const fixtures = fileURLToPath(new URL('../fixtures/tailor/', import.meta.url));
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`), readStdin: async () => '' };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+    readStdin: async () => '',
+  };
   return io;
 }
 
@@ -21,8 +27,23 @@ describe('practice --jd', () => {
     const db = join(dir, 'jd.db');
     const bank = writeTestBank();
     const first = join(dir, 'first.txt');
-    writeFileSync(first, 'I would put SQS between the API and the workers because it absorbs spikes; the downside is extra latency. In our shop this cut errors by 40%.');
-    const common = ['--jd', join(fixtures, 'sre.md'), '--resume', join(fixtures, 'resume-backend.md'), '--count', '4', '--db', db, '--questions-dir', bank, '--json'];
+    writeFileSync(
+      first,
+      'I would put SQS between the API and the workers because it absorbs spikes; the downside is extra latency. In our shop this cut errors by 40%.',
+    );
+    const common = [
+      '--jd',
+      join(fixtures, 'sre.md'),
+      '--resume',
+      join(fixtures, 'resume-backend.md'),
+      '--count',
+      '4',
+      '--db',
+      db,
+      '--questions-dir',
+      bank,
+      '--json',
+    ];
     const io = capture();
     expect(await main(['practice', ...common, '--answers', first], io), io.stderr).toBe(0);
     const report = JSON.parse(io.stdout);

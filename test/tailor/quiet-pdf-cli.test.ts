@@ -19,6 +19,8 @@ describe.skipIf(!hasBuild)('loopcoach plan with a damaged PDF', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/Warning/);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^loopcoach: job description broken\.pdf could not be read as PDF \(the file looks damaged\)/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^loopcoach: job description broken\.pdf could not be read as PDF \(the file looks damaged\)/),
+    ]);
   });
 });

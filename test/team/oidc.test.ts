@@ -45,7 +45,11 @@ class Browser {
       const action = /action="([^"]+)"/.exec(html)?.[1];
       if (!action) throw new Error(`no form at ${next}: ${html.slice(0, 200)}`);
       const fields: Record<string, string> = html.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
-      const posted = await this.go(new URL(action, next).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      const posted = await this.go(new URL(action, next).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
       next = new URL(posted.headers.get('location')!, next).href;
     }
     throw new Error('the provider never redirected back');
@@ -72,7 +76,13 @@ describe('OpenID Connect sign-in against a real provider', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'loopcoach-oidc-')), 'team.db');
     store = await openStore(db);
     await composeAccountService(store).addUser({ email: 'coach@school.test', name: 'Known Coach', role: 'coach', password: 'a long password' });
-    ({ app } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, policy: { publicOrigin: ORIGIN }, databaseLocation: db, oidc: { issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret } }));
+    ({ app } = await composeTeamServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store,
+      policy: { publicOrigin: ORIGIN },
+      databaseLocation: db,
+      oidc: { issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret },
+    }));
   }, 60_000);
 
   afterAll(async () => {
@@ -99,7 +109,11 @@ describe('OpenID Connect sign-in against a real provider', () => {
     expect(landing.status, await landing.clone().text()).toBe(302);
     expect(landing.headers.get('location')).toBe('/');
     const me = await client.get('/api/auth/me');
-    expect(me.body).toMatchObject({ mode: 'team', identityProvider: true, user: { email: 'newcomer@school.test', name: 'Person newcomer', role: 'candidate' } });
+    expect(me.body).toMatchObject({
+      mode: 'team',
+      identityProvider: true,
+      user: { email: 'newcomer@school.test', name: 'Person newcomer', role: 'candidate' },
+    });
     expect((await client.get('/api/history')).status).toBe(200);
   });
 

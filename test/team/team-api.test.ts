@@ -30,7 +30,12 @@ const PASSWORD = 'correct horse battery';
 const ANSWER = 'Security groups are stateful. Network ACLs are stateless and apply to a whole subnet.';
 
 const backends = [
-  { name: 'SQLite', skip: null as string | null, location: () => join(mkdtempSync(join(tmpdir(), 'loopcoach-team-')), 'team.db'), schema: undefined as string | undefined },
+  {
+    name: 'SQLite',
+    skip: null as string | null,
+    location: () => join(mkdtempSync(join(tmpdir(), 'loopcoach-team-')), 'team.db'),
+    schema: undefined as string | undefined,
+  },
   { name: 'PostgreSQL', skip: pgSkip, location: () => PG_URL, schema: `team_${process.pid}_${Date.now() % 100000}` },
 ];
 
@@ -55,11 +60,21 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
       policy: { publicOrigin: ORIGIN },
       databaseLocation: db,
       ...(schema ? { schema } : {}),
-      rateLimits: { signInPerAccount: { points: 5, duration: 900 }, signInPerAddress: { points: 1000, duration: 900 }, gradingPerAccount: { points: 1000, duration: 60 }, gradingPerAddress: { points: 1000, duration: 60 } },
+      rateLimits: {
+        signInPerAccount: { points: 5, duration: 900 },
+        signInPerAddress: { points: 1000, duration: 900 },
+        gradingPerAccount: { points: 1000, duration: 60 },
+        gradingPerAddress: { points: 1000, duration: 60 },
+      },
     }));
     admin = client();
     expect((await admin.signIn('admin@school.test', PASSWORD)).status).toBe(200);
-    for (const [key, email, role] of [['coach', 'coach@school.test', 'coach'], ['ann', 'ann@school.test', 'candidate'], ['bob', 'bob@school.test', 'candidate'], ['eve', 'eve@school.test', 'candidate']] as const) {
+    for (const [key, email, role] of [
+      ['coach', 'coach@school.test', 'coach'],
+      ['ann', 'ann@school.test', 'candidate'],
+      ['bob', 'bob@school.test', 'candidate'],
+      ['eve', 'eve@school.test', 'candidate'],
+    ] as const) {
       const created = await admin.post('/api/users', { email, name: key, role, password: PASSWORD });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       ids[key] = created.body.id;
@@ -127,7 +142,9 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     const imported = await ann.post('/api/my-questions', { yaml: ownQuestion('shared-id') });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect((await bob.post('/api/my-questions', { yaml: ownQuestion('shared-id') })).status).toBe(201);
-    await store.forUser(ids.ann!).documents.save({ id: 'ann-doc', kind: 'posting', name: 'job.txt', text: 'SRE at a bank', createdAt: new Date().toISOString() });
+    await store
+      .forUser(ids.ann!)
+      .documents.save({ id: 'ann-doc', kind: 'posting', name: 'job.txt', text: 'SRE at a bank', createdAt: new Date().toISOString() });
 
     const s = ids.annSession;
     const notFound = [
@@ -169,10 +186,17 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     expect((await bob.post('/api/cohorts/join', { code: inviteCode, sharing: 'shared' })).status).toBe(200);
 
     // A candidate cannot read the coach's cohort; the coach reads it.
-    for (const path of [`/api/cohorts/${id}`, `/api/cohorts/${id}/dashboard`, `/api/cohorts/${id}/attempts/${ids.annAttempt}`, `/api/cohorts/${id}/assignments`]) {
+    for (const path of [
+      `/api/cohorts/${id}`,
+      `/api/cohorts/${id}/dashboard`,
+      `/api/cohorts/${id}/attempts/${ids.annAttempt}`,
+      `/api/cohorts/${id}/assignments`,
+    ]) {
       expect((await ann.get(path)).status, path).toBe(404);
     }
-    expect((await ann.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'Security groups are stateful.', body: 'x' })).status).toBe(404);
+    expect((await ann.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'Security groups are stateful.', body: 'x' })).status).toBe(
+      404,
+    );
     expect((await ann.delete(`/api/cohorts/${id}/members/${ids.bob}`)).status).toBe(404);
 
     // Bob practises but shares nothing: the coach sees his line, none of his answers.
@@ -196,20 +220,42 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     // A comment anchored to one sentence of Ann's answer reaches Ann (and no one else).
     const view = (await coach.get(`/api/cohorts/${id}/attempts/${ids.annAttempt}`)).body;
     expect(view.sentences).toContain('Security groups are stateful.');
-    expect((await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'A sentence she never wrote.', body: 'x' })).status).toBe(400);
-    const comment = await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'Security groups are stateful.', body: 'Say what stateful means for return traffic.' });
+    expect((await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'A sentence she never wrote.', body: 'x' })).status).toBe(
+      400,
+    );
+    const comment = await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, {
+      sentence: 'Security groups are stateful.',
+      body: 'Say what stateful means for return traffic.',
+    });
     expect(comment.status).toBe(201);
-    expect((await ann.get('/api/comments')).body).toEqual([expect.objectContaining({ attemptId: ids.annAttempt, sentence: 'Security groups are stateful.', body: 'Say what stateful means for return traffic.', authorName: 'coach' })]);
+    expect((await ann.get('/api/comments')).body).toEqual([
+      expect.objectContaining({
+        attemptId: ids.annAttempt,
+        sentence: 'Security groups are stateful.',
+        body: 'Say what stateful means for return traffic.',
+        authorName: 'coach',
+      }),
+    ]);
     expect((await bob.get('/api/comments')).body).toEqual([]);
 
     // An assignment shows on each member's Home, done once its questions are answered.
     const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    expect((await coach.post(`/api/cohorts/${id}/assignments`, { title: 'x', dueAt: due, spec: { kind: 'questions', questionIds: ['no-such-question'] } })).status).toBe(404);
+    expect(
+      (await coach.post(`/api/cohorts/${id}/assignments`, { title: 'x', dueAt: due, spec: { kind: 'questions', questionIds: ['no-such-question'] } })).status,
+    ).toBe(404);
     const again = await ann.post('/api/sessions', { role: 'solutions-architect', level: 'entry', count: 1, seed: 'fixed' });
-    expect((await coach.post(`/api/cohorts/${id}/assignments`, { title: 'Bank only', dueAt: due, spec: { kind: 'questions', questionIds: ['shared-id'] } })).status).toBe(404);
-    const assigned = await coach.post(`/api/cohorts/${id}/assignments`, { title: 'Networking basics', dueAt: due, spec: { kind: 'mock', role: 'solutions-architect', level: 'entry', count: 1, topics: ['networking-security'] } });
+    expect(
+      (await coach.post(`/api/cohorts/${id}/assignments`, { title: 'Bank only', dueAt: due, spec: { kind: 'questions', questionIds: ['shared-id'] } })).status,
+    ).toBe(404);
+    const assigned = await coach.post(`/api/cohorts/${id}/assignments`, {
+      title: 'Networking basics',
+      dueAt: due,
+      spec: { kind: 'mock', role: 'solutions-architect', level: 'entry', count: 1, topics: ['networking-security'] },
+    });
     expect(assigned.status).toBe(201);
-    expect((await ann.get('/api/assignments')).body).toEqual([expect.objectContaining({ title: 'Networking basics', cohortName: 'Autumn class', done: false })]);
+    expect((await ann.get('/api/assignments')).body).toEqual([
+      expect.objectContaining({ title: 'Networking basics', cohortName: 'Autumn class', done: false }),
+    ]);
     await ann.post(`/api/sessions/${again.body.session.id}/answers`, { answer: ANSWER });
     expect((await ann.get('/api/assignments')).body[0].done).toBe(true);
     const eve = client();
@@ -219,7 +265,9 @@ describe.each(backends)('team mode on $name', ({ skip, location, schema }) => {
     // A removed member's answers are out of the coach's reach at once.
     expect((await coach.delete(`/api/cohorts/${id}/members/${ids.ann}`)).status).toBe(200);
     expect((await coach.get(`/api/cohorts/${id}/attempts/${ids.annAttempt}`)).status).toBe(404);
-    expect((await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'Security groups are stateful.', body: 'more' })).status).toBe(404);
+    expect(
+      (await coach.post(`/api/cohorts/${id}/attempts/${ids.annAttempt}/comments`, { sentence: 'Security groups are stateful.', body: 'more' })).status,
+    ).toBe(404);
     dashboard = (await coach.get(`/api/cohorts/${id}/dashboard`)).body;
     expect(dashboard.candidates.map((c: { userId: string }) => c.userId)).toEqual([ids.bob]);
     expect((await ann.get('/api/assignments')).body).toEqual([]);

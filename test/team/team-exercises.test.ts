@@ -54,7 +54,12 @@ explanation: One queue.
 const ONE_QUEUE = 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n';
 
 const backends = [
-  { name: 'SQLite', skip: null as string | null, location: () => join(mkdtempSync(join(tmpdir(), 'loopcoach-team-ex-')), 'team.db'), schema: undefined as string | undefined },
+  {
+    name: 'SQLite',
+    skip: null as string | null,
+    location: () => join(mkdtempSync(join(tmpdir(), 'loopcoach-team-ex-')), 'team.db'),
+    schema: undefined as string | undefined,
+  },
   { name: 'PostgreSQL', skip: pgSkip, location: () => PG_URL, schema: `team_ex_${process.pid}_${Date.now() % 100000}` },
 ];
 
@@ -71,7 +76,12 @@ describe.each(backends)('team mode exercises and memberships on $name', ({ skip,
     const db = location();
     store = await openStore(db, schema ? { schema } : {});
     const accounts = composeAccountService(store);
-    for (const [key, role] of [['coach', 'coach'], ['ann', 'candidate'], ['bob', 'candidate'], ['eve', 'candidate']] as const) {
+    for (const [key, role] of [
+      ['coach', 'coach'],
+      ['ann', 'candidate'],
+      ['bob', 'candidate'],
+      ['eve', 'candidate'],
+    ] as const) {
       ids[key] = (await accounts.addUser({ email: `${key}@school.test`, name: key, role, password: PASSWORD })).id;
     }
     ({ app, close } = await composeTeamServerApp({
@@ -81,13 +91,13 @@ describe.each(backends)('team mode exercises and memberships on $name', ({ skip,
       databaseLocation: db,
       ...(schema ? { schema } : {}),
     }));
-    [coach, ann, bob, eve] = await Promise.all(
+    [coach, ann, bob, eve] = (await Promise.all(
       ['coach', 'ann', 'bob', 'eve'].map(async (key) => {
         const c = new TeamClient(app);
         expect((await c.signIn(`${key}@school.test`, PASSWORD)).status).toBe(200);
         return c;
       }),
-    ) as [TeamClient, TeamClient, TeamClient, TeamClient];
+    )) as [TeamClient, TeamClient, TeamClient, TeamClient];
   });
 
   afterAll(async () => {
@@ -120,7 +130,11 @@ describe.each(backends)('team mode exercises and memberships on $name', ({ skip,
     expect((await eve.get('/api/my-exercises')).body).toEqual([]);
     expect((await eve.get('/api/exercises')).body.map((e: { id: string }) => e.id)).not.toContain('my-queue');
 
-    const notFound = [await eve.get('/api/exercises/my-queue'), await eve.post('/api/exercises/my-queue/check', { submission: ONE_QUEUE }), await eve.delete('/api/my-exercises/my-queue')];
+    const notFound = [
+      await eve.get('/api/exercises/my-queue'),
+      await eve.post('/api/exercises/my-queue/check', { submission: ONE_QUEUE }),
+      await eve.delete('/api/my-exercises/my-queue'),
+    ];
     expect(notFound.map((r) => [r.status, r.body.error.code])).toEqual([
       [404, 'exercise_not_found'],
       [404, 'exercise_not_found'],
@@ -206,7 +220,11 @@ describe.each(backends)('team mode exercises and memberships on $name', ({ skip,
     expect((await ann.put(`/api/cohorts/${id}/sharing`, { sharing: 'all' })).body.sharing).toBe('all');
     expect((await dashboardLine()).exercises).not.toEqual([]);
 
-    const refused = [await eve.put(`/api/cohorts/${id}/sharing`, { sharing: 'all' }), await coach.put(`/api/cohorts/${id}/sharing`, { sharing: 'all' }), await ann.put('/api/cohorts/no-such-cohort/sharing', { sharing: 'all' })];
+    const refused = [
+      await eve.put(`/api/cohorts/${id}/sharing`, { sharing: 'all' }),
+      await coach.put(`/api/cohorts/${id}/sharing`, { sharing: 'all' }),
+      await ann.put('/api/cohorts/no-such-cohort/sharing', { sharing: 'all' }),
+    ];
     expect(refused.map((r) => [r.status, r.body.error.code])).toEqual([
       [404, 'cohort_not_found'],
       [404, 'cohort_not_found'],

@@ -28,7 +28,13 @@ describe('sign-in sessions', () => {
   it('expire: after their lifetime the cookie no longer signs in, and the row is gone', async () => {
     const { store, db } = await freshStore();
     await composeAccountService(store).addUser({ email: 'kim@school.test', name: 'Kim', role: 'candidate', password: 'long enough password' });
-    const { app, close } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, policy: { publicOrigin: ORIGIN }, databaseLocation: db, accountParams: { sessionTtlMs: 400, minPasswordLength: 8 } });
+    const { app, close } = await composeTeamServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store,
+      policy: { publicOrigin: ORIGIN },
+      databaseLocation: db,
+      accountParams: { sessionTtlMs: 400, minPasswordLength: 8 },
+    });
     const kim = new TeamClient(app);
     expect((await kim.signIn('kim@school.test', 'long enough password')).status).toBe(200);
     expect((await kim.get('/api/history')).status).toBe(200);
@@ -63,9 +69,21 @@ describe('grading rate limit', () => {
   it('refuses graded answers past the per-account limit with 429, and counts each account apart', async () => {
     const { store, db } = await freshStore();
     const accounts = composeAccountService(store);
-    for (const email of ['lee@school.test', 'max@school.test']) await accounts.addUser({ email, name: email, role: 'candidate', password: 'long enough password' });
-    const limits = { signInPerAccount: { points: 5, duration: 900 }, signInPerAddress: { points: 100, duration: 900 }, gradingPerAccount: { points: 2, duration: 60 }, gradingPerAddress: { points: 100, duration: 60 } };
-    const { app, close } = await composeTeamServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store, policy: { publicOrigin: ORIGIN }, databaseLocation: db, rateLimits: limits });
+    for (const email of ['lee@school.test', 'max@school.test'])
+      await accounts.addUser({ email, name: email, role: 'candidate', password: 'long enough password' });
+    const limits = {
+      signInPerAccount: { points: 5, duration: 900 },
+      signInPerAddress: { points: 100, duration: 900 },
+      gradingPerAccount: { points: 2, duration: 60 },
+      gradingPerAddress: { points: 100, duration: 60 },
+    };
+    const { app, close } = await composeTeamServerApp({
+      coach: await createCoach({ questionDir: writeQuestionBank() }),
+      store,
+      policy: { publicOrigin: ORIGIN },
+      databaseLocation: db,
+      rateLimits: limits,
+    });
     const lee = new TeamClient(app);
     const max = new TeamClient(app);
     await lee.signIn('lee@school.test', 'long enough password');
@@ -85,7 +103,11 @@ describe('single-user mode', () => {
     const { store } = await freshStore();
     const app = await composeServerApp({ coach: await createCoach({ questionDir: writeQuestionBank() }), store });
     expect(await (await app.request('/api/auth/me')).json()).toEqual({ mode: 'single-user', user: null, csrfToken: null });
-    const started = await app.request('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'solutions-architect', level: 'entry', count: 1 }) });
+    const started = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'solutions-architect', level: 'entry', count: 1 }),
+    });
     expect(started.status).toBe(201);
     expect((await app.request('/api/cohorts')).status).toBe(404);
   });
@@ -93,6 +115,9 @@ describe('single-user mode', () => {
   it('team mode is asked for with --team or LOOPCOACH_TEAM and needs the public origin', () => {
     expect(loadConfig({}, {}).team).toBe(false);
     expect(() => loadConfig({ team: true }, {})).toThrow(/LOOPCOACH_ORIGIN/);
-    expect(loadConfig({}, { LOOPCOACH_TEAM: '1', LOOPCOACH_ORIGIN: 'https://coach.example.com' })).toMatchObject({ team: true, publicOrigin: 'https://coach.example.com' });
+    expect(loadConfig({}, { LOOPCOACH_TEAM: '1', LOOPCOACH_ORIGIN: 'https://coach.example.com' })).toMatchObject({
+      team: true,
+      publicOrigin: 'https://coach.example.com',
+    });
   });
 });

@@ -20,7 +20,8 @@ const HOST = 'coach.test';
 const PASSWORD = 'a class password';
 
 async function skipReason(): Promise<string | null> {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(ROOT, 'web', 'dist', 'index.html'))) return 'run `npm run build && npm run build:web` first';
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(ROOT, 'web', 'dist', 'index.html')))
+    return 'run `npm run build && npm run build:web` first';
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -81,11 +82,26 @@ interface Reply {
 function call(port: number, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: HOST, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, ...(res.headers['set-cookie'] ? { setCookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { host: HOST, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text ? JSON.parse(text) : null,
+            ...(res.headers['set-cookie'] ? { setCookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     if (payload) req.write(payload);
     req.end();
@@ -101,10 +117,17 @@ describe.skipIf(skip !== null)(`two team instances on one PostgreSQL${skip ? ` (
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
     await admin(`CREATE DATABASE ${DB_NAME}`);
     // The first account comes from the CLI, as the README says.
-    const added = spawnSync(process.execPath, [BIN, 'users', 'add', '--role', 'admin', '--email', 'lead@school.test', '--name', 'Lead'], { env: { ...env, LOOPCOACH_PASSWORD: undefined }, input: `${PASSWORD}\n`, encoding: 'utf8' });
+    const added = spawnSync(process.execPath, [BIN, 'users', 'add', '--role', 'admin', '--email', 'lead@school.test', '--name', 'Lead'], {
+      env: { ...env, LOOPCOACH_PASSWORD: undefined },
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+    });
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Added admin lead@school.test/);
-    const again = spawnSync(process.execPath, [BIN, 'users', 'add', '--email', 'lead@school.test', '--name', 'Lead'], { env: { ...env, LOOPCOACH_PASSWORD: PASSWORD }, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [BIN, 'users', 'add', '--email', 'lead@school.test', '--name', 'Lead'], {
+      env: { ...env, LOOPCOACH_PASSWORD: PASSWORD },
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(2);
     expect(again.stderr.trim()).toBe('loopcoach: there is already an account for lead@school.test');
     ports.push(await freePort(), await freePort());
@@ -149,7 +172,9 @@ describe.skipIf(skip !== null)(`two team instances on one PostgreSQL${skip ? ` (
           const key = randomUUID();
           const answer = `Answer ${i}-${turn}: a queue decouples producers from consumers and absorbs bursts.`;
           // The same answer to both instances at once, as a client retrying after a timeout would.
-          const replies = await Promise.all(ports.map((port) => call(port, 'POST', `/api/sessions/${id}/answers`, { answer }, { ...auth, 'idempotency-key': key })));
+          const replies = await Promise.all(
+            ports.map((port) => call(port, 'POST', `/api/sessions/${id}/answers`, { answer }, { ...auth, 'idempotency-key': key })),
+          );
           expect(replies.map((r) => r.status).sort()).toEqual([201, 201]);
           expect(replies[0]!.body.answered).toEqual(replies[1]!.body.answered);
           texts.add(answer);
@@ -176,7 +201,13 @@ describe.skipIf(skip !== null)(`two team instances on one PostgreSQL${skip ? ` (
     const load = ids.map(async (id, i) => {
       for (let turn = 0; turn < 4; turn++) {
         const answer = `Kill test ${i}-${turn}: security groups are stateful and network ACLs are stateless.`;
-        const reply = await call(ports[(i + turn) % 2]!, 'POST', `/api/sessions/${id}/answers`, { answer }, { ...auth, 'idempotency-key': `${id}-${turn}` }).catch(() => undefined);
+        const reply = await call(
+          ports[(i + turn) % 2]!,
+          'POST',
+          `/api/sessions/${id}/answers`,
+          { answer },
+          { ...auth, 'idempotency-key': `${id}-${turn}` },
+        ).catch(() => undefined);
         if (reply?.status === 201) acknowledged.push({ id, answer });
         if (reply?.status === 201 && reply.body.finished) return;
       }

@@ -22,7 +22,9 @@ describe('prompts with code', () => {
   it('splits a prompt into its question (lines joined) and its code (kept as written)', () => {
     const blocks = promptBlocks(TEMPLATE_PROMPT);
     expect(blocks.map((b) => b.kind)).toEqual(['text', 'code']);
-    expect(blocks[0]!.text).toBe('Walk me through this CloudFormation template: what does it create, how are !Ref and !GetAtt used, and what would you change before using it in production?');
+    expect(blocks[0]!.text).toBe(
+      'Walk me through this CloudFormation template: what does it create, how are !Ref and !GetAtt used, and what would you change before using it in production?',
+    );
     expect(blocks[1]!.text).toContain('Resources:\n  WebSG:\n    Type: AWS::EC2::SecurityGroup');
   });
 
@@ -33,7 +35,9 @@ describe('prompts with code', () => {
   });
 
   it('titles a prompt with code by its question alone, and a long question by its first sentence', () => {
-    expect(promptTitle(TEMPLATE_PROMPT)).toBe('Walk me through this CloudFormation template: what does it create, how are !Ref and !GetAtt used, and what would you change before using it in production? …');
+    expect(promptTitle(TEMPLATE_PROMPT)).toBe(
+      'Walk me through this CloudFormation template: what does it create, how are !Ref and !GetAtt used, and what would you change before using it in production? …',
+    );
     expect(promptTitle(POLICY_PROMPT)).toBe('A developer wants this policy on a Lambda role. …');
     expect(promptBlocks(POLICY_PROMPT).at(-1)).toEqual({ kind: 'code', text: expect.stringContaining('"Effect": "Allow"') });
   });

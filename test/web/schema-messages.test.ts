@@ -10,7 +10,10 @@ const VALID = {
   rubric: ['Create the second key first.', 'Move every client to it.', 'Delete the first key last.'],
   modelAnswer: 'I created a second key, moved every client, then deleted the first.',
   pitfalls: [{ claim: 'Delete the old key first.', correction: 'That breaks every client still using it.' }],
-  followUps: [{ prompt: 'What if a client still uses the old key?', when: { missed: 1 } }, { prompt: 'What does it cost?', when: { finding: 'no-tradeoff' } }],
+  followUps: [
+    { prompt: 'What if a client still uses the old key?', when: { missed: 1 } },
+    { prompt: 'What does it cost?', when: { finding: 'no-tradeoff' } },
+  ],
 };
 
 const problem = (change: Record<string, unknown>) => {
@@ -30,7 +33,10 @@ describe('question schema problems, said as a person would', () => {
     [{ prompt: '' }, 'question 1: A question needs a prompt: `prompt` is empty.'],
     [{ colour: 'blue' }, 'question 1: A question has `colour`, which is not a field of a question (check the spelling).'],
     [{ pitfalls: [{ claim: 'Delete the old key first.' }] }, 'question 1: Pitfall 1 needs a correction (the `correction` field).'],
-    [{ followUps: [{ prompt: 'Why?', when: { missed: 5 } }, VALID.followUps[1]] }, 'question 1: Follow-up 1 refers to rubric point 5, but the rubric has 3 points.'],
+    [
+      { followUps: [{ prompt: 'Why?', when: { missed: 5 } }, VALID.followUps[1]] },
+      'question 1: Follow-up 1 refers to rubric point 5, but the rubric has 3 points.',
+    ],
   ])('%j', (change, message) => {
     expect(problem(change)).toBe(message);
   });

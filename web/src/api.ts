@@ -6,7 +6,16 @@ import type { Deleted } from '../../src/api/common.contract';
 import type { ImportedQuestions } from '../../src/api/my-questions.contract';
 import type { PracticeSuggestion, ProgressView, SuggestionResponse } from '../../src/api/progress.contract';
 import type { Feedback, QuestionView } from '../../src/api/questions.contract';
-import type { AnsweredPrompt, AttemptChanges, EndedSession, PractisedAnswer, SessionStarted, SessionSummary, SessionView, SkippedPrompt } from '../../src/api/sessions.contract';
+import type {
+  AnsweredPrompt,
+  AttemptChanges,
+  EndedSession,
+  PractisedAnswer,
+  SessionStarted,
+  SessionSummary,
+  SessionView,
+  SkippedPrompt,
+} from '../../src/api/sessions.contract';
 import type { DocumentInput, SavedDocument, TailoredPlan, TailorRequest } from '../../src/api/tailor.contract';
 import { withCsrf } from './team-session';
 
@@ -34,7 +43,8 @@ export const api = {
     call<Feedback>('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, answer }) }),
 };
 
-const postJson = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = <T>(path: string, body: unknown) =>
+  call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** An interview's hands-on exercise and the attempts made at it there (GET /api/sessions/:id). */
 export type SessionExercise = NonNullable<SessionView['exercise']>;
@@ -48,10 +58,14 @@ export const sessionsApi = {
   end: (id: string) => postJson<EndedSession>(`/api/sessions/${encodeURIComponent(id)}/end`, {}),
   /** Grades and saves an answer to one question practised alone. */
   practise: (questionId: string, answer: string, startedAt: string) => postJson<PractisedAnswer>('/api/practice', { questionId, answer, startedAt }),
-  answer: (id: string, answer: string, startedAt: string) =>
-    postJson<AnsweredPrompt>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
+  answer: (id: string, answer: string, startedAt: string) => postJson<AnsweredPrompt>(`/api/sessions/${encodeURIComponent(id)}/answers`, { answer, startedAt }),
   preview: (id: string, answer: string, signal?: AbortSignal) =>
-    call<Feedback>(`/api/sessions/${encodeURIComponent(id)}/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer }), signal }),
+    call<Feedback>(`/api/sessions/${encodeURIComponent(id)}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answer }),
+      signal,
+    }),
   history: () => call<SessionSummary[]>('/api/history'),
 };
 

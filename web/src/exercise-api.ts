@@ -18,7 +18,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const post = <T,>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export const exerciseApi = {
   list: (kind: string) => call<ListedExercise[]>(`/api/exercises${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`),

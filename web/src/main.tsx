@@ -47,15 +47,24 @@ function App() {
   useEffect(() => {
     teamApi.me().then(setMe, () => setMe({ mode: 'single-user', user: null, csrfToken: null }));
   }, []);
-  if (me === null) return <main id="main" tabIndex={-1}><p>Loading…</p></main>;
-  if (me.mode === 'team' && !me.user) return <main id="main" tabIndex={-1}><SignIn me={me} onSignedIn={setMe} /></main>;
+  if (me === null)
+    return (
+      <main id="main" tabIndex={-1}>
+        <p>Loading…</p>
+      </main>
+    );
+  if (me.mode === 'team' && !me.user)
+    return (
+      <main id="main" tabIndex={-1}>
+        <SignIn me={me} onSignedIn={setMe} />
+      </main>
+    );
   const isTeam = me.mode === 'team';
   const signedOut = () => setMe({ mode: 'team', user: null, csrfToken: null });
   let content = isTeam ? teamScreen(me, route, signedOut) : undefined;
   if (content) {
     // a team screen matched the route
-  }
-  else if (screen === 'library') content = <Library />;
+  } else if (screen === 'library') content = <Library />;
   else if (screen === 'questions' && id) content = <QuestionView id={id} />;
   else if (screen === 'practise' && id) content = <Practise id={id} />;
   else if (screen === 'interview' && id) content = <Interview id={id} />;
@@ -63,12 +72,32 @@ function App() {
   else if (screen === 'grade') content = <GradeAny />;
   else if (screen === 'my-questions') content = <MyQuestions />;
   else if (screen === 'exercises') content = id ? <ExerciseView id={id} /> : <Exercises />;
-  else content = me.user?.role === 'candidate' ? <><MyCoaching /><Home team /></> : <Home team={isTeam} />;
+  else
+    content =
+      me.user?.role === 'candidate' ? (
+        <>
+          <MyCoaching />
+          <Home team />
+        </>
+      ) : (
+        <Home team={isTeam} />
+      );
   return (
     <>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="top">
-        <a className="brand" href="#/">Loop Coach</a>
+        <a className="brand" href="#/">
+          Loop Coach
+        </a>
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/library">Question library</a>
@@ -79,10 +108,16 @@ function App() {
           {isTeam && <a href="#/cohorts">Cohorts</a>}
           {me.user?.role === 'admin' && <a href="#/users">Accounts</a>}
           {isTeam && <a href="#/account">{me.user?.name ?? 'Account'}</a>}
-          {isTeam && <button type="button" className="link" onClick={() => void teamApi.signOut().then(signedOut)}>Sign out</button>}
+          {isTeam && (
+            <button type="button" className="link" onClick={() => void teamApi.signOut().then(signedOut)}>
+              Sign out
+            </button>
+          )}
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>{content}</main>
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
     </>
   );
 }

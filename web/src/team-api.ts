@@ -34,7 +34,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const send = <T,>(method: string, path: string, body: unknown = {}) => call<T>(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const send = <T>(method: string, path: string, body: unknown = {}) =>
+  call<T>(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export const teamApi = {
   async me(): Promise<Me> {
@@ -55,14 +56,21 @@ export const teamApi = {
   cohorts: () => call<{ coaching: CohortRecord[]; memberOf: Array<{ cohortId: string; cohortName: string; sharing: Sharing }> }>('/api/cohorts'),
   createCohort: (name: string) => send<CohortRecord>('POST', '/api/cohorts', { name }),
   join: (code: string, sharing: Sharing) => send<{ cohortId: string; name: string; sharing: Sharing }>('POST', '/api/cohorts/join', { code, sharing }),
-  changeSharing: (id: string, sharing: Sharing) => send<{ cohortId: string; name: string; sharing: Sharing }>('PUT', `/api/cohorts/${encodeURIComponent(id)}/sharing`, { sharing }),
+  changeSharing: (id: string, sharing: Sharing) =>
+    send<{ cohortId: string; name: string; sharing: Sharing }>('PUT', `/api/cohorts/${encodeURIComponent(id)}/sharing`, { sharing }),
   leave: (id: string) => send<{ left: string }>('DELETE', `/api/cohorts/${encodeURIComponent(id)}/membership`),
   dashboard: (id: string) => call<{ cohort: CohortRecord; candidates: DashboardRow[] }>(`/api/cohorts/${encodeURIComponent(id)}/dashboard`),
   removeMember: (id: string, userId: string) => send<unknown>('DELETE', `/api/cohorts/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
   attempt: (id: string, attemptId: string) =>
-    call<{ attempt: { id: string; prompt: string; answer: string; score: number; feedback: Feedback; answeredAt: string }; sentences: string[]; comments: Comment[] }>(`/api/cohorts/${encodeURIComponent(id)}/attempts/${encodeURIComponent(attemptId)}`),
-  comment: (id: string, attemptId: string, sentence: string, body: string) => send<Comment>('POST', `/api/cohorts/${encodeURIComponent(id)}/attempts/${encodeURIComponent(attemptId)}/comments`, { sentence, body }),
-  assign: (id: string, input: { title: string; dueAt: string; spec: AssignmentSpec }) => send<AssignmentRecord>('POST', `/api/cohorts/${encodeURIComponent(id)}/assignments`, input),
+    call<{
+      attempt: { id: string; prompt: string; answer: string; score: number; feedback: Feedback; answeredAt: string };
+      sentences: string[];
+      comments: Comment[];
+    }>(`/api/cohorts/${encodeURIComponent(id)}/attempts/${encodeURIComponent(attemptId)}`),
+  comment: (id: string, attemptId: string, sentence: string, body: string) =>
+    send<Comment>('POST', `/api/cohorts/${encodeURIComponent(id)}/attempts/${encodeURIComponent(attemptId)}/comments`, { sentence, body }),
+  assign: (id: string, input: { title: string; dueAt: string; spec: AssignmentSpec }) =>
+    send<AssignmentRecord>('POST', `/api/cohorts/${encodeURIComponent(id)}/assignments`, input),
   cohortAssignments: (id: string) => call<AssignmentRecord[]>(`/api/cohorts/${encodeURIComponent(id)}/assignments`),
   myAssignments: () => call<Array<AssignmentRecord & { cohortName: string; done: boolean }>>('/api/assignments'),
   myComments: () => call<Comment[]>('/api/comments'),

@@ -10,7 +10,9 @@ export function cameraTrendText(trend: CameraTrend, heading: string): string[] {
   if (!trend.mean) return [];
   return [
     heading,
-    ...trend.answers.map((a) => `  ${a.answeredAt.slice(0, 16).replace('T', ' ')}  ${a.questionId}: ${cameraMeasuresText(a)}${a.isUnreliable ? ' (unreliable signal)' : ''}`),
+    ...trend.answers.map(
+      (a) => `  ${a.answeredAt.slice(0, 16).replace('T', ' ')}  ${a.questionId}: ${cameraMeasuresText(a)}${a.isUnreliable ? ' (unreliable signal)' : ''}`,
+    ),
     `  mean: ${cameraMeasuresText(trend.mean)}`,
   ];
 }

@@ -26,7 +26,10 @@ export function registerEval(program: Command, io: CliIo, run: (task: () => Prom
         const coach = await createCoach({ questionDir: null });
         const report = evaluateAsag(coach, toAsagRows(records));
         if (flags.json) printJson(io, report);
-        else io.out(`Pearson r   ${report.pearson.toFixed(3)}\nSpearman ρ  ${report.spearman.toFixed(3)}\nRMSE        ${report.rmse.toFixed(3)} (0–5 scale, linear map fitted on this data)\nn           ${report.n}`);
+        else
+          io.out(
+            `Pearson r   ${report.pearson.toFixed(3)}\nSpearman ρ  ${report.spearman.toFixed(3)}\nRMSE        ${report.rmse.toFixed(3)} (0–5 scale, linear map fitted on this data)\nn           ${report.n}`,
+          );
       }),
     );
 }

@@ -13,7 +13,8 @@ import { readUserFile } from '../files.js';
 import { printJson, type CliIo } from '../output.js';
 
 function checkChoice(value: string | undefined, valid: readonly string[], what: string): void {
-  if (value !== undefined && !valid.includes(value)) throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
+  if (value !== undefined && !valid.includes(value))
+    throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
 }
 
 function exerciseService(): ExerciseService {
@@ -33,7 +34,8 @@ function findExercise(service: ExerciseService, idOrPath: string): Exercise {
 
 function readSubmission(path: string): string {
   const text = readUserFile(path, 'submission');
-  if (text.length > MAX_SUBMISSION_CHARS) throw new LoopCoachError('submission_too_large', `the submission ${path} has ${text.length} characters; the limit is ${MAX_SUBMISSION_CHARS}`);
+  if (text.length > MAX_SUBMISSION_CHARS)
+    throw new LoopCoachError('submission_too_large', `the submission ${path} has ${text.length} characters; the limit is ${MAX_SUBMISSION_CHARS}`);
   return text;
 }
 
@@ -59,7 +61,9 @@ function formatExercise(e: Exercise, withSolution: boolean): string {
     'Starter',
     e.starter.trimEnd(),
     ...(e.hints.length ? ['', 'Hints', ...e.hints.map((h) => `  - ${h}`)] : []),
-    ...(withSolution ? ['', 'Solution', e.solution.trimEnd(), '', 'Why', e.explanation.trim()] : ['', '(add --solution to see the solution and its explanation)']),
+    ...(withSolution
+      ? ['', 'Solution', e.solution.trimEnd(), '', 'Why', e.explanation.trim()]
+      : ['', '(add --solution to see the solution and its explanation)']),
   ].join('\n');
 }
 
@@ -108,7 +112,10 @@ export function registerExercise(program: Command, io: CliIo, run: (task: () => 
         const submission = readSubmission(flags.submission);
         const result = await exerciseService().check(found, submission);
         // The verdict stands even when the history cannot be written (a read-only home, a database down).
-        if (flags.save) await saveAttempt(flags, found, submission, result).catch((error: unknown) => io.err(`note: the attempt was not saved to your history (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`));
+        if (flags.save)
+          await saveAttempt(flags, found, submission, result).catch((error: unknown) =>
+            io.err(`note: the attempt was not saved to your history (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`),
+          );
         if (flags.json) return printJson(io, result);
         io.out(formatResult(result));
       }),

@@ -24,11 +24,16 @@ export function registerGrade(program: Command, io: CliIo, run: (task: () => Pro
     .option('--json', 'print the Feedback object as JSON')
     .action((flags: GradeFlags) =>
       run(async () => {
-        if ((flags.answer === undefined) === (flags.audio === undefined)) throw new LoopCoachError('invalid_input', 'give the answer as one of --answer <file> or --audio <file>');
+        if ((flags.answer === undefined) === (flags.audio === undefined))
+          throw new LoopCoachError('invalid_input', 'give the answer as one of --answer <file> or --audio <file>');
         const question = await parseQuestionText(readUserFile(flags.question, 'question file'), flags.question);
         if (flags.audio !== undefined) return gradeSpoken(io, question, flags.audio, flags.json);
         const answer = flags.answer === '-' ? await io.readStdin() : readUserFile(flags.answer!, 'answer file');
-        if (answer.length > MAX_ANSWER_CHARS) throw new LoopCoachError('answer_too_long', `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`);
+        if (answer.length > MAX_ANSWER_CHARS)
+          throw new LoopCoachError(
+            'answer_too_long',
+            `the answer has ${answer.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`,
+          );
         const coach = await createCoach({ questionDir: null });
         const feedback = coach.grade(question, answer);
         if (flags.json) printJson(io, feedback);

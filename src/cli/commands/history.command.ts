@@ -17,17 +17,24 @@ export function registerHistory(program: Command, io: CliIo, run: (task: () => P
     .action((flags: SessionFlags & { exercises?: boolean }) =>
       run(async () => {
         if (flags.exercises) return withStore(flags, (store) => printExerciseAttempts(io, store, flags.json === true), { readsOnly: true });
-        await withStore(flags, async (store) => {
-          // History needs no bank: questions are only looked up for planning and reports.
-          const coach = await createCoach({ questionDir: null });
-          const sessions = await (await composeServices({ coach, store })).sessions.history();
-          if (flags.json) return printJson(io, sessions);
-          const exercises = await (await openExerciseService(store)).attempts();
-          const latest = exercises[0];
-          if (latest) io.out(`Exercise attempts: ${exercises.length} (latest: ${latest.exerciseId}, ${latest.result.passed ? 'passed' : 'not yet passed'}); see \`loopcoach history --exercises\``);
-          if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
-          io.out(sessions.map(historyLine).join('\n'));
-        }, { readsOnly: true });
+        await withStore(
+          flags,
+          async (store) => {
+            // History needs no bank: questions are only looked up for planning and reports.
+            const coach = await createCoach({ questionDir: null });
+            const sessions = await (await composeServices({ coach, store })).sessions.history();
+            if (flags.json) return printJson(io, sessions);
+            const exercises = await (await openExerciseService(store)).attempts();
+            const latest = exercises[0];
+            if (latest)
+              io.out(
+                `Exercise attempts: ${exercises.length} (latest: ${latest.exerciseId}, ${latest.result.passed ? 'passed' : 'not yet passed'}); see \`loopcoach history --exercises\``,
+              );
+            if (sessions.length === 0) return io.out('No sessions yet: start one with `loopcoach practice`.');
+            io.out(sessions.map(historyLine).join('\n'));
+          },
+          { readsOnly: true },
+        );
       }),
     );
 }
@@ -48,8 +55,17 @@ async function printExerciseAttempts(io: CliIo, store: Store, json: boolean): Pr
   if (attempts.length === 0) return io.out('No exercise attempts yet: try one with `loopcoach exercise check <id> --submission <file>`.');
   for (const a of attempts) {
     const passedCount = a.result.checks.filter((c) => c.passed).length;
-    io.out(`${a.checkedAt.slice(0, 16).replace('T', ' ')}  ${a.exerciseId}  ${a.result.passed ? 'passed' : 'not yet'}  ${passedCount}/${a.result.checks.length} checks${a.sessionId ? `  (interview ${a.sessionId})` : ''}`);
-    for (const c of a.result.checks) io.out(`  ${c.passed ? 'PASS' : 'FAIL'}  ${c.check}${c.passed ? '' : `: ${c.line ? `line ${c.line}: ` : ''}${c.message}`}`);
-    io.out(`  submission:\n${a.submission.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+    io.out(
+      `${a.checkedAt.slice(0, 16).replace('T', ' ')}  ${a.exerciseId}  ${a.result.passed ? 'passed' : 'not yet'}  ${passedCount}/${a.result.checks.length} checks${a.sessionId ? `  (interview ${a.sessionId})` : ''}`,
+    );
+    for (const c of a.result.checks)
+      io.out(`  ${c.passed ? 'PASS' : 'FAIL'}  ${c.check}${c.passed ? '' : `: ${c.line ? `line ${c.line}: ` : ''}${c.message}`}`);
+    io.out(
+      `  submission:\n${a.submission
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n')}\n`,
+    );
   }
 }

@@ -33,7 +33,11 @@ export function registerPlan(program: Command, io: CliIo, run: (task: () => Prom
         const flags = parsed.data;
         const jobDescription = await extractDocumentText(flags.jd, 'job description');
         const resume = flags.resume ? await extractDocumentText(flags.resume, 'résumé') : undefined;
-        const plan = buildInterviewPlan(await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {}), { jobDescription, resume, count: flags.count });
+        const plan = buildInterviewPlan(await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {}), {
+          jobDescription,
+          resume,
+          count: flags.count,
+        });
         if (flags.json) return printJson(io, toJson(plan));
         io.out(formatPlan(plan));
       }),

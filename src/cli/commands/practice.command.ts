@@ -21,7 +21,10 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** The plan for a job posting (and résumé), ready for a session. */
 async function tailoredPlan(coach: Coach, jd: string, resume: string | undefined, count: number | undefined) {
-  const [{ extractDocumentText }, { buildInterviewPlan, planForSession }] = await Promise.all([import('../../content/documents.js'), import('../../services/plan.service.js')]);
+  const [{ extractDocumentText }, { buildInterviewPlan, planForSession }] = await Promise.all([
+    import('../../content/documents.js'),
+    import('../../services/plan.service.js'),
+  ]);
   const jobDescription = await extractDocumentText(jd, 'job description');
   const resumeText = resume === undefined ? undefined : await extractDocumentText(resume, 'résumé');
   const plan = buildInterviewPlan(coach, { jobDescription, resume: resumeText, count });
@@ -51,7 +54,15 @@ export function registerPractice(program: Command, io: CliIo, run: (task: () => 
         if (!parsed.success) throw new LoopCoachError('invalid_input', `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
         const options = parsed.data;
         const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
-        const tailoredTo = typeof flags.jd === 'string' ? await tailoredPlan(coach, flags.jd, typeof flags.resume === 'string' ? flags.resume : undefined, flags.count === undefined ? undefined : options.count) : null;
+        const tailoredTo =
+          typeof flags.jd === 'string'
+            ? await tailoredPlan(
+                coach,
+                flags.jd,
+                typeof flags.resume === 'string' ? flags.resume : undefined,
+                flags.count === undefined ? undefined : options.count,
+              )
+            : null;
         await withStore(flags, async (store) => {
           const { sessions: service } = await composeServices({ coach, store });
           const session = await service.start(

@@ -20,17 +20,23 @@ export function registerProgress(program: Command, io: CliIo, run: (task: () => 
     .action((flags: SessionFlags) =>
       run(async () => {
         const coach = await createCoach(flags.questionsDir ? { questionDir: flags.questionsDir } : {});
-        await withStore(flags, async (store) => {
-          const progress = await (await composeServices({ coach, store })).progress.progress();
-          if (flags.json) return printJson(io, progress);
-          io.out(progressText(progress));
-        }, { readsOnly: true });
+        await withStore(
+          flags,
+          async (store) => {
+            const progress = await (await composeServices({ coach, store })).progress.progress();
+            if (flags.json) return printJson(io, progress);
+            io.out(progressText(progress));
+          },
+          { readsOnly: true },
+        );
       }),
     );
 }
 
 function progressText(p: ProgressView): string {
-  const topics = Object.entries(p.topics).map(([topic, series]) => `  ${TOPIC_NAMES[topic as Topic].padEnd(24)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`);
+  const topics = Object.entries(p.topics).map(
+    ([topic, series]) => `  ${TOPIC_NAMES[topic as Topic].padEnd(24)} ${series.map((s) => `${s.date.slice(5)}:${s.score}`).join('  ')}`,
+  );
   const habits = Object.entries(p.habits).map(([code, series]) => `  ${code.padEnd(20)} ${series.map((s) => `${s.date.slice(5)}:${s.count}`).join('  ')}`);
   const repeats = p.questions.flatMap((q) => [
     `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}${q.lost.length ? `; no longer covers: ${q.lost.join('; ')}` : ''}`,

@@ -13,7 +13,8 @@ import { readUserFile } from '../files.js';
 import { withStore } from './session-runner.js';
 
 function checkChoice(value: string | undefined, valid: readonly string[], what: string): void {
-  if (value !== undefined && !valid.includes(value)) throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
+  if (value !== undefined && !valid.includes(value))
+    throw new LoopCoachError('invalid_input', `unknown ${what} "${value}"; valid ${what}s: ${valid.join(', ')}`);
 }
 
 /** `loopcoach questions list|show|export|import` */
@@ -55,7 +56,7 @@ export function registerQuestions(program: Command, io: CliIo, run: (task: () =>
     );
   questions
     .command('import <file>')
-    .description('add the questions of a YAML pack (the bank\'s schema) to your own; all or nothing')
+    .description("add the questions of a YAML pack (the bank's schema) to your own; all or nothing")
     .option('--db <path>', 'SQLite file or postgres:// URL to keep them in (default ~/.loopcoach/loopcoach.db)')
     .action((file: string, flags: { db?: string }) =>
       run(async () => {
@@ -79,7 +80,11 @@ export function registerQuestions(program: Command, io: CliIo, run: (task: () =>
 }
 
 /** The user's questions beside the bank, over the configured store. */
-async function withCatalogue<T>(flags: { db?: string }, task: (catalogue: QuestionCatalogue) => T | Promise<T>, options: { readsOnly?: boolean } = {}): Promise<T> {
+async function withCatalogue<T>(
+  flags: { db?: string },
+  task: (catalogue: QuestionCatalogue) => T | Promise<T>,
+  options: { readsOnly?: boolean } = {},
+): Promise<T> {
   const coach = await createCoach();
   return withStore(flags, async (store) => task((await composeServices({ coach, store })).catalogue), options);
 }
@@ -89,7 +94,10 @@ function writeUserFile(path: string, text: string): void {
     writeFileSync(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new LoopCoachError('invalid_input', `cannot write ${path}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' ? ': permission denied' : code === 'EISDIR' ? ': it is a folder' : ''}`);
+    throw new LoopCoachError(
+      'invalid_input',
+      `cannot write ${path}${code === 'ENOENT' ? ': its folder does not exist' : code === 'EACCES' ? ': permission denied' : code === 'EISDIR' ? ': it is a folder' : ''}`,
+    );
   }
 }
 

@@ -110,7 +110,9 @@ function feedbackText(feedback: Feedback): string {
 /** Asks, grades and follows up until the plan is done or the answers run out; prints the report. */
 export async function runSession(service: SessionService, sessionId: string, source: AnswerSource, io: CliIo, flags: SessionFlags): Promise<SessionReport> {
   const say = (text: string) => (flags.json ? undefined : io.out(text));
-  say(`Session ${sessionId}. End each answer with a line holding only "." (or two empty lines); answer ${SKIP_WORD} to skip a question, ${END_WORD} to end the interview now; Ctrl-C saves and stops.`);
+  say(
+    `Session ${sessionId}. End each answer with a line holding only "." (or two empty lines); answer ${SKIP_WORD} to skip a question, ${END_WORD} to end the interview now; Ctrl-C saves and stops.`,
+  );
   let ended = false;
   try {
     for (let pending = await service.next(sessionId); pending; pending = await service.next(sessionId)) {
@@ -144,7 +146,11 @@ export async function runSession(service: SessionService, sessionId: string, sou
 function questionText(q: SessionReport['questions'][number], modelAnswer: string | undefined): string[] {
   const missed = q.feedback.rubric.filter((r) => !r.covered).map((r) => `    missed: ${r.point}`);
   const followUps = q.followUps.map((f) => `    follow-up ${f.feedback.score}/100: ${f.prompt}`);
-  const model = modelAnswer ? (missed.length ? [`    model answer: ${modelAnswer}`] : []) : ['    no model answer: this question was written from the job posting or your résumé; only your own facts answer it'];
+  const model = modelAnswer
+    ? missed.length
+      ? [`    model answer: ${modelAnswer}`]
+      : []
+    : ['    no model answer: this question was written from the job posting or your résumé; only your own facts answer it'];
   return [`  ${q.id}: ${q.feedback.score}/100`, ...missed, ...followUps, ...model];
 }
 

@@ -11,7 +11,10 @@ export function registerTranscribe(program: Command, io: CliIo, run: (task: () =
   program
     .command('transcribe')
     .description('transcribe a spoken answer (WAV, WebM/Opus or Ogg/Opus) on this machine and report its delivery')
-    .argument('<audio>', 'recording: WAV (8/16/24-bit PCM or float, any sample rate, mono or stereo), or a browser recording (WebM/Opus, Ogg/Opus); up to 10 minutes')
+    .argument(
+      '<audio>',
+      'recording: WAV (8/16/24-bit PCM or float, any sample rate, mono or stereo), or a browser recording (WebM/Opus, Ogg/Opus); up to 10 minutes',
+    )
     .option('--json', 'print { transcript, segments, delivery } as JSON')
     .action((audio: string, flags: TranscribeFlags) =>
       run(async () => {

@@ -43,7 +43,12 @@ export function registerUsers(program: Command, io: CliIo, run: (task: () => Pro
         if (!ROLES.includes(role as Role)) throw new LoopCoachError('invalid_input', `unknown role "${role}"; roles: ${ROLES.join(', ')}`);
         const password = await readPassword(io);
         await withStore(flags, async (store) => {
-          const user = await composeAccountService(store).addUser({ email: required(flags.email, '--email'), name: required(flags.name, '--name'), role: role as Role, password });
+          const user = await composeAccountService(store).addUser({
+            email: required(flags.email, '--email'),
+            name: required(flags.name, '--name'),
+            role: role as Role,
+            password,
+          });
           if (flags.json) return printJson(io, user);
           io.out(`Added ${user.role} ${user.email} (${user.id}).`);
         });
@@ -59,7 +64,11 @@ export function registerUsers(program: Command, io: CliIo, run: (task: () => Pro
         await withStore(flags, async (store) => {
           const list = await composeAccountService(store).listUsers();
           if (flags.json) return printJson(io, list);
-          io.out(list.length === 0 ? 'No accounts yet: add the first admin with `loopcoach users add --role admin`.' : list.map((u) => `${u.id}  ${u.role.padEnd(9)} ${u.email}  ${u.name}`).join('\n'));
+          io.out(
+            list.length === 0
+              ? 'No accounts yet: add the first admin with `loopcoach users add --role admin`.'
+              : list.map((u) => `${u.id}  ${u.role.padEnd(9)} ${u.email}  ${u.name}`).join('\n'),
+          );
         });
       }),
     );

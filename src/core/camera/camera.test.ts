@@ -39,13 +39,22 @@ function stream(seconds: number, fps: number, make: (t: number) => FaceObservati
 }
 
 const straight = { yawDeg: 0, pitchDeg: 0, irisH: 0.5, irisV: 0.5 };
-const codes = (frames: CameraFrame[], baseline = straight) => measureCamera({ frames, durationSec: frames.length > 0 ? frames.at(-1)!.atSec + 0.125 : 0, baseline }).findings.map((f) => f.code);
+const codes = (frames: CameraFrame[], baseline = straight) =>
+  measureCamera({ frames, durationSec: frames.length > 0 ? frames.at(-1)!.atSec + 0.125 : 0, baseline }).findings.map((f) => f.code);
 
 describe('camera report on synthetic frame streams', () => {
   it('a still, framed, well lit face looking at the camera gets full marks and no advice', () => {
     const j = noise();
     const report = measureCamera({ frames: stream(30, 8, () => face({}, j)), durationSec: 30, baseline: straight });
-    expect(report).toMatchObject({ faceVisiblePct: 100, wellFramedPct: 100, lookingAtScreenPct: 100, lookingDownPct: 0, headMovement: 'steady', tooDimPct: 0, longestLookAwaySec: 0 });
+    expect(report).toMatchObject({
+      faceVisiblePct: 100,
+      wellFramedPct: 100,
+      lookingAtScreenPct: 100,
+      lookingDownPct: 0,
+      headMovement: 'steady',
+      tooDimPct: 0,
+      longestLookAwaySec: 0,
+    });
     expect(report.reliability).toEqual({ gaze: 'eyes-and-head', isUnreliable: false, reasons: [] });
     expect(report.findings).toEqual([]);
     expect(report.framesPerSecond).toBeCloseTo(8, 0);
@@ -106,7 +115,12 @@ describe('camera report on synthetic frame streams', () => {
   });
 
   it('calibration without a face in most frames gives no baseline', () => {
-    expect(calibrateBaseline(stream(3, 8, (t) => (t < 1 ? face() : undefined)), params)).toBeUndefined();
+    expect(
+      calibrateBaseline(
+        stream(3, 8, (t) => (t < 1 ? face() : undefined)),
+        params,
+      ),
+    ).toBeUndefined();
   });
 
   it.each([5, 8, 15, 30])('fidgeting is told from sitting still at %i frames a second', (fps) => {
@@ -135,10 +149,18 @@ describe('camera report on synthetic frame streams', () => {
 
   it('a face half out of the frame or far away is badly framed, with advice that fits', () => {
     const j = noise();
-    const half = measureCamera({ frames: stream(10, 8, () => face({ box: { x: 0.75, y: 0.25, width: 0.46, height: 0.5 } }, j)), durationSec: 10, baseline: straight });
+    const half = measureCamera({
+      frames: stream(10, 8, () => face({ box: { x: 0.75, y: 0.25, width: 0.46, height: 0.5 } }, j)),
+      durationSec: 10,
+      baseline: straight,
+    });
     expect(half.wellFramedPct).toBe(0);
     expect(half.findings.find((f) => f.code === 'badly-framed')?.message).toMatch(/outside the picture/);
-    const far = measureCamera({ frames: stream(10, 8, () => face({ box: { x: 0.45, y: 0.4, width: 0.08, height: 0.1 } }, j)), durationSec: 10, baseline: straight });
+    const far = measureCamera({
+      frames: stream(10, 8, () => face({ box: { x: 0.45, y: 0.4, width: 0.08, height: 0.1 } }, j)),
+      durationSec: 10,
+      baseline: straight,
+    });
     expect(far.findings.find((f) => f.code === 'badly-framed')?.message).toMatch(/sit closer/);
   });
 

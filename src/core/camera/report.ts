@@ -1,7 +1,18 @@
 import { attentionOf, findLookAways, isWellFramed, runsOf, smoothLabels, UNCALIBRATED_BASELINE, visibleFace } from './attention.js';
 import { fidgetWindows, jitteryIrisWindows, mergeMoments, type TimedFace } from './movement.js';
 import { defaultCameraParameters, type CameraParameters } from './params.js';
-import type { Attention, CameraBaseline, CameraCode, CameraFinding, CameraFrame, CameraReliability, CameraReport, FaceObservation, LookAway, Moment } from './types.js';
+import type {
+  Attention,
+  CameraBaseline,
+  CameraCode,
+  CameraFinding,
+  CameraFrame,
+  CameraReliability,
+  CameraReport,
+  FaceObservation,
+  LookAway,
+  Moment,
+} from './types.js';
 
 /** What the camera report is computed from. */
 export interface CameraInput {
@@ -77,7 +88,12 @@ function gazeOf(line: Timeline, baseline: CameraBaseline, params: CameraParamete
   const rawLabels = line.faces.map((face) => attentionOf(face, baseline, useEyes, params));
   const lookAways = findLookAways(smoothLabels<Attention>(rawLabels, params.smoothingFrames), line.times, line.durationSec, params);
   const timeIn = (direction?: LookAway['direction']) =>
-    sumWhere(line.weights, (i) => line.faces[i] !== undefined && lookAways.some((l) => line.times[i]! >= l.startSec && line.times[i]! < l.endSec && (direction === undefined || l.direction === direction)));
+    sumWhere(
+      line.weights,
+      (i) =>
+        line.faces[i] !== undefined &&
+        lookAways.some((l) => line.times[i]! >= l.startSec && line.times[i]! < l.endSec && (direction === undefined || l.direction === direction)),
+    );
   return { hasIris, useEyes, rawLabels, lookAways, awayTime: timeIn(), downTime: timeIn('down') };
 }
 
@@ -97,14 +113,23 @@ function cameraFacts(input: CameraInput, params: CameraParameters): CameraFacts 
     framesAnalysed: times.length,
     framesPerSecond: round(fps, 1),
     faceVisiblePct: pct(visibleTime, total),
-    wellFramedPct: pct(sumWhere(weights, (i) => framed[i]!), total),
+    wellFramedPct: pct(
+      sumWhere(weights, (i) => framed[i]!),
+      total,
+    ),
     lookingAtScreenPct: visibleTime > 0 ? pct(visibleTime - gaze.awayTime, visibleTime) : 0,
     lookingAwayPct: pct(gaze.awayTime, visibleTime),
-    longestLookAwaySec: round(gaze.lookAways.reduce((m, l) => Math.max(m, l.endSec - l.startSec), 0), 1),
+    longestLookAwaySec: round(
+      gaze.lookAways.reduce((m, l) => Math.max(m, l.endSec - l.startSec), 0),
+      1,
+    ),
     lookingDownPct: pct(gaze.downTime, visibleTime),
     fidgetingPct: pct(fidget.fidgety.length, fidget.judged),
     headMovement: fidget.fidgety.length > fidget.judged * (params.tipFidgetingAbovePct / 100) ? 'fidgeting' : 'steady',
-    tooDimPct: pct(sumWhere(weights, (i) => isDim[i]!), visibleTime),
+    tooDimPct: pct(
+      sumWhere(weights, (i) => isDim[i]!),
+      visibleTime,
+    ),
     ...(smiles.length > 0 ? { smilingPct: pct(smiles.filter((f) => f.face.happy! >= params.smileHappy).length, smiles.length) } : {}),
     lookAways: gaze.lookAways.map((l) => ({ ...l, startSec: round(l.startSec, 2), endSec: round(l.endSec, 2) })),
     reliability: { gaze: 'eyes-and-head', isUnreliable: false, reasons: [] },
@@ -118,13 +143,21 @@ function cameraFacts(input: CameraInput, params: CameraParameters): CameraFacts 
     unframed: spans(faces.map((f, i) => f !== undefined && !framed[i])),
     dim: spans(isDim),
     fidgety: mergeMoments(fidget.fidgety),
-    framingProblem: framingProblemOf(timed.filter((f) => !isWellFramed(f.face, params)), params),
+    framingProblem: framingProblemOf(
+      timed.filter((f) => !isWellFramed(f.face, params)),
+      params,
+    ),
   };
 }
 
-function reliabilityOf(report: Omit<CameraReport, 'findings'>, gaze: { useEyes: boolean; hasIris: boolean; calibrated: boolean }, params: CameraParameters): CameraReliability {
+function reliabilityOf(
+  report: Omit<CameraReport, 'findings'>,
+  gaze: { useEyes: boolean; hasIris: boolean; calibrated: boolean },
+  params: CameraParameters,
+): CameraReliability {
   const reasons: string[] = [];
-  if (report.framesAnalysed > 0 && report.framesPerSecond < params.minFramesPerSecond) reasons.push(`the camera was analysed at only ${report.framesPerSecond} frames a second`);
+  if (report.framesAnalysed > 0 && report.framesPerSecond < params.minFramesPerSecond)
+    reasons.push(`the camera was analysed at only ${report.framesPerSecond} frames a second`);
   if (report.faceVisiblePct < 50) reasons.push('your face was found in less than half of the frames');
   if (report.tooDimPct > params.tipTooDimAbovePct) reasons.push('the light was too dim to see your face well');
   if (!gaze.calibrated) reasons.push('there was no calibration, so the camera is assumed to be straight in front of you');
@@ -161,7 +194,11 @@ function finding(code: CameraCode, message: string, moments: Moment[]): CameraFi
 
 const checkFaceVisible: CameraCheck = ({ report, params, hidden }) =>
   report.faceVisiblePct < params.tipFaceVisibleBelowPct && report.framesAnalysed > 0
-    ? finding('face-not-visible', `The camera could not see your face for ${100 - report.faceVisiblePct}% of the answer. Sit where the camera sees your whole face the whole time; an empty frame reads as distracted.`, hidden)
+    ? finding(
+        'face-not-visible',
+        `The camera could not see your face for ${100 - report.faceVisiblePct}% of the answer. Sit where the camera sees your whole face the whole time; an empty frame reads as distracted.`,
+        hidden,
+      )
     : undefined;
 
 const FRAMING_ADVICE: Record<CameraFacts['framingProblem'], string> = {
@@ -177,29 +214,49 @@ const checkFraming: CameraCheck = ({ report, params, unframed, framingProblem })
 
 const checkLookingAway: CameraCheck = ({ report, params }) =>
   report.faceVisiblePct > 0 && report.lookingAtScreenPct < params.tipLookingAtScreenBelowPct
-    ? finding('looking-away', `You were looking at the screen for ${report.lookingAtScreenPct}% of the time your face was visible. Aim for most of the answer (60-80%); a short glance away to think is fine and is not counted.`, report.lookAways)
+    ? finding(
+        'looking-away',
+        `You were looking at the screen for ${report.lookingAtScreenPct}% of the time your face was visible. Aim for most of the answer (60-80%); a short glance away to think is fine and is not counted.`,
+        report.lookAways,
+      )
     : undefined;
 
 const checkLongLookAway: CameraCheck = ({ report, params }) => {
   const long = report.lookAways.filter((l) => l.endSec - l.startSec > params.tipLongestLookAwaySec);
   return long.length > 0
-    ? finding('long-look-away', `Your longest look away lasted ${report.longestLookAwaySec} s. Come back to the screen within a few seconds, even while thinking; say "let me think for a moment" if you need longer.`, long)
+    ? finding(
+        'long-look-away',
+        `Your longest look away lasted ${report.longestLookAwaySec} s. Come back to the screen within a few seconds, even while thinking; say "let me think for a moment" if you need longer.`,
+        long,
+      )
     : undefined;
 };
 
 const checkLookingDown: CameraCheck = ({ report, params }) =>
   report.lookingDownPct > params.tipLookingDownAbovePct
-    ? finding('looking-down', `You looked down for ${report.lookingDownPct}% of the time your face was visible, as if reading notes. Keep notes to a few words and put them beside the camera, at eye level.`, report.lookAways.filter((l) => l.direction === 'down'))
+    ? finding(
+        'looking-down',
+        `You looked down for ${report.lookingDownPct}% of the time your face was visible, as if reading notes. Keep notes to a few words and put them beside the camera, at eye level.`,
+        report.lookAways.filter((l) => l.direction === 'down'),
+      )
     : undefined;
 
 const checkFidgeting: CameraCheck = ({ report, params, fidgety }) =>
   report.fidgetingPct > params.tipFidgetingAbovePct
-    ? finding('fidgeting', `Your head moved a lot in ${report.fidgetingPct}% of the answer. Sit back with both feet on the floor and keep still between gestures; movement on camera is magnified.`, fidgety)
+    ? finding(
+        'fidgeting',
+        `Your head moved a lot in ${report.fidgetingPct}% of the answer. Sit back with both feet on the floor and keep still between gestures; movement on camera is magnified.`,
+        fidgety,
+      )
     : undefined;
 
 const checkDim: CameraCheck = ({ report, params, dim }) =>
   report.tooDimPct > params.tipTooDimAbovePct
-    ? finding('too-dim', `Your face was too dimly lit for ${report.tooDimPct}% of the time it was visible. Light your face from the front (a lamp or window behind the screen, not behind you).`, dim)
+    ? finding(
+        'too-dim',
+        `Your face was too dimly lit for ${report.tooDimPct}% of the time it was visible. Light your face from the front (a lamp or window behind the screen, not behind you).`,
+        dim,
+      )
     : undefined;
 
 const checkReliability: CameraCheck = ({ report }) =>
@@ -208,7 +265,16 @@ const checkReliability: CameraCheck = ({ report }) =>
     : undefined;
 
 /** Every camera check, in the order the report shows them. */
-const CAMERA_CHECKS: CameraCheck[] = [checkFaceVisible, checkFraming, checkLookingAway, checkLongLookAway, checkLookingDown, checkFidgeting, checkDim, checkReliability];
+const CAMERA_CHECKS: CameraCheck[] = [
+  checkFaceVisible,
+  checkFraming,
+  checkLookingAway,
+  checkLongLookAway,
+  checkLookingDown,
+  checkFidgeting,
+  checkDim,
+  checkReliability,
+];
 
 function sumWhere(weights: number[], keep: (i: number) => boolean): number {
   return weights.reduce((sum, w, i) => (keep(i) ? sum + w : sum), 0);

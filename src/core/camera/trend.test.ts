@@ -22,7 +22,11 @@ const stream = (seconds: number, make: (t: number) => FaceObservation | undefine
 /** 20 s looking at the camera. */
 const steady = measureCamera({ frames: stream(20, () => face()), durationSec: 20, baseline: straight });
 /** 20 s: the first 10 s reading notes (head down), then 5 s out of the frame, then back. */
-const distracted = measureCamera({ frames: stream(20, (t) => (t < 10 ? face({ pitchDeg: 22, irisV: 0.62 }) : t < 15 ? undefined : face())), durationSec: 20, baseline: straight });
+const distracted = measureCamera({
+  frames: stream(20, (t) => (t < 10 ? face({ pitchDeg: 22, irisV: 0.62 }) : t < 15 ? undefined : face())),
+  durationSec: 20,
+  baseline: straight,
+});
 
 describe('the camera over time', () => {
   it('lists each answer recorded on camera oldest first with its four measures, and their mean', () => {
@@ -31,7 +35,16 @@ describe('the camera over time', () => {
       { attemptId: 'a', questionId: 'q1', answeredAt: '2026-11-01T10:00:00.000Z', camera: distracted },
     ]);
     expect(trend.answers.map((a) => a.attemptId)).toEqual(['a', 'b']);
-    expect(trend.answers[1]).toEqual({ attemptId: 'b', questionId: 'q1', answeredAt: '2026-11-02T10:00:00.000Z', isUnreliable: false, lookingAtScreenPct: 100, faceVisiblePct: 100, wellFramedPct: 100, fidgetingPct: 0 });
+    expect(trend.answers[1]).toEqual({
+      attemptId: 'b',
+      questionId: 'q1',
+      answeredAt: '2026-11-02T10:00:00.000Z',
+      isUnreliable: false,
+      lookingAtScreenPct: 100,
+      faceVisiblePct: 100,
+      wellFramedPct: 100,
+      fidgetingPct: 0,
+    });
     const first = trend.answers[0]!;
     expect(first.faceVisiblePct).toBe(75);
     expect(first.lookingAtScreenPct).toBeLessThan(50);

@@ -56,6 +56,12 @@ export function meanCameraMeasures(measures: readonly CameraMeasures[]): CameraM
 export function cameraTrend(recorded: ReadonlyArray<{ attemptId: string; questionId: string; answeredAt: string; camera: CameraReport }>): CameraTrend {
   const answers = [...recorded]
     .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt))
-    .map((r) => ({ attemptId: r.attemptId, questionId: r.questionId, answeredAt: r.answeredAt, isUnreliable: r.camera.reliability.isUnreliable, ...cameraMeasures(r.camera) }));
+    .map((r) => ({
+      attemptId: r.attemptId,
+      questionId: r.questionId,
+      answeredAt: r.answeredAt,
+      isUnreliable: r.camera.reliability.isUnreliable,
+      ...cameraMeasures(r.camera),
+    }));
   return { answers, mean: meanCameraMeasures(answers) };
 }

@@ -45,7 +45,16 @@ export interface CameraBaseline {
 export type Attention = 'screen' | 'down' | 'up' | 'side' | 'no-face';
 
 /** The camera finding codes: a public contract. */
-export const CAMERA_CODES = ['face-not-visible', 'badly-framed', 'looking-away', 'long-look-away', 'looking-down', 'fidgeting', 'too-dim', 'signal-unreliable'] as const;
+export const CAMERA_CODES = [
+  'face-not-visible',
+  'badly-framed',
+  'looking-away',
+  'long-look-away',
+  'looking-down',
+  'fidgeting',
+  'too-dim',
+  'signal-unreliable',
+] as const;
 export type CameraCode = (typeof CAMERA_CODES)[number];
 
 /** A stretch of the recording (seconds from the start). */

@@ -92,7 +92,11 @@ describe('pitch (YIN)', () => {
 
   it('flags a monotone delivery but not a lively one', () => {
     const flat = measureDelivery({ samples: withNoise(join(room(0.5), voiced(6, 150), room(0.5))), sampleRate: RATE, transcript: [] });
-    const lively = measureDelivery({ samples: withNoise(join(room(0.5), voiced(3, 110, 220), voiced(3, 220, 110), room(0.5))), sampleRate: RATE, transcript: [] });
+    const lively = measureDelivery({
+      samples: withNoise(join(room(0.5), voiced(3, 110, 220), voiced(3, 220, 110), room(0.5))),
+      sampleRate: RATE,
+      transcript: [],
+    });
     expect(flat.findings.map((f) => f.code)).toContain('monotone');
     expect(lively.findings.map((f) => f.code)).not.toContain('monotone');
   });

@@ -77,11 +77,19 @@ const checkPace: DeliveryCheck = ({ input, params, wordsPerMinute, speech }) => 
   const first = speech[0]?.startSec ?? 0;
   if (wordsPerMinute > params.tooFastWpm) {
     const at = extremeRateSegment(input.transcript, 'fastest')?.startSec ?? first;
-    return finding('too-fast', `You spoke at about ${Math.round(wordsPerMinute)} words a minute; slow to about 140-160 so the interviewer can follow, and let key numbers land.`, at);
+    return finding(
+      'too-fast',
+      `You spoke at about ${Math.round(wordsPerMinute)} words a minute; slow to about 140-160 so the interviewer can follow, and let key numbers land.`,
+      at,
+    );
   }
   if (wordsPerMinute < params.tooSlowWpm) {
     const at = extremeRateSegment(input.transcript, 'slowest')?.startSec ?? first;
-    return finding('too-slow', `You spoke at about ${Math.round(wordsPerMinute)} words a minute; aim for 120-160 by outlining your answer first, so fewer words need searching for.`, at);
+    return finding(
+      'too-slow',
+      `You spoke at about ${Math.round(wordsPerMinute)} words a minute; aim for 120-160 by outlining your answer first, so fewer words need searching for.`,
+      at,
+    );
   }
   return undefined;
 };
@@ -101,23 +109,37 @@ const checkPauses: DeliveryCheck = ({ input, pauses }) => {
   const seconds = (longest.endSec - longest.startSec).toFixed(1);
   const where = wordsBefore(input.transcript, longest.startSec);
   const count = pauses.length === 1 ? 'One long pause' : `${pauses.length} long pauses`;
-  return finding('long-pauses', `${count}; the longest, ${seconds} s, came${where ? ` after “…${where}”` : ''}. If you need time to think, say so ("let me think about that") or bridge with your structure ("the second part is…").`, longest.startSec);
+  return finding(
+    'long-pauses',
+    `${count}; the longest, ${seconds} s, came${where ? ` after “…${where}”` : ''}. If you need time to think, say so ("let me think about that") or bridge with your structure ("the second part is…").`,
+    longest.startSec,
+  );
 };
 
 /** The last few words spoken before a moment. */
 function wordsBefore(segments: TranscriptSegment[], atSec: number): string {
   const before = segments.filter((s) => s.startSec < atSec);
   const words = before.flatMap((s) => s.text.split(/\s+/).filter(Boolean));
-  return words.slice(-4).join(' ').replace(/[.,;:!?]+$/, '');
+  return words
+    .slice(-4)
+    .join(' ')
+    .replace(/[.,;:!?]+$/, '');
 }
 
 const checkFillers: DeliveryCheck = ({ input, params, fillerHits, speakingSec }) => {
   if (fillerHits.length < 2 || speakingSec === 0) return undefined;
   const perMinute = (fillerHits.length / speakingSec) * 60;
   if (perMinute <= params.fillersPerMinute) return undefined;
-  const top = countFillers(fillerHits).slice(0, 3).map((f) => `“${f.word}” ×${f.count}`).join(', ');
+  const top = countFillers(fillerHits)
+    .slice(0, 3)
+    .map((f) => `“${f.word}” ×${f.count}`)
+    .join(', ');
   const at = wordTimeSec(input.transcript, fillerHits[0]!.wordIndex);
-  return finding('fillers', `About ${perMinute.toFixed(1)} filler words a minute (${top}; counts are approximate). Replace them with a short silent pause: it sounds more confident.`, at);
+  return finding(
+    'fillers',
+    `About ${perMinute.toFixed(1)} filler words a minute (${top}; counts are approximate). Replace them with a short silent pause: it sounds more confident.`,
+    at,
+  );
 };
 
 /** When a word (by its index in the whole transcript) was spoken, spreading words evenly over their segment. */
@@ -136,7 +158,11 @@ const checkMonotone: DeliveryCheck = ({ params, pitch, speech }) => {
   const variation = pitchVariationSemitones(pitch);
   if (variation >= params.monotoneSemitones) return undefined;
   const flattest = flattestSpan(pitch, speech) ?? speech[0];
-  return finding('monotone', `Your pitch barely moved (${variation.toFixed(1)} semitones of variation): stress the key words and let your voice rise and fall, as if explaining to a colleague at a whiteboard.`, flattest?.startSec ?? 0);
+  return finding(
+    'monotone',
+    `Your pitch barely moved (${variation.toFixed(1)} semitones of variation): stress the key words and let your voice rise and fall, as if explaining to a colleague at a whiteboard.`,
+    flattest?.startSec ?? 0,
+  );
 };
 
 function flattestSpan(pitch: PitchPoint[], speech: TimeSpan[]): TimeSpan | undefined {
@@ -151,17 +177,29 @@ function flattestSpan(pitch: PitchPoint[], speech: TimeSpan[]): TimeSpan | undef
 const checkLoudness: DeliveryCheck = ({ params, activity, speech, loudnessDb }) => {
   if (speech.length === 0) return undefined;
   if (loudnessDb < params.tooQuietDb) {
-    return finding('too-quiet', `Your voice is quiet throughout (${Math.round(loudnessDb)} dBFS): move closer to the microphone or speak up, as if to the back of a meeting room.`, speech[0]!.startSec);
+    return finding(
+      'too-quiet',
+      `Your voice is quiet throughout (${Math.round(loudnessDb)} dBFS): move closer to the microphone or speak up, as if to the back of a meeting room.`,
+      speech[0]!.startSec,
+    );
   }
   const quiet = speech.find((span) => span.endSec - span.startSec >= 1 && speechLevelDb(activity, [span]) < params.tooQuietDb);
   if (!quiet) return undefined;
-  return finding('too-quiet', `Your voice dropped too quiet here (${Math.round(speechLevelDb(activity, [quiet]))} dBFS): keep your volume up to the end of each point.`, quiet.startSec);
+  return finding(
+    'too-quiet',
+    `Your voice dropped too quiet here (${Math.round(speechLevelDb(activity, [quiet]))} dBFS): keep your volume up to the end of each point.`,
+    quiet.startSec,
+  );
 };
 
 const checkStart: DeliveryCheck = ({ params, speech }) => {
   const first = speech[0];
   if (!first || first.startSec <= params.slowStartSec) return undefined;
-  return finding('slow-start', `${first.startSec.toFixed(1)} s of silence before your first word: start with a one-sentence summary of your answer, then fill in the detail.`, 0);
+  return finding(
+    'slow-start',
+    `${first.startSec.toFixed(1)} s of silence before your first word: start with a one-sentence summary of your answer, then fill in the detail.`,
+    0,
+  );
 };
 
 const checkLength: DeliveryCheck = ({ input, speech }) => {
@@ -170,7 +208,11 @@ const checkLength: DeliveryCheck = ({ input, speech }) => {
   const start = speech[0]!.startSec;
   const length = speech[speech.length - 1]!.endSec - start;
   if (length <= limit) return undefined;
-  return finding('over-time', `The answer ran ${formatMinutes(length)}; for this kind of question aim for under ${formatMinutes(limit)}: lead with the result, and keep detail for the follow-ups.`, start + limit);
+  return finding(
+    'over-time',
+    `The answer ran ${formatMinutes(length)}; for this kind of question aim for under ${formatMinutes(limit)}: lead with the result, and keep detail for the follow-ups.`,
+    start + limit,
+  );
 };
 
 const DELIVERY_CHECKS: readonly DeliveryCheck[] = [checkStart, checkPace, checkPauses, checkFillers, checkMonotone, checkLoudness, checkLength];

@@ -8,7 +8,12 @@ function delivery(wordsPerMinute: number, speakingSec: number, fillers: number, 
     speakingSec,
     wordsPerMinute,
     pauses: Array.from({ length: pauses }, (_, i) => ({ startSec: i * 10, endSec: i * 10 + 2 })),
-    fillers: fillers ? [{ word: 'um', count: fillers - 1 }, { word: 'you know', count: 1 }] : [],
+    fillers: fillers
+      ? [
+          { word: 'um', count: fillers - 1 },
+          { word: 'you know', count: 1 },
+        ]
+      : [],
     pitchVariationSemitones: 2,
     loudnessDb: -20,
     findings: [],

@@ -41,7 +41,11 @@ export function deliveryMeasures(delivery: Delivery): DeliveryMeasures {
 export function meanMeasures(measures: readonly DeliveryMeasures[]): DeliveryMeasures | null {
   if (measures.length === 0) return null;
   const mean = (pick: (m: DeliveryMeasures) => number) => measures.reduce((n, m) => n + pick(m), 0) / measures.length;
-  return { wordsPerMinute: Math.round(mean((m) => m.wordsPerMinute)), fillersPerMinute: round1(mean((m) => m.fillersPerMinute)), longPauses: round1(mean((m) => m.longPauses)) };
+  return {
+    wordsPerMinute: Math.round(mean((m) => m.wordsPerMinute)),
+    fillersPerMinute: round1(mean((m) => m.fillersPerMinute)),
+    longPauses: round1(mean((m) => m.longPauses)),
+  };
 }
 
 /** Spoken answers in time order, with their measures and the mean. */

@@ -30,7 +30,10 @@ export function detectVoiceActivity(samples: Float32Array, sampleRate: number, p
   const openDb = Math.max(params.absoluteSpeechFloorDb, noiseFloorDb + params.speechAboveFloorDb);
   const closeDb = openDb - params.hysteresisDb;
   const raw = speechRuns(levelsDb, openDb, closeDb).map(([a, b]) => ({ startSec: a * frameSec, endSec: b * frameSec }));
-  const segments = bridgeGaps(raw.filter((s) => s.endSec - s.startSec >= params.minSpeechSec), params.bridgeGapSec);
+  const segments = bridgeGaps(
+    raw.filter((s) => s.endSec - s.startSec >= params.minSpeechSec),
+    params.bridgeGapSec,
+  );
   return { segments, levelsDb, frameSec, noiseFloorDb };
 }
 

@@ -7,7 +7,16 @@ export interface TemplateProblem {
   line?: number;
 }
 
-const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);
+const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
 /** Deep enough for any real template; deeper nesting is refused, not recursed into. */
 const MAX_DEPTH = 40;
 /** More problems than anyone reads at once; the first ones are the useful ones. */
@@ -33,7 +42,18 @@ interface Context {
 }
 
 /** The keys a resource may have beside Type and Properties (CloudFormation's resource attributes). */
-const RESOURCE_ATTRIBUTES = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Version']);
+const RESOURCE_ATTRIBUTES = new Set([
+  'Type',
+  'Properties',
+  'DependsOn',
+  'Condition',
+  'Metadata',
+  'DeletionPolicy',
+  'UpdateReplacePolicy',
+  'UpdatePolicy',
+  'CreationPolicy',
+  'Version',
+]);
 
 /** Every condition name a value uses as the first argument of Fn::If. */
 function conditionsUsed(value: unknown, out: string[] = [], depth = 0): string[] {
@@ -49,11 +69,18 @@ function conditionsUsed(value: unknown, out: string[] = [], depth = 0): string[]
 /** Resource attributes that do not exist (a misspelt Properties), and conditions that are not declared. */
 function checkResourceOutline(ctx: Context, id: string, resource: Record<string, unknown>): void {
   for (const key of Object.keys(resource)) {
-    if (!RESOURCE_ATTRIBUTES.has(key)) report(ctx, `resource ${id}: unknown resource attribute ${key} (a resource has ${[...RESOURCE_ATTRIBUTES].slice(0, 5).join(', ')}, …)`, id, [key]);
+    if (!RESOURCE_ATTRIBUTES.has(key))
+      report(ctx, `resource ${id}: unknown resource attribute ${key} (a resource has ${[...RESOURCE_ATTRIBUTES].slice(0, 5).join(', ')}, …)`, id, [key]);
   }
   const own = typeof resource.Condition === 'string' ? [resource.Condition] : [];
   for (const name of [...own, ...conditionsUsed(resource.Properties)]) {
-    if (!ctx.conditions.has(name)) report(ctx, `resource ${id} uses condition ${name}, which the Conditions section does not declare`, id, own.includes(name) ? ['Condition'] : ['Properties']);
+    if (!ctx.conditions.has(name))
+      report(
+        ctx,
+        `resource ${id} uses condition ${name}, which the Conditions section does not declare`,
+        id,
+        own.includes(name) ? ['Condition'] : ['Properties'],
+      );
   }
 }
 
@@ -70,7 +97,12 @@ function checkOutputs(ctx: Context): void {
         continue;
       }
       const attributes = ref.attribute === undefined ? undefined : ctx.spec.resource(target.Type)?.attributes;
-      if (attributes && !attributes.includes(ref.attribute!)) report(ctx, `output ${name}: ${target.Type} ${ref.target} has no attribute ${ref.attribute || '(none named)'}; it has ${attributes.join(', ') || 'no attributes'}`, '');
+      if (attributes && !attributes.includes(ref.attribute!))
+        report(
+          ctx,
+          `output ${name}: ${target.Type} ${ref.target} has no attribute ${ref.attribute || '(none named)'}; it has ${attributes.join(', ') || 'no attributes'}`,
+          '',
+        );
     }
   }
 }
@@ -118,7 +150,14 @@ function checkValue(ctx: Context, id: string, path: Array<string | number>, type
   }
 }
 
-function checkProperties(ctx: Context, id: string, path: Array<string | number>, specs: Record<string, PropertySpec>, values: Record<string, unknown>, depth: number): void {
+function checkProperties(
+  ctx: Context,
+  id: string,
+  path: Array<string | number>,
+  specs: Record<string, PropertySpec>,
+  values: Record<string, unknown>,
+  depth: number,
+): void {
   const where = path.length > 1 ? `${path.slice(1).join('.')}.` : '';
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.required && !(name in values)) report(ctx, `resource ${id}: required property ${where}${name} is missing`, id, path);
@@ -169,7 +208,12 @@ function checkReferences(ctx: Context, id: string, resource: Record<string, unkn
     targets.push(ref.target);
     if (ref.attribute === undefined) continue;
     const attributes = ctx.spec.resource(target.Type)?.attributes;
-    if (attributes && !attributes.includes(ref.attribute)) report(ctx, `resource ${id}: ${target.Type} ${ref.target} has no attribute ${ref.attribute || '(none named)'}; it has ${attributes.join(', ') || 'no attributes'}`, id);
+    if (attributes && !attributes.includes(ref.attribute))
+      report(
+        ctx,
+        `resource ${id}: ${target.Type} ${ref.target} has no attribute ${ref.attribute || '(none named)'}; it has ${attributes.join(', ') || 'no attributes'}`,
+        id,
+      );
   }
   for (const d of dependsOn) {
     if (ctx.parsed.resources[d]) targets.push(d);

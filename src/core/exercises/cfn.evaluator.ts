@@ -11,7 +11,12 @@ function withLine(result: CheckResult, line: number | undefined): CheckResult {
 /** `valid-template`: passes when the specification finds no problem; the message lists the first ones. */
 export function checkValidTemplate(parsed: ParsedTemplate, spec: CfnSpec): CheckResult {
   const problems = validateTemplate(parsed, spec);
-  if (problems.length === 0) return { check: 'valid-template', passed: true, message: `the template is valid: ${Object.keys(parsed.resources).length} resources checked against the CloudFormation resource specification` };
+  if (problems.length === 0)
+    return {
+      check: 'valid-template',
+      passed: true,
+      message: `the template is valid: ${Object.keys(parsed.resources).length} resources checked against the CloudFormation resource specification`,
+    };
   const shown = problems.slice(0, 5).map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message));
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
   return withLine({ check: 'valid-template', passed: false, message: `${shown.join('; ')}${more}` }, problems[0]!.line);
@@ -86,7 +91,11 @@ export function checkProperty(parsed: ParsedTemplate, check: Check & { property:
   const path = splitPath(p.path);
   const problems = ids.map((id) => ({ id, problem: propertyProblem(p, valueAt(parsed.resources[id]!.Properties, path, p.absent ? undefined : p)) }));
   const failing = p.absent ? problems.find((r) => r.problem) : problems.every((r) => r.problem) ? problems[0] : undefined;
-  if (failing?.problem) return withLine({ check: label, passed: false, message: `${p.path} of ${failing.id} (${p.type}) ${failing.problem}` }, parsed.lineOf(failing.id, ['Properties', ...path.filter((step) => step !== '*')]));
+  if (failing?.problem)
+    return withLine(
+      { check: label, passed: false, message: `${p.path} of ${failing.id} (${p.type}) ${failing.problem}` },
+      parsed.lineOf(failing.id, ['Properties', ...path.filter((step) => step !== '*')]),
+    );
   const holding = problems.filter((r) => !r.problem).map((r) => r.id);
   return { check: label, passed: true, message: `${p.path} ${p.absent ? 'is absent' : 'holds'} on ${holding.join(', ')}` };
 }
@@ -96,6 +105,11 @@ export function checkResourceCount(parsed: ParsedTemplate, check: Check & { reso
   const { type, count } = check.resource;
   const ids = resourcesOfType(parsed, type);
   const label = labelCheck(check);
-  if (ids.length === count) return { check: label, passed: true, message: `${count} ${type} resource${count === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}` };
-  return { check: label, passed: false, message: `expected ${count} ${type} resource${count === 1 ? '' : 's'}, found ${ids.length}${ids.length ? ` (${ids.join(', ')})` : ''}` };
+  if (ids.length === count)
+    return { check: label, passed: true, message: `${count} ${type} resource${count === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}` };
+  return {
+    check: label,
+    passed: false,
+    message: `expected ${count} ${type} resource${count === 1 ? '' : 's'}, found ${ids.length}${ids.length ? ` (${ids.join(', ')})` : ''}`,
+  };
 }

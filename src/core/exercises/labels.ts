@@ -17,7 +17,8 @@ export function labelCheck(check: Check): string {
     return `property ${p.type} ${p.path} ${test}`;
   }
   if ('reachable' in check) return `reachable ${check.reachable.from} → ${check.reachable.to} ${check.reachable.protocol ?? 'tcp'}/${check.reachable.port}`;
-  if ('unreachable' in check) return `unreachable ${check.unreachable.from} → ${check.unreachable.to} ${check.unreachable.protocol ?? 'tcp'}/${check.unreachable.port}`;
+  if ('unreachable' in check)
+    return `unreachable ${check.unreachable.from} → ${check.unreachable.to} ${check.unreachable.protocol ?? 'tcp'}/${check.unreachable.port}`;
   if ('handler' in check) return `handler ${check.handler}`;
   return `event ${describeValue(check.event).slice(0, 60)}`;
 }

@@ -136,7 +136,10 @@ function refsOf(value: unknown): string[] {
 function flattenText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(flattenText).join('');
-  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).map(flattenText).join('');
+  if (value && typeof value === 'object')
+    return Object.values(value as Record<string, unknown>)
+      .map(flattenText)
+      .join('');
   return '';
 }
 
@@ -225,7 +228,12 @@ const BUILDERS: Record<string, Builder> = {
   'AWS::EC2::VPC': (net, id, p) => void net.vpcs.set(id, { ...(parseCidr(p.CidrBlock) ? { cidr: parseCidr(p.CidrBlock)! } : {}) }),
   'AWS::EC2::Subnet': (net, id, p) => {
     const cidr = parseCidr(p.CidrBlock);
-    net.subnets.set(id, { id, vpc: refOf(p.VpcId) ?? '', ...(cidr ? { cidr } : {}), mapPublicIp: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true' });
+    net.subnets.set(id, {
+      id,
+      vpc: refOf(p.VpcId) ?? '',
+      ...(cidr ? { cidr } : {}),
+      mapPublicIp: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
+    });
   },
   'AWS::EC2::RouteTable': (net, id, p) => void net.routeTables.set(id, { vpc: refOf(p.VpcId) ?? '', routes: [] }),
   'AWS::EC2::SubnetRouteTableAssociation': (net, _id, p) => void net.subnetRouteTable.set(refOf(p.SubnetId) ?? '', refOf(p.RouteTableId) ?? ''),
@@ -233,7 +241,9 @@ const BUILDERS: Record<string, Builder> = {
   'AWS::EC2::NatGateway': (net, id, p) => void net.natGateways.set(id, { subnet: refOf(p.SubnetId) ?? '', isPrivate: p.ConnectivityType === 'private' }),
   'AWS::EC2::SecurityGroup': (net, id, p) => {
     const ingress = Array.isArray(p.SecurityGroupIngress) ? p.SecurityGroupIngress.map((r) => sgRule(r, 'ingress')) : [];
-    const egress = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r) => sgRule(r, 'egress')) : [{ protocol: 'all' as const, fromPort: 0, toPort: 65535, cidr: parseCidr('0.0.0.0/0')! }];
+    const egress = Array.isArray(p.SecurityGroupEgress)
+      ? p.SecurityGroupEgress.map((r) => sgRule(r, 'egress'))
+      : [{ protocol: 'all' as const, fromPort: 0, toPort: 65535, cidr: parseCidr('0.0.0.0/0')! }];
     const group = groupOf(net, id);
     group.ingress.push(...ingress.filter((r): r is SgRule => r !== undefined));
     group.egress.push(...egress.filter((r): r is SgRule => r !== undefined));
@@ -334,7 +344,10 @@ function instanceOf(id: string, p: Record<string, unknown>): Instance {
 /** Builds the network from a template's resources; unknown types are ignored. */
 export function buildNetwork(resources: Record<string, TemplateResource>): Network {
   const net = emptyNetwork();
-  for (const [table, pass] of [[BUILDERS, 1], [LINKERS, 2]] as const) {
+  for (const [table, pass] of [
+    [BUILDERS, 1],
+    [LINKERS, 2],
+  ] as const) {
     void pass;
     for (const [id, resource] of Object.entries(resources)) table[resource.Type]?.(net, id, resource.Properties, resources);
   }
@@ -342,6 +355,10 @@ export function buildNetwork(resources: Record<string, TemplateResource>): Netwo
     const optedOut = (instance as Instance & { noPublicIp?: boolean }).noPublicIp;
     if (instance.what === 'instance' && !optedOut && net.subnets.get(instance.subnet)?.mapPublicIp) instance.hasPublicIp = true;
   }
-  net.securityGroups.set(DEFAULT_GROUP, { id: DEFAULT_GROUP, ingress: [{ protocol: 'all', fromPort: 0, toPort: 65535, groupId: DEFAULT_GROUP }], egress: [{ protocol: 'all', fromPort: 0, toPort: 65535, cidr: parseCidr('0.0.0.0/0')! }] });
+  net.securityGroups.set(DEFAULT_GROUP, {
+    id: DEFAULT_GROUP,
+    ingress: [{ protocol: 'all', fromPort: 0, toPort: 65535, groupId: DEFAULT_GROUP }],
+    egress: [{ protocol: 'all', fromPort: 0, toPort: 65535, cidr: parseCidr('0.0.0.0/0')! }],
+  });
   return net;
 }

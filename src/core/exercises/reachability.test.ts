@@ -54,7 +54,10 @@ describe('analyseReachability', () => {
   Default: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }
   Narrow: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 198.51.100.0/24, VpcPeeringConnectionId: pcx-1 } }
 `;
-    const result = analyseReachability(network(twoSubnets.replace('SubnetId: !Ref A', 'SubnetId: !Ref A, NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }]') + routes), { from: 'Client', to: 'internet', port: 443 });
+    const result = analyseReachability(
+      network(twoSubnets.replace('SubnetId: !Ref A', 'SubnetId: !Ref A, NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }]') + routes),
+      { from: 'Client', to: 'internet', port: 443 },
+    );
     expect(result.reachable).toBe(false);
     expect(result.blockedBy?.message).toContain('pcx-1');
   });

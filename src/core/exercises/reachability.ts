@@ -1,14 +1,5 @@
 import type { ReachQuery } from './types.js';
-import {
-  cidrContains,
-  DEFAULT_GROUP,
-  formatAddress,
-  parseCidr,
-  type Network,
-  type Protocol,
-  type Route,
-  type SgRule,
-} from './network.js';
+import { cidrContains, DEFAULT_GROUP, formatAddress, parseCidr, type Network, type Protocol, type Route, type SgRule } from './network.js';
 
 /**
  * Reachability as AWS Reachability Analyzer explains it: the path hop by hop, or the first hop
@@ -66,17 +57,47 @@ function resolvePlace(net: Network, name: string, index: number): Place {
   if (instance) {
     const subnet = net.subnets.get(instance.subnet);
     if (!subnet) throw new Unresolved(`${instance.what} ${name} is in subnet ${instance.subnet || '(none)'}, which the template does not define`, name);
-    return { kind: 'eni', id: name, what: instance.what, subnet: subnet.id, vpc: subnet.vpc, groups: instance.groups, address: instance.address ?? hostIn(subnet.cidr?.base, 10 + index), hasPublicIp: instance.hasPublicIp };
+    return {
+      kind: 'eni',
+      id: name,
+      what: instance.what,
+      subnet: subnet.id,
+      vpc: subnet.vpc,
+      groups: instance.groups,
+      address: instance.address ?? hostIn(subnet.cidr?.base, 10 + index),
+      hasPublicIp: instance.hasPublicIp,
+    };
   }
   const subnet = net.subnets.get(name);
-  if (subnet) return { kind: 'eni', id: name, what: 'subnet', subnet: name, vpc: subnet.vpc, groups: [], address: hostIn(subnet.cidr?.base, 20 + index), hasPublicIp: subnet.mapPublicIp };
+  if (subnet)
+    return {
+      kind: 'eni',
+      id: name,
+      what: 'subnet',
+      subnet: name,
+      vpc: subnet.vpc,
+      groups: [],
+      address: hostIn(subnet.cidr?.base, 20 + index),
+      hasPublicIp: subnet.mapPublicIp,
+    };
   const endpoint = net.endpoints.get(name);
   if (endpoint?.type === 'Interface' && endpoint.subnets[0]) {
     const base = net.subnets.get(endpoint.subnets[0])?.cidr?.base;
-    return { kind: 'eni', id: name, what: 'interface endpoint', subnet: endpoint.subnets[0], vpc: endpoint.vpc, groups: endpoint.groups.length ? endpoint.groups : [DEFAULT_GROUP], address: hostIn(base, 30), hasPublicIp: false };
+    return {
+      kind: 'eni',
+      id: name,
+      what: 'interface endpoint',
+      subnet: endpoint.subnets[0],
+      vpc: endpoint.vpc,
+      groups: endpoint.groups.length ? endpoint.groups : [DEFAULT_GROUP],
+      address: hostIn(base, 30),
+      hasPublicIp: false,
+    };
   }
   if (/^[a-z][a-z0-9-]*$/.test(name)) return { kind: 'service', name, address: SERVICE_ADDRESS };
-  throw new Unresolved(`${name} is not an instance, subnet, interface endpoint, VPC Lambda function, database or load balancer of the template, nor "internet" or a service such as s3`);
+  throw new Unresolved(
+    `${name} is not an instance, subnet, interface endpoint, VPC Lambda function, database or load balancer of the template, nor "internet" or a service such as s3`,
+  );
 }
 
 function hostIn(base: number | undefined, offset: number): number {
@@ -105,12 +126,15 @@ function checkGroups(net: Network, place: Place, peer: Place, flow: Flow, direct
     const group = net.securityGroups.get(id);
     const rule = group?.[direction].find((r) => portMatches(r, flow) && sgAllows(r, peer));
     if (rule) {
-      hops.push(`security group ${id} allows ${direction === 'ingress' ? 'inbound' : 'outbound'} ${describeFlow(flow)} ${direction === 'ingress' ? 'from' : 'to'} ${rule.groupId ?? rule.cidr?.text ?? rule.prefixList}`);
+      hops.push(
+        `security group ${id} allows ${direction === 'ingress' ? 'inbound' : 'outbound'} ${describeFlow(flow)} ${direction === 'ingress' ? 'from' : 'to'} ${rule.groupId ?? rule.cidr?.text ?? rule.prefixList}`,
+      );
       return;
     }
   }
   const groups = place.groups.join(', ');
-  const side = direction === 'ingress' ? `inbound ${describeFlow(flow)} from ${describePlace(peer)}` : `outbound ${describeFlow(flow)} to ${describePlace(peer)}`;
+  const side =
+    direction === 'ingress' ? `inbound ${describeFlow(flow)} from ${describePlace(peer)}` : `outbound ${describeFlow(flow)} to ${describePlace(peer)}`;
   throw new Blocked(`security group ${groups} of ${describePlace(place)} has no rule allowing ${side}`, place.groups[0]);
 }
 
@@ -183,14 +207,23 @@ function outToPublic(net: Network, from: Place & { kind: 'eni' }, to: Place, flo
   const table = routeTableOf(net, from.subnet);
   const route = lookupRoute(table.routes, to.address);
   if (!route || route.target.kind === 'local') throw new Blocked(`route table ${table.id} has no route to ${DEFAULT_ROUTE}`, table.id);
-  hops.push(`route table ${table.id}: ${route.destination.text} → ${route.target.kind === 'other' ? route.target.id : `${route.target.kind} ${route.target.id}`}`);
+  hops.push(
+    `route table ${table.id}: ${route.destination.text} → ${route.target.kind === 'other' ? route.target.id : `${route.target.kind} ${route.target.id}`}`,
+  );
   crossNacls(net, from.subnet, true, to, flow, hops);
   if (route.target.kind === 'igw') {
-    if (!from.hasPublicIp) throw new Blocked(`${describePlace(from)} has no public IP address, so internet gateway ${route.target.id} cannot carry its traffic (use a NAT gateway or a public IP)`, from.id);
+    if (!from.hasPublicIp)
+      throw new Blocked(
+        `${describePlace(from)} has no public IP address, so internet gateway ${route.target.id} cannot carry its traffic (use a NAT gateway or a public IP)`,
+        from.id,
+      );
     return checkIgw(net, route.target.id, from.vpc, hops);
   }
   if (route.target.kind === 'nat') return throughNat(net, route.target.id, from, to, flow, hops);
-  throw new Blocked(`route table ${table.id} sends ${to.kind === 'service' ? to.name : 'internet'} traffic to ${route.target.id}, which does not lead to the internet`, table.id);
+  throw new Blocked(
+    `route table ${table.id} sends ${to.kind === 'service' ? to.name : 'internet'} traffic to ${route.target.id}, which does not lead to the internet`,
+    table.id,
+  );
 }
 
 function throughNat(net: Network, natId: string, from: Place & { kind: 'eni' }, to: Place, flow: Flow, hops: string[]): void {
@@ -201,7 +234,11 @@ function throughNat(net: Network, natId: string, from: Place & { kind: 'eni' }, 
   crossNacls(net, nat.subnet, false, from, flow, hops);
   const table = routeTableOf(net, nat.subnet);
   const route = lookupRoute(table.routes, to.address);
-  if (route?.target.kind !== 'igw') throw new Blocked(`NAT gateway ${natId} is in subnet ${nat.subnet}, whose route table ${table.id} has no route to ${DEFAULT_ROUTE} through an internet gateway`, table.id);
+  if (route?.target.kind !== 'igw')
+    throw new Blocked(
+      `NAT gateway ${natId} is in subnet ${nat.subnet}, whose route table ${table.id} has no route to ${DEFAULT_ROUTE} through an internet gateway`,
+      table.id,
+    );
   hops.push(`route table ${table.id}: ${route.destination.text} → igw ${route.target.id}`);
   crossNacls(net, nat.subnet, true, to, flow, hops);
   checkIgw(net, route.target.id, net.subnets.get(nat.subnet)?.vpc ?? '', hops);
@@ -227,13 +264,20 @@ function eniToService(net: Network, from: Place & { kind: 'eni' }, to: Place & {
     outToPublic(net, from, to, flow, hops);
   } catch (error) {
     if (!(error instanceof Blocked) || !withoutDns) throw error;
-    throw new Blocked(`${error.message}; interface endpoint ${withoutDns.id} is not used: PrivateDnsEnabled is not true (CloudFormation's default is false), so ${to.name}'s name resolves to its public address`, withoutDns.id);
+    throw new Blocked(
+      `${error.message}; interface endpoint ${withoutDns.id} is not used: PrivateDnsEnabled is not true (CloudFormation's default is false), so ${to.name}'s name resolves to its public address`,
+      withoutDns.id,
+    );
   }
 }
 
 function eniToEni(net: Network, from: Place & { kind: 'eni' }, to: Place, flow: Flow, hops: string[]): void {
   if (to.kind !== 'eni') return;
-  if (from.vpc !== to.vpc) throw new Blocked(`${describePlace(from)} and ${describePlace(to)} are in different VPCs (${from.vpc}, ${to.vpc}) and this analysis follows no peering`, to.id);
+  if (from.vpc !== to.vpc)
+    throw new Blocked(
+      `${describePlace(from)} and ${describePlace(to)} are in different VPCs (${from.vpc}, ${to.vpc}) and this analysis follows no peering`,
+      to.id,
+    );
   checkGroups(net, from, to, flow, 'egress', hops);
   if (from.subnet !== to.subnet) {
     crossNacls(net, from.subnet, true, to, flow, hops);
@@ -247,7 +291,11 @@ function internetToEni(net: Network, from: Place, to: Place & { kind: 'eni' }, f
   if (!to.hasPublicIp) throw new Blocked(`${describePlace(to)} has no public IP address, so nothing on the internet can address it`, to.id);
   const table = routeTableOf(net, to.subnet);
   const route = lookupRoute(table.routes, from.address);
-  if (route?.target.kind !== 'igw') throw new Blocked(`route table ${table.id} has no route to ${DEFAULT_ROUTE} through an internet gateway, so replies from ${describePlace(to)} cannot reach the internet`, table.id);
+  if (route?.target.kind !== 'igw')
+    throw new Blocked(
+      `route table ${table.id} has no route to ${DEFAULT_ROUTE} through an internet gateway, so replies from ${describePlace(to)} cannot reach the internet`,
+      table.id,
+    );
   checkIgw(net, route.target.id, to.vpc, hops);
   hops.push(`route table ${table.id}: ${route.destination.text} → igw ${route.target.id}`);
   crossNacls(net, to.subnet, false, from, flow, hops);
@@ -278,6 +326,11 @@ export function analyseReachability(net: Network, query: ReachQuery): Reachabili
     return { reachable: true, hops };
   } catch (error) {
     if (!(error instanceof Blocked)) throw error;
-    return { reachable: false, hops, blockedBy: { message: error.message, ...(error.resource ? { resource: error.resource } : {}) }, ...(error instanceof Unresolved ? { unresolved: true } : {}) };
+    return {
+      reachable: false,
+      hops,
+      blockedBy: { message: error.message, ...(error.resource ? { resource: error.resource } : {}) },
+      ...(error instanceof Unresolved ? { unresolved: true } : {}),
+    };
   }
 }

@@ -104,7 +104,11 @@ export function parseTemplate(text: string): TemplateParse {
     return { ok: false, message: `the template is not valid YAML or JSON: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) };
   }
   const unknownTag = expandShortForms(doc);
-  if (unknownTag) return { ok: false, message: `unknown tag ${unknownTag}: CloudFormation's short forms are !Ref, !GetAtt, !Sub, !Join, !Select, !If and the other Fn:: functions` };
+  if (unknownTag)
+    return {
+      ok: false,
+      message: `unknown tag ${unknownTag}: CloudFormation's short forms are !Ref, !GetAtt, !Sub, !Join, !Select, !If and the other Fn:: functions`,
+    };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -20,7 +20,9 @@ export function checkReachability(parsed: ParsedTemplate, check: Check): CheckRe
   const why = result.blockedBy?.message ?? 'blocked';
   if (result.unresolved) return { check: label, passed: false, message: `cannot analyse: ${why}` };
   const line = result.blockedBy?.resource ? lineOf(parsed, result.blockedBy.resource) : {};
-  return expectReachable ? { check: label, passed: false, message: `not reachable: ${why}`, ...line } : { check: label, passed: true, message: `blocked as required: ${why}` };
+  return expectReachable
+    ? { check: label, passed: false, message: `not reachable: ${why}`, ...line }
+    : { check: label, passed: true, message: `blocked as required: ${why}` };
 }
 
 function lineOf(parsed: ParsedTemplate, id: string): { line?: number } {

@@ -39,7 +39,7 @@ describe('cue phrases', () => {
     expect(cue(['^ honestly'], 'It went fine, honestly.')).toBeNull();
   });
 
-  it('finds the habits\' cues: vague steps, hedges and filler openings', () => {
+  it("finds the habits' cues: vague steps, hedges and filler openings", () => {
     expect(findCue(CUES.vagueActions, sentence('A user reported it, so I looked into it and fixed it.'))?.text).toBe('looked into it');
     expect(findCue(CUES.hedges, sentence('Honestly it really depends.'))).not.toBeNull();
     expect(findCue(CUES.genericDependencies, sentence('It depends on your specific requirements.'))).not.toBeNull();
@@ -51,7 +51,8 @@ describe('cue phrases', () => {
 
 describe('hasQuantity', () => {
   it('hears digits and number words, and nothing else', () => {
-    for (const text of ['Latency fell to 40 ms.', 'It halved the bill.', 'We served thousands of users.', 'Errors doubled overnight.', 'p99 went up']) expect(hasQuantity(sentence(text)), text).toBe(true);
+    for (const text of ['Latency fell to 40 ms.', 'It halved the bill.', 'We served thousands of users.', 'Errors doubled overnight.', 'p99 went up'])
+      expect(hasQuantity(sentence(text)), text).toBe(true);
     for (const text of ['Latency fell a lot.', 'The bill went down.', 'One of the services failed.']) expect(hasQuantity(sentence(text)), text).toBe(false);
   });
 });

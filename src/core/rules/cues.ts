@@ -18,10 +18,7 @@ import type { CueWord, Sentence } from '../text.js';
 export type CuePhrases = readonly string[];
 
 type Slot =
-  | { kind: 'words'; alternatives: string[][]; optional: boolean }
-  | { kind: 'clause-end' }
-  | { kind: 'sentence-end' }
-  | { kind: 'not-next'; words: Set<string> };
+  { kind: 'words'; alternatives: string[][]; optional: boolean } | { kind: 'clause-end' } | { kind: 'sentence-end' } | { kind: 'not-next'; words: Set<string> };
 
 interface CompiledPhrase {
   source: string;
@@ -188,7 +185,29 @@ function surfaceOf(text: string, tokens: CueWord[]): string {
  * Words that put a number on something: the one quantity recogniser of the engine. A digit
  * anywhere ("5xx", "p99", "40%") or a number word ("doubled", "a dozen").
  */
-const NUMBER_WORDS = new Set(['twice', 'half', 'halve', 'halved', 'double', 'doubled', 'triple', 'tripled', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens']);
+const NUMBER_WORDS = new Set([
+  'twice',
+  'half',
+  'halve',
+  'halved',
+  'double',
+  'doubled',
+  'triple',
+  'tripled',
+  'ten',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'dozen',
+  'dozens',
+]);
 
 /** Whether the sentence puts a number on something. */
 export function hasQuantity(sentence: Sentence): boolean {

@@ -38,7 +38,12 @@ const reliabilityStory =
   'I added timeouts and a circuit breaker around the provider call, and I moved the receipts to a queue so a slow provider no longer blocked checkout. ' +
   'As a result checkout kept working through the next provider incident.';
 
-const longDesign = queueDesign + Array.from({ length: 24 }, (_, i) => ` For region ${i + 1} the order intake gets its own SQS queue, because a traffic spike there must not stop the orders of the other regions.`).join('');
+const longDesign =
+  queueDesign +
+  Array.from(
+    { length: 24 },
+    (_, i) => ` For region ${i + 1} the order intake gets its own SQS queue, because a traffic spike there must not stop the orders of the other regions.`,
+  ).join('');
 
 interface RuleCase {
   question: Question;
@@ -51,8 +56,10 @@ interface RuleCase {
 const CASES: Record<FindingCode, RuleCase> = {
   'definition-only': {
     question: sqs,
-    fires: 'Amazon SQS is a fully managed message queuing service. It is used to decouple the parts of an application. SQS is a service that stores messages until a consumer reads them.',
-    nearMiss: 'I would use SQS between a web tier and its workers when the workers are slower than the traffic, because the queue holds the messages until a worker is free. The cost is a delay: the work is done later, not during the request.',
+    fires:
+      'Amazon SQS is a fully managed message queuing service. It is used to decouple the parts of an application. SQS is a service that stores messages until a consumer reads them.',
+    nearMiss:
+      'I would use SQS between a web tier and its workers when the workers are slower than the traffic, because the queue holds the messages until a worker is free. The cost is a delay: the work is done later, not during the request.',
   },
   buzzwords: {
     question: queue,
@@ -62,28 +69,36 @@ const CASES: Record<FindingCode, RuleCase> = {
   'service-dump': {
     question: queue,
     fires: 'For this I would have API Gateway, Lambda, SQS, SNS, DynamoDB and CloudWatch in the architecture.',
-    nearMiss: 'API Gateway takes the order and hands it to SQS, which holds it until a worker is free. A Lambda function reads the queue in batches and stores each order in DynamoDB keyed by its order id.',
+    nearMiss:
+      'API Gateway takes the order and hands it to SQS, which holds it until a worker is free. A Lambda function reads the queue in batches and stores each order in DynamoDB keyed by its order id.',
   },
   'unqualified-hedge': {
     question: dbChoice,
     fires: 'It depends on your use case. Both are good databases and many teams use either one for profiles.',
-    nearMiss: 'It depends on how profiles are read: for lookups by user id I would pick DynamoDB, and for reports that join profiles with orders I would pick RDS.',
+    nearMiss:
+      'It depends on how profiles are read: for lookups by user id I would pick DynamoDB, and for reports that join profiles with orders I would pick RDS.',
   },
   'no-tradeoff': { question: queue, fires: queueDesign, nearMiss: queueDesign + queueTradeoff },
   'vague-action': {
     question: outage,
     fires: 'A user reported it, so I looked into it and fixed it. Then I told the team it was working again.',
-    nearMiss: 'A user reported it, so I checked the target group health in the console and saw the new tasks failing the health check on port 8080. Then I rolled the deploy back and told the team it was working again.',
+    nearMiss:
+      'A user reported it, so I checked the target group health in the console and saw the new tasks failing the health check on port 8080. Then I rolled the deploy back and told the team it was working again.',
   },
   'no-metrics': {
     question: story,
     fires: reliabilityStory,
-    nearMiss: reliabilityStory.replace('As a result checkout kept working through the next provider incident.', 'As a result failed checkouts fell from 4% to 0.2% through the next provider incident.'),
+    nearMiss: reliabilityStory.replace(
+      'As a result checkout kept working through the next provider incident.',
+      'As a result failed checkouts fell from 4% to 0.2% through the next provider incident.',
+    ),
   },
   'no-ownership': {
     question: story,
-    fires: 'At my last company our checkout service failed every time the payment provider slowed down. We added timeouts and a circuit breaker around the provider call. We moved the receipts to a queue. As a result failed checkouts fell from 4% to 0.2%.',
-    nearMiss: 'At my last company our checkout service failed every time the payment provider slowed down. I added timeouts and a circuit breaker around the provider call. I moved the receipts to a queue. As a result failed checkouts fell from 4% to 0.2%.',
+    fires:
+      'At my last company our checkout service failed every time the payment provider slowed down. We added timeouts and a circuit breaker around the provider call. We moved the receipts to a queue. As a result failed checkouts fell from 4% to 0.2%.',
+    nearMiss:
+      'At my last company our checkout service failed every time the payment provider slowed down. I added timeouts and a circuit breaker around the provider call. I moved the receipts to a queue. As a result failed checkouts fell from 4% to 0.2%.',
   },
   'filler-opening': { question: queue, fires: `Great question. ${queueDesign}${queueTradeoff}`, nearMiss: `${queueDesign}${queueTradeoff}` },
   'too-short': { question: queue, fires: 'I would use SQS for the orders.', nearMiss: queueDesign + queueTradeoff },
@@ -95,10 +110,15 @@ const CASES: Record<FindingCode, RuleCase> = {
   },
   misconception: {
     question: sgNacl,
-    fires: 'Security groups are stateless and network ACLs are stateful, so a security group needs rules for the reply traffic. A network ACL applies to the whole subnet.',
+    fires:
+      'Security groups are stateless and network ACLs are stateful, so a security group needs rules for the reply traffic. A network ACL applies to the whole subnet.',
     nearMiss: sgNaclRight,
   },
-  'keyword-list': { question: sgNacl, fires: 'Security groups, network ACLs, stateful, stateless, subnets, ephemeral ports, instances.', nearMiss: sgNaclRight },
+  'keyword-list': {
+    question: sgNacl,
+    fires: 'Security groups, network ACLs, stateful, stateless, subnets, ephemeral ports, instances.',
+    nearMiss: sgNaclRight,
+  },
 };
 
 const codesOf = (question: Question, answer: string) => grader.grade(question, answer).findings.map((f) => f.code);
@@ -120,7 +140,7 @@ describe('finding rules', () => {
     expect(found).toEqual(expect.arrayContaining(['no-metrics', 'no-ownership', 'filler-opening']));
   });
 
-  it('asks each rule\'s follow-up and gives its tip', () => {
+  it("asks each rule's follow-up and gives its tip", () => {
     expect(FINDING_RULES['no-metrics'].followUp).toMatch(/measure/);
     const feedback = grader.grade(queue, queueDesign);
     expect(feedback.tips.join(' ')).toMatch(/You recommended SQS without a downside/);

@@ -47,7 +47,10 @@ export interface FindingRule {
 const one = (f: Finding | null): Finding[] => (f ? [f] : []);
 
 function quote(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;:]+$/, '');
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:]+$/, '');
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
@@ -65,14 +68,22 @@ export const FINDING_RULES: Record<FindingCode, FindingRule> = {
     tipValue: 62,
     tip: (f, feedback) => {
       const service = feedback.services[0];
-      return service ? `You recommended ${shortName(service)} without a downside. Say what it costs you or where it stops working, then why you accept that.` : f.message;
+      return service
+        ? `You recommended ${shortName(service)} without a downside. Say what it costs you or where it stops working, then why you accept that.`
+        : f.message;
     },
     followUp: 'What would break first in that design, and what would you give up to prevent it?',
     asksWhyService: true,
   },
   'vague-action': { detect: (i) => one(vagueAction(i.answer)), penalty: 0.25, tipValue: 60 },
   // A story with no number leaves the interviewer nothing to weigh: it costs 15% of the score.
-  'no-metrics': { detect: (i) => one(noMetrics(i)), penalty: 0.25, effect: { multiply: 0.85 }, tipValue: 64, followUp: 'How did you measure that? What numbers showed it worked?' },
+  'no-metrics': {
+    detect: (i) => one(noMetrics(i)),
+    penalty: 0.25,
+    effect: { multiply: 0.85 },
+    tipValue: 64,
+    followUp: 'How did you measure that? What numbers showed it worked?',
+  },
   'no-ownership': { detect: (i) => one(noOwnership(i)), penalty: 0.3, tipValue: 66 },
   'filler-opening': { detect: (i) => one(fillerOpening(i.answer)), penalty: 0.1, tipValue: 30 },
   'too-short': { detect: (i, p) => one(tooShort(i, p)), penalty: 0.4, tipValue: 90 },

@@ -30,7 +30,7 @@ describe('frameworks', () => {
     expect(isJudgedAsStory('design', 'CCTR')).toBe(false);
   });
 
-  it('finds every part of a complete answer with the sentence that shows it, in the table\'s order', () => {
+  it("finds every part of a complete answer with the sentence that shows it, in the table's order", () => {
     const star = analyseStructure('behavioral', text(story));
     expect(star.parts.map((p) => p.part)).toEqual(FRAMEWORKS.STAR.parts.map((p) => p.part));
     expect(star.parts.every((p) => p.present)).toBe(true);
@@ -41,7 +41,10 @@ describe('frameworks', () => {
   });
 
   it('misses a part whose cue is absent, and tips how to add it', () => {
-    const cctr = analyseStructure('design', text('In a shop with 2,000 orders a minute at peak, I would put SQS in front of the workers because it absorbs spikes.'));
+    const cctr = analyseStructure(
+      'design',
+      text('In a shop with 2,000 orders a minute at peak, I would put SQS in front of the workers because it absorbs spikes.'),
+    );
     expect(cctr.parts.find((p) => p.part === 'tradeoff')?.present).toBe(false);
     expect(partTip('CCTR', 'tradeoff')).toMatch(/downside/);
   });

@@ -28,7 +28,7 @@ export const VAGUE_ACTIONS: CuePhrases = [
   '=put things in place',
   '=did the follow_up',
   '=check (the) =logs|=everything|=things !in|for|on',
-  "=check the =system|=settings|=config !in|for|on",
+  '=check the =system|=settings|=config !in|for|on',
   "=see what =is|='s =wrong|=happening|=going_on",
   '=try some|a_few|different =things',
   '=work on it',
@@ -58,10 +58,14 @@ export const QUALIFIED_HEDGES: CuePhrases = [
 
 const GENERIC_NEEDS = 'use_case|need|requirement|workload|situation|factor|thing|context|scenario|circumstance|goal|team|company|organization|organisation';
 const GENERIC_NEEDS_AFTER_AND = 'use_case|need|requirement|workload|situation|factor|context|goal';
-const GENERIC_DEPENDENCY_HEAD = 'depends on|upon (your|the|a|many|several|various|lots_of|a_lot_of|different|each) (specific|particular|individual|business|exact)';
+const GENERIC_DEPENDENCY_HEAD =
+  'depends on|upon (your|the|a|many|several|various|lots_of|a_lot_of|different|each) (specific|particular|individual|business|exact)';
 
 /** What "it depends on…" names when it names nothing: "it depends on your use case." ends the sentence. */
-export const GENERIC_DEPENDENCIES: CuePhrases = [`${GENERIC_DEPENDENCY_HEAD} ${GENERIC_NEEDS} $$`, `${GENERIC_DEPENDENCY_HEAD} ${GENERIC_NEEDS} and|or (your|the) ${GENERIC_NEEDS_AFTER_AND} $$`];
+export const GENERIC_DEPENDENCIES: CuePhrases = [
+  `${GENERIC_DEPENDENCY_HEAD} ${GENERIC_NEEDS} $$`,
+  `${GENERIC_DEPENDENCY_HEAD} ${GENERIC_NEEDS} and|or (your|the) ${GENERIC_NEEDS_AFTER_AND} $$`,
+];
 
 /** A next sentence that says what the hedge depends on ("If reads dominate, …"). */
 export const HEDGE_FOLLOW_THROUGH: CuePhrases = ['^ if|when|for|on|whether|mainly|mostly', '^ it come down'];
@@ -106,7 +110,7 @@ export const TRADEOFF_CUES: CuePhrases = [
   '=worse|=slower|=harder|=complexity|=complex',
   'latency cost',
   '=not free',
-  '=is|=isn\'t not|n\'t free',
+  "=is|=isn't not|n't free",
   'the price',
   '=pay for|more|extra',
   '=disadvantage',
@@ -137,7 +141,12 @@ export const TASK_CUES: CuePhrases = [
 function asWritten(words: string): string {
   return words
     .split('|')
-    .map((w) => w.split(' ').map((x) => `=${x}`).join('_'))
+    .map((w) =>
+      w
+        .split(' ')
+        .map((x) => `=${x}`)
+        .join('_'),
+    )
     .join('|');
 }
 
@@ -161,7 +170,9 @@ export const SITUATION_CUES: CuePhrases = [
 ];
 
 /** What the speaker did, in the past tense: the action part of a STAR story. */
-export const ACTION_CUES: CuePhrases = [`i (=then|=first|=quickly|=personally|=also|=immediately) ${asWritten('wrote|built|set up|created|added|proposed|led|ran|measured|analysed|analyzed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organised|organized|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioritised|prioritized|delegated|hired|onboarded')}`];
+export const ACTION_CUES: CuePhrases = [
+  `i (=then|=first|=quickly|=personally|=also|=immediately) ${asWritten('wrote|built|set up|created|added|proposed|led|ran|measured|analysed|analyzed|designed|implemented|migrated|configured|automated|scheduled|talked|met|organised|organized|reviewed|changed|moved|introduced|replaced|traced|dug|pulled|benchmarked|prototyped|documented|presented|paired|drafted|rolled|deployed|tested|fixed|removed|rewrote|split|asked|called|escalated|interviewed|mentored|coached|trained|shadowed|read|studied|spent|compared|collected|gathered|shared|suggested|negotiated|agreed|reproduced|profiled|instrumented|tagged|enabled|disabled|rotated|revoked|blocked|restored|wrote up|put|made|took|started|decided|chose|explained|showed|convinced|persuaded|pushed|opened|filed|audited|mapped|cut|reduced|tuned|raised|sat down|reached out|kept|sent|checked|found|identified|noticed|learned|taught|built out|ran through|walked|owned|volunteered|scoped|estimated|planned|prioritised|prioritized|delegated|hired|onboarded')}`,
+];
 
 /** A decision stated: the choice part of a CCTR answer. */
 export const CHOICE_CUES: CuePhrases = [

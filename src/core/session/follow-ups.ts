@@ -34,16 +34,25 @@ const ASKS_FOR: Partial<Record<FindingCode, readonly string[]>> = {
   'no-tradeoff': ['trade-off', 'tradeoff', 'trade-offs', 'tradeoffs', 'downside', 'downsides', 'break'],
 };
 
-const wordsOf = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9%-]+/).filter(Boolean));
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9%-]+/)
+      .filter(Boolean),
+  );
 
 /** True when `candidate` asks again what one of `asked` already asks: the same prompt, or a built follow-up whose cue words another prompt carries. */
 function repeatsAsked(candidate: { prompt: string; trigger: FollowUpTrigger }, asked: readonly string[], isBuilt: boolean): boolean {
   if (asked.includes(candidate.prompt)) return true;
   const cues = isBuilt && 'finding' in candidate.trigger ? ASKS_FOR[candidate.trigger.finding] : undefined;
-  return cues !== undefined && asked.some((prompt) => {
-    const words = wordsOf(prompt);
-    return cues.some((cue) => words.has(cue));
-  });
+  return (
+    cues !== undefined &&
+    asked.some((prompt) => {
+      const words = wordsOf(prompt);
+      return cues.some((cue) => words.has(cue));
+    })
+  );
 }
 
 /** The follow-up that asks for what a partial answer left out. */
@@ -110,7 +119,9 @@ export function isComplete(feedback: Feedback): boolean {
 /** Up to two adaptive follow-ups: the question's own whose trigger fired first, then ones built from the answer. */
 export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): ChosenFollowUp[] {
   if (isComplete(feedback)) return [];
-  const own = (question.followUps ?? []).filter((f) => f.when !== undefined && fired(f.when, question, feedback)).map((f) => ({ prompt: f.prompt, trigger: f.when }));
+  const own = (question.followUps ?? [])
+    .filter((f) => f.when !== undefined && fired(f.when, question, feedback))
+    .map((f) => ({ prompt: f.prompt, trigger: f.when }));
   const chosen: ChosenFollowUp[] = [];
   // The question's own follow-up on a missed point already asks for what was left out.
   const asksForMissed = own.some((o) => 'missed' in o.trigger);
@@ -131,5 +142,11 @@ export function chooseFollowUps(question: FollowUpSource, feedback: Feedback): C
  * so an answer about the parent's subject is on topic.
  */
 export function followUpQuestion(parent: Pick<Question, 'kind' | 'level' | 'prompt'> & { id?: string }, followUp: ChosenFollowUp): Question {
-  return { prompt: followUp.prompt, kind: parent.kind, level: parent.level, rubric: followUp.rubric.length > 0 ? followUp.rubric : undefined, context: parent.prompt };
+  return {
+    prompt: followUp.prompt,
+    kind: parent.kind,
+    level: parent.level,
+    rubric: followUp.rubric.length > 0 ? followUp.rubric : undefined,
+    context: parent.prompt,
+  };
 }

@@ -100,8 +100,18 @@ export function planQuestions(questions: readonly PlannableQuestion[], input: Pl
   const weight = (q: PlannableQuestion) => topicWeight(input.role, q.topic, input.history);
   const wantBehavioural = Math.round(input.count * Math.min(1, Math.max(0, input.mix)));
   const behavioural = sample(pool.filter(isBehavioural), weight, wantBehavioural, random);
-  const technical = sample(pool.filter((q) => !isBehavioural(q)), weight, input.count - behavioural.length, random);
-  const topUp = sample(pool.filter((q) => !behavioural.includes(q) && !technical.includes(q)), weight, input.count - behavioural.length - technical.length, random);
+  const technical = sample(
+    pool.filter((q) => !isBehavioural(q)),
+    weight,
+    input.count - behavioural.length,
+    random,
+  );
+  const topUp = sample(
+    pool.filter((q) => !behavioural.includes(q) && !technical.includes(q)),
+    weight,
+    input.count - behavioural.length - technical.length,
+    random,
+  );
   return [...technical, ...behavioural, ...topUp].map((q) => q.id);
 }
 
@@ -132,9 +142,14 @@ export const ROLE_EXERCISE_KINDS: Record<Role, ReadonlyArray<PlannableExercise['
  * whose last attempt passed only when nothing else is left); seeded, so a plan is reproducible.
  * Undefined when no exercise fits.
  */
-export function pickExercise(exercises: readonly PlannableExercise[], input: { role: Role; level: Level; topics: readonly Topic[]; passed: ReadonlySet<string>; seed: string }): string | undefined {
+export function pickExercise(
+  exercises: readonly PlannableExercise[],
+  input: { role: Role; level: Level; topics: readonly Topic[]; passed: ReadonlySet<string>; seed: string },
+): string | undefined {
   const kinds = ROLE_EXERCISE_KINDS[input.role];
-  const fits = exercises.filter((e) => kinds.includes(e.kind) && e.levels.includes(input.level) && (input.topics.length === 0 || input.topics.includes(e.topic)));
+  const fits = exercises.filter(
+    (e) => kinds.includes(e.kind) && e.levels.includes(input.level) && (input.topics.length === 0 || input.topics.includes(e.topic)),
+  );
   const fresh = fits.filter((e) => !input.passed.has(e.id));
   const pool = fresh.length > 0 ? fresh : fits;
   if (pool.length === 0) return undefined;

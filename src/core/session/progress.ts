@@ -78,7 +78,9 @@ const day = (iso: string) => iso.slice(0, 10);
 function meanByDate(entries: Array<{ date: string; value: number }>): DatedScore[] {
   const byDate = new Map<string, number[]>();
   for (const e of entries) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e.value]);
-  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, v]) => ({ date, score: Math.round(v.reduce((x, y) => x + y, 0) / v.length) }));
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, v]) => ({ date, score: Math.round(v.reduce((x, y) => x + y, 0) / v.length) }));
 }
 
 function habitSeries(attempts: readonly ProgressAttempt[]): Progress['habits'] {

@@ -35,14 +35,24 @@ describe('suggestPractice', () => {
   });
 
   it('refreshes a mastered answer after three weeks', () => {
-    const s = suggestPractice(questions.map((q) => ({ questionId: q.id, score: 90, answeredAt: q.id === 'ddb-keys' ? '2026-10-01T09:00:00Z' : '2026-11-21T09:00:00Z' })), questions, '2026-11-22');
+    const s = suggestPractice(
+      questions.map((q) => ({ questionId: q.id, score: 90, answeredAt: q.id === 'ddb-keys' ? '2026-10-01T09:00:00Z' : '2026-11-21T09:00:00Z' })),
+      questions,
+      '2026-11-22',
+    );
     expect(s?.questionId).toBe('ddb-keys');
     expect(s?.reason).toMatch(/a quick refresh keeps it that way/);
   });
 
   it('starts a new user on a first question, and has nothing when everything is fresh', () => {
     expect(suggestPractice([], questions, '2026-11-22')).toEqual({ questionId: 'sg-vs-nacl', reason: 'A first question to start with.' });
-    expect(suggestPractice(questions.map((q) => ({ questionId: q.id, score: 90, answeredAt: '2026-11-21T09:00:00Z' })), questions, '2026-11-22')).toBeNull();
+    expect(
+      suggestPractice(
+        questions.map((q) => ({ questionId: q.id, score: 90, answeredAt: '2026-11-21T09:00:00Z' })),
+        questions,
+        '2026-11-22',
+      ),
+    ).toBeNull();
     expect(suggestPractice([], [], '2026-11-22')).toBeNull();
   });
 
@@ -66,9 +76,19 @@ describe('suggestAnyPractice with exercises', () => {
 
   it('a due question that scored lower comes first; an exercise not due yet waits', () => {
     const attempts = [{ questionId: 'sqs-decoupling', score: 30, answeredAt: '2026-11-20T09:00:00Z' }];
-    expect(suggestAnyPractice(attempts, questions, [{ exerciseId: 'vpc-nat', passed: false, score: 50, checkedAt: '2026-11-21T09:00:00Z' }], exercises, '2026-11-22')).toMatchObject({ questionId: 'sqs-decoupling' });
+    expect(
+      suggestAnyPractice(
+        attempts,
+        questions,
+        [{ exerciseId: 'vpc-nat', passed: false, score: 50, checkedAt: '2026-11-21T09:00:00Z' }],
+        exercises,
+        '2026-11-22',
+      ),
+    ).toMatchObject({ questionId: 'sqs-decoupling' });
     // Checked today: not due before tomorrow.
-    expect(suggestAnyPractice([], questions, [{ exerciseId: 'vpc-nat', passed: false, score: 75, checkedAt: '2026-11-22T09:00:00Z' }], exercises, '2026-11-22')).toMatchObject({ questionId: 'sg-vs-nacl' });
+    expect(
+      suggestAnyPractice([], questions, [{ exerciseId: 'vpc-nat', passed: false, score: 75, checkedAt: '2026-11-22T09:00:00Z' }], exercises, '2026-11-22'),
+    ).toMatchObject({ questionId: 'sg-vs-nacl' });
   });
 
   it('judges an exercise by its latest attempt, and forgets exercises that are gone', () => {
@@ -77,7 +97,10 @@ describe('suggestAnyPractice with exercises', () => {
       { exerciseId: 'iam-sqs', passed: true, score: 100, checkedAt: '2026-11-02T09:00:00Z' },
     ];
     expect(suggestExercise(passedAfter, exercises, '2026-11-10')).toBeNull();
-    expect(suggestExercise(passedAfter, exercises, '2026-11-23')).toMatchObject({ exerciseId: 'iam-sqs', reason: 'You passed this exercise 21 days ago; doing it again keeps it fresh.' });
+    expect(suggestExercise(passedAfter, exercises, '2026-11-23')).toMatchObject({
+      exerciseId: 'iam-sqs',
+      reason: 'You passed this exercise 21 days ago; doing it again keeps it fresh.',
+    });
     expect(suggestExercise([{ exerciseId: 'deleted', passed: false, score: 0, checkedAt: '2026-11-01T09:00:00Z' }], exercises, '2026-11-23')).toBeNull();
   });
 });

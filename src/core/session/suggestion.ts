@@ -67,12 +67,20 @@ export function suggestPractice(attempts: readonly SuggestionAttempt[], question
   const practised = new Set(attempts.map((a) => a.questionId));
   const practisedTopics = new Set(questions.filter((q) => practised.has(q.id)).map((q) => q.topic));
   const fresh = questions.find((q) => !practisedTopics.has(q.topic));
-  if (fresh) return { questionId: fresh.id, reason: practisedTopics.size === 0 ? 'A first question to start with.' : `You have not practised ${topicInSentence(fresh.topic)} yet.` };
+  if (fresh)
+    return {
+      questionId: fresh.id,
+      reason: practisedTopics.size === 0 ? 'A first question to start with.' : `You have not practised ${topicInSentence(fresh.topic)} yet.`,
+    };
   return null;
 }
 
 /** The most overdue question to answer again (lowest latest score first), with that score. */
-function dueQuestion(attempts: readonly SuggestionAttempt[], questions: readonly SuggestableQuestion[], today: string): { suggestion: Suggestion; score: number } | null {
+function dueQuestion(
+  attempts: readonly SuggestionAttempt[],
+  questions: readonly SuggestableQuestion[],
+  today: string,
+): { suggestion: Suggestion; score: number } | null {
   const known = new Set(questions.map((q) => q.id));
   const latest = new Map<string, SuggestionAttempt>();
   for (const a of attempts) {
@@ -96,7 +104,11 @@ function dueQuestion(attempts: readonly SuggestionAttempt[], questions: readonly
  * fewest checks passed, then the most overdue; a passed one only for its three-week refresh.
  * Exercises no longer known (`known`) are skipped.
  */
-export function suggestExercise(attempts: readonly SuggestionExerciseAttempt[], known: ReadonlySet<string>, today: string): (ExerciseSuggestion & { score: number }) | null {
+export function suggestExercise(
+  attempts: readonly SuggestionExerciseAttempt[],
+  known: ReadonlySet<string>,
+  today: string,
+): (ExerciseSuggestion & { score: number }) | null {
   const latest = new Map<string, SuggestionExerciseAttempt>();
   for (const a of attempts) {
     if (!known.has(a.exerciseId)) continue;

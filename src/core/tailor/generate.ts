@@ -27,7 +27,12 @@ export function generateServiceQuestion(service: string, slug: string, facts: Se
   const base = { id: `gen-${slug}-${template}`, level, services: [service] };
   switch (template) {
     case 'concept':
-      return { ...base, kind: 'concept', prompt: `What is ${facts.short}, and when would you choose it over the alternatives?`, rubric: facts.points.slice(0, 4) };
+      return {
+        ...base,
+        kind: 'concept',
+        prompt: `What is ${facts.short}, and when would you choose it over the alternatives?`,
+        rubric: facts.points.slice(0, 4),
+      };
     case 'scenario':
       return {
         ...base,
@@ -36,7 +41,12 @@ export function generateServiceQuestion(service: string, slug: string, facts: Se
         rubric: [...facts.points.slice(0, 3), `Names a limit or trade-off of ${facts.short} for this use and an alternative worth considering.`],
       };
     case 'troubleshooting':
-      return { ...base, kind: 'troubleshooting', prompt: `${facts.symptom}. How do you find the cause, and what do you change?`, rubric: facts.checks.slice(0, 4) };
+      return {
+        ...base,
+        kind: 'troubleshooting',
+        prompt: `${facts.symptom}. How do you find the cause, and what do you change?`,
+        rubric: facts.checks.slice(0, 4),
+      };
     default: {
       const _never: never = template;
       return _never;
@@ -46,7 +56,12 @@ export function generateServiceQuestion(service: string, slug: string, facts: Se
 
 /** A short, stable slug for an id. */
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
 }
 
 /** A personal question from a number a résumé claims, with follow-ups that probe the number. */

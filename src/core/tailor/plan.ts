@@ -54,7 +54,10 @@ function scoreQuestion(q: PlannableQuestion, posting: PostingAnalysis): { score:
   // principle (the first it lists; "Dive Deep" listed second on a trade-off story is not why it is asked).
   const main = q.leadershipPrinciples?.[0];
   const reason = reasonFor(q.topic === 'behavioral' ? [] : services, skills, main && principles.includes(main) ? [main] : [], posting);
-  return { score: matched ? Math.max(score, 0.5) : 0, reason: reason ?? (main ? `a story on ${main}, for the behavioural round the posting implies` : 'practice for the behavioural round the posting implies') };
+  return {
+    score: matched ? Math.max(score, 0.5) : 0,
+    reason: reason ?? (main ? `a story on ${main}, for the behavioural round the posting implies` : 'practice for the behavioural round the posting implies'),
+  };
 }
 
 function reasonFor(services: string[], skills: string[], principles: string[], posting: PostingAnalysis): string | null {
@@ -130,13 +133,20 @@ export function findGaps(posting: PostingAnalysis, resume?: ResumeAnalysis, hist
   return posting.skills.map((skill) => {
     const inResume = resume ? resume.skills.includes(skill) : false;
     const historyScore = history?.[skill];
-    return { skill, inPosting: true, inResume, ...(historyScore === undefined ? {} : { historyScore }), advice: adviceFor(skill, Boolean(resume), inResume, historyScore) };
+    return {
+      skill,
+      inPosting: true,
+      inResume,
+      ...(historyScore === undefined ? {} : { historyScore }),
+      advice: adviceFor(skill, Boolean(resume), inResume, historyScore),
+    };
   });
 }
 
 function adviceFor(id: string, hasResume: boolean, inResume: boolean, historyScore?: number): string {
   const skill = skillName(id);
-  if (historyScore !== undefined && historyScore < 60) return `Your past answers on ${skill} score ${Math.round(historyScore)}; practise it before the interview.`;
+  if (historyScore !== undefined && historyScore < 60)
+    return `Your past answers on ${skill} score ${Math.round(historyScore)}; practise it before the interview.`;
   if (!hasResume) return `The posting asks for ${skill}; prepare one concrete example.`;
   if (inResume) return `Your résumé shows ${skill}; prepare a story with a number and a trade-off.`;
   return `The posting asks for ${skill} but your résumé does not show it; prepare to explain related experience or how you would learn it.`;

@@ -26,7 +26,12 @@ export class TailorInputError extends Error {}
 export function documentLines(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:[-*•·▪◦]|\d+[.)])\s*/, '').replace(/^#+\s*/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[-*•·▪◦]|\d+[.)])\s*/, '')
+        .replace(/^#+\s*/, '')
+        .trim(),
+    )
     .filter((l) => l.length > 0);
 }
 
@@ -41,7 +46,8 @@ export function englishRatio(text: string): number {
 export function assertEnglishText(text: string, what: string): void {
   const words = text.match(/\p{L}+/gu) ?? [];
   if (words.length < 20) throw new TailorInputError(`the ${what} has only ${words.length} words; paste the full text`);
-  if (englishRatio(text) < 0.08) throw new TailorInputError(`the ${what} does not look like English; Loop Coach reads English ${what}s only, so paste an English version`);
+  if (englishRatio(text) < 0.08)
+    throw new TailorInputError(`the ${what} does not look like English; Loop Coach reads English ${what}s only, so paste an English version`);
 }
 
 /** Canonical services named in the text, with counts. */
@@ -57,7 +63,9 @@ export function findServices(text: string, catalogue: ServiceCatalogue): Record<
 
 /** The skills of SKILL_CUES the text shows. */
 export function findSkills(text: string): string[] {
-  return Object.entries(SKILL_CUES).filter(([, cue]) => cue.test(text)).map(([skill]) => skill);
+  return Object.entries(SKILL_CUES)
+    .filter(([, cue]) => cue.test(text))
+    .map(([skill]) => skill);
 }
 
 const SCALE = /\bat scale\b|\bmillions?\b|\bhigh[- ](volume|throughput|traffic)\b|\bpetabytes?\b/i;

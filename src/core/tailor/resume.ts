@@ -20,10 +20,7 @@ export interface ResumeAnalysis {
 
 // A change "from X to Y" first, then single figures with a unit that makes them a claim.
 const UNIT = String.raw`(?:%|\s?(?:ms|milliseconds?|seconds?|s|minutes?|mins?|hours?|hrs?|days?|x|times|tb|gb|pb|k|m|million|rps|req\/s|users|customers)\b)`;
-const FIGURE = new RegExp(
-  String.raw`(?:from\s+[$€£]?\d[\d,.]*${UNIT}?\s+to\s+[$€£]?\d[\d,.]*${UNIT}?|[$€£]\d[\d,.]*\s?[kKmM]?\b|\d[\d,.]*${UNIT})`,
-  'gi',
-);
+const FIGURE = new RegExp(String.raw`(?:from\s+[$€£]?\d[\d,.]*${UNIT}?\s+to\s+[$€£]?\d[\d,.]*${UNIT}?|[$€£]\d[\d,.]*\s?[kKmM]?\b|\d[\d,.]*${UNIT})`, 'gi');
 
 /** Sentences with a claimed figure, one claim per sentence (the first figure). */
 export function findClaims(lines: string[], catalogue: ServiceCatalogue): ClaimedNumber[] {

@@ -37,7 +37,8 @@ export const SKILL_CUES: Record<string, RegExp> = {
   databases: /\b(databases?|sql|postgres\w*|mysql|dynamodb|rds|aurora|nosql|data modell?ing)\b/i,
   iac: /\b(infrastructure as code|iac|terraform|cloudformation|cdk|pulumi)\b/i,
   // "pipelines" alone is not CI/CD (data pipelines are data-pipelines): only build, deploy and release ones are.
-  'ci-cd': /\b(ci\/cd|continuous (integration|delivery|deployment)|(ci|cd|build|deploy(ment)?|release|delivery) pipelines?|github actions|jenkins|codepipeline|codebuild|codedeploy|gitlab ci)\b/i,
+  'ci-cd':
+    /\b(ci\/cd|continuous (integration|delivery|deployment)|(ci|cd|build|deploy(ment)?|release|delivery) pipelines?|github actions|jenkins|codepipeline|codebuild|codedeploy|gitlab ci)\b/i,
   observability: /\b(observability|monitoring|logging|tracing|cloudwatch|x-ray|prometheus|grafana|datadog|opentelemetry|alert\w*)\b/i,
   // A bill cut or money saved shows cost work as plainly as the word "cost" does.
   cost: /\b(costs?|finops|savings plans?|reserved instances?|budgets?|spend(ing)?|frugal\w*|bills?|saved \$|savings|cheaper)\b/i,
@@ -76,4 +77,5 @@ export const ENGLISH_STOPWORDS = new Set(
 );
 
 /** Verbs that open a responsibility line. */
-export const DUTY_VERB = /^(design|build|own|lead|develop|deploy|operate|maintain|manage|automate|implement|monitor|support|improve|work|collaborate|partner|drive|mentor|create|write|migrate|optimi[sz]e|troubleshoot|define|run|help|ensure|review|architect|deliver|participate|establish)\w*\b/i;
+export const DUTY_VERB =
+  /^(design|build|own|lead|develop|deploy|operate|maintain|manage|automate|implement|monitor|support|improve|work|collaborate|partner|drive|mentor|create|write|migrate|optimi[sz]e|troubleshoot|define|run|help|ensure|review|architect|deliver|participate|establish)\w*\b/i;

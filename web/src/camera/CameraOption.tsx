@@ -108,22 +108,33 @@ export function CameraOption({ control, disabled }: { control: Ref<CameraControl
   return (
     <div className="camera-option">
       <label>
-        <input type="checkbox" checked={isOn} disabled={disabled || phase === 'opening'} onChange={(e) => (e.target.checked ? void turnOn() : turnOff())} /> Use camera
+        <input type="checkbox" checked={isOn} disabled={disabled || phase === 'opening'} onChange={(e) => (e.target.checked ? void turnOn() : turnOff())} /> Use
+        camera
       </label>
       <div className={`self-view${isOn ? '' : ' hidden'}`}>
         <video ref={video} aria-label="Your camera (self-view)" playsInline muted />
         {phase === 'ready' && <div className="framing-guide" aria-hidden="true" />}
       </div>
-      {phase === 'opening' && <p role="status" className="record-status">Starting the camera and loading the face model (it stays on this device)…</p>}
+      {phase === 'opening' && (
+        <p role="status" className="record-status">
+          Starting the camera and loading the face model (it stays on this device)…
+        </p>
+      )}
       {phase === 'ready' && <p className="hint">Fit your face inside the oval. Frames are analysed on this device and never leave it; no video is recorded.</p>}
       {phase === 'calibrating' && (
         <>
           <div className="calibration-dot" aria-hidden="true" />
-          <p role="status" className="record-status calibrating">Look at the dot at the top of your screen, beside your camera, for 3 seconds…</p>
+          <p role="status" className="record-status calibrating">
+            Look at the dot at the top of your screen, beside your camera, for 3 seconds…
+          </p>
         </>
       )}
       {note && <p className="hint">{note}</p>}
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import { calibrateBaseline, defaultCameraParameters, measureCamera, type CameraBaseline, type CameraFrame, type CameraReport } from '../../../src/core/camera/index.js';
+import {
+  calibrateBaseline,
+  defaultCameraParameters,
+  measureCamera,
+  type CameraBaseline,
+  type CameraFrame,
+  type CameraReport,
+} from '../../../src/core/camera/index.js';
 import { FaceAnalyser } from './face-analyser.js';
 
 /** At most this many frames a second are analysed: about 0.4 of a core on a 2-core laptop, leaving the rest for speech. */
@@ -15,7 +22,8 @@ export class CameraUnavailable extends Error {}
 export function cameraProblem(error: unknown): string {
   if (error instanceof CameraUnavailable) return error.message;
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Camera access was denied, so this answer is recorded as audio only. Allow the camera in your browser’s site settings to use it.';
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return 'Camera access was denied, so this answer is recorded as audio only. Allow the camera in your browser’s site settings to use it.';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found, so this answer is recorded as audio only.';
   if (name === 'NotReadableError') return 'The camera is in use by another application, so this answer is recorded as audio only.';
   return `The camera could not start (${error instanceof Error ? error.message : String(error)}), so this answer is recorded as audio only.`;
@@ -40,8 +48,12 @@ export class CameraWatcher {
 
   /** Opens the camera into `video` and loads the face model; throws what cameraProblem() explains. */
   static async open(video: HTMLVideoElement): Promise<CameraWatcher> {
-    if (!navigator.mediaDevices?.getUserMedia) throw new CameraUnavailable('This page cannot use a camera (it needs https or localhost), so this answer is recorded as audio only.');
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15 } }, audio: false });
+    if (!navigator.mediaDevices?.getUserMedia)
+      throw new CameraUnavailable('This page cannot use a camera (it needs https or localhost), so this answer is recorded as audio only.');
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15 } },
+      audio: false,
+    });
     try {
       video.srcObject = stream;
       video.muted = true;
@@ -66,7 +78,10 @@ export class CameraWatcher {
     await new Promise((resolve) => setTimeout(resolve, CALIBRATION_MS));
     const frames = await this.end();
     const fps = frames.length / (CALIBRATION_MS / 1000);
-    if (fps < params.minFramesPerSecond) throw new CameraUnavailable(`This device analysed only ${fps.toFixed(1)} camera frames a second, too few to judge, so this answer is recorded as audio only.`);
+    if (fps < params.minFramesPerSecond)
+      throw new CameraUnavailable(
+        `This device analysed only ${fps.toFixed(1)} camera frames a second, too few to judge, so this answer is recorded as audio only.`,
+      );
     return calibrateBaseline(frames, params);
   }
 

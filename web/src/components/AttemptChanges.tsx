@@ -7,7 +7,11 @@ function ChangeList({ title, items, tone }: { title: string; items: string[]; to
   return (
     <>
       <h4>{title}</h4>
-      <ul className={`changes ${tone}`}>{items.map((item) => <li key={item}>{item}</li>)}</ul>
+      <ul className={`changes ${tone}`}>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
     </>
   );
 }

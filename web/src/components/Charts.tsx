@@ -68,7 +68,9 @@ export function LineChart({ title, series, max, unit }: { title: string; series:
           {[0, 0.5, 1].map((f) => (
             <g key={f} aria-hidden="true">
               <line x1={PAD.left} x2={width - PAD.right} y1={y(top * f)} y2={y(top * f)} className="grid" />
-              <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end">{Math.round(top * f)}</text>
+              <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end">
+                {Math.round(top * f)}
+              </text>
             </g>
           ))}
           {ticks.map((d) => {
@@ -77,29 +79,54 @@ export function LineChart({ title, series, max, unit }: { title: string; series:
             return (
               <g key={d} aria-hidden="true">
                 <line x1={at} x2={at} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom + 4} className="tick" />
-                <text x={at} y={HEIGHT - 10} textAnchor={anchor}>{dayLabel(d)}</text>
+                <text x={at} y={HEIGHT - 10} textAnchor={anchor}>
+                  {dayLabel(d)}
+                </text>
               </g>
             );
           })}
           {placed.map((s, i) => (
             <g key={s.name} stroke={COLOURS[i % COLOURS.length]} fill={COLOURS[i % COLOURS.length]} aria-hidden="true">
               {s.points.length > 1 && <polyline fill="none" strokeWidth={2.5} points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />}
-              {s.points.map((p) => <circle key={p.date} cx={p.x} cy={p.y} r={4.5} stroke="#fff" strokeWidth={1.5} />)}
+              {s.points.map((p) => (
+                <circle key={p.date} cx={p.x} cy={p.y} r={4.5} stroke="#fff" strokeWidth={1.5} />
+              ))}
             </g>
           ))}
         </svg>
       </div>
       <ul className="legend" aria-hidden="true">
-        {series.map((s, i) => <li key={s.name}><span className="swatch" style={{ background: COLOURS[i % COLOURS.length] }} />{s.name}</li>)}
+        {series.map((s, i) => (
+          <li key={s.name}>
+            <span className="swatch" style={{ background: COLOURS[i % COLOURS.length] }} />
+            {s.name}
+          </li>
+        ))}
       </ul>
       {/* A table is not clipped by its own overflow, so the visually hidden box wraps it. */}
       <div className="sr-only">
         <table>
-          <caption>{title} ({unit})</caption>
-          <thead><tr><th scope="col">Series</th>{dates.map((d) => <th key={d} scope="col">{d}</th>)}</tr></thead>
+          <caption>
+            {title} ({unit})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              {dates.map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {series.map((s) => (
-              <tr key={s.name}><th scope="row">{s.name}</th>{dates.map((d) => <td key={d}>{s.points.find((p) => p.date === d)?.value ?? '–'}</td>)}</tr>
+              <tr key={s.name}>
+                <th scope="row">{s.name}</th>
+                {dates.map((d) => (
+                  <td key={d}>{s.points.find((p) => p.date === d)?.value ?? '–'}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -9,7 +9,10 @@ import { creditedSentences, hasSomethingToJudge, WordTarget } from './feedback-p
  * newer keystroke made stale. `grade` is null while there is nothing to grade against. Until the
  * answer has something to judge (a first sentence, or a few words), nothing is graded or shown.
  */
-export function useLiveFeedback(grade: ((answer: string, signal: AbortSignal) => Promise<Feedback>) | null, answer: string): { live: Feedback | null; liveError: string } {
+export function useLiveFeedback(
+  grade: ((answer: string, signal: AbortSignal) => Promise<Feedback>) | null,
+  answer: string,
+): { live: Feedback | null; liveError: string } {
   const [live, setLive] = useState<Feedback | null>(null);
   const [liveError, setLiveError] = useState('');
   const inFlight = useRef<AbortController | null>(null);
@@ -67,7 +70,11 @@ export function Timer({ running, resetKey }: { running: boolean; resetKey?: stri
     return () => clearInterval(timer);
   }, [running]);
   const shown = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-  return <p className="timer" role="timer" aria-label={`Time spent: ${shown}`}><span aria-hidden="true">{shown}</span></p>;
+  return (
+    <p className="timer" role="timer" aria-label={`Time spent: ${shown}`}>
+      <span aria-hidden="true">{shown}</span>
+    </p>
+  );
 }
 
 /**
@@ -80,7 +87,9 @@ export function LivePanel({ feedback, hints }: { feedback: Feedback | null; hint
   if (!feedback) {
     return (
       <aside className="live" aria-label="Live feedback">
-        <p className="hint">Live feedback starts after your first sentence: which of your sentences earn credit, the shape of your answer, and habits to drop.</p>
+        <p className="hint">
+          Live feedback starts after your first sentence: which of your sentences earn credit, the shape of your answer, and habits to drop.
+        </p>
         {hints && <Hints hints={hints} feedback={null} />}
       </aside>
     );
@@ -90,10 +99,29 @@ export function LivePanel({ feedback, hints }: { feedback: Feedback | null; hint
   const sentences = creditedSentences(feedback);
   return (
     <aside className="live" aria-label="Live feedback">
-      <p className="live-score">Score so far <strong>{feedback.score}</strong>/100</p>
-      {total > 0 && <p className="coverage"><strong>{covered} of {total}</strong> points covered</p>}
+      <p className="live-score">
+        Score so far <strong>{feedback.score}</strong>/100
+      </p>
+      {total > 0 && (
+        <p className="coverage">
+          <strong>
+            {covered} of {total}
+          </strong>{' '}
+          points covered
+        </p>
+      )}
       <h2>Your sentences that earn credit</h2>
-      {sentences.length === 0 ? <p className="none">None yet.</p> : <ul className="credited">{sentences.map((s) => <li key={s}><q>{s}</q></li>)}</ul>}
+      {sentences.length === 0 ? (
+        <p className="none">None yet.</p>
+      ) : (
+        <ul className="credited">
+          {sentences.map((s) => (
+            <li key={s}>
+              <q>{s}</q>
+            </li>
+          ))}
+        </ul>
+      )}
       {hints && <Hints hints={hints} feedback={feedback} />}
       <h2>Shape ({feedback.structure.framework})</h2>
       <ul className="parts">
@@ -110,9 +138,20 @@ export function LivePanel({ feedback, hints }: { feedback: Feedback | null; hint
         {feedback.findings.length === 0 && <li className="none">None found.</li>}
         {feedback.findings.map((f) => (
           <li key={f.code}>
-            <strong>{labelOf(FINDING_LABELS, f.code)}.</strong>{' '}
-            {/* A misconception's correction is the question's pitfall: it waits for the submit. */}
-            {f.code === 'misconception' ? <>One of your sentences states something wrong{f.evidence && <>: <q>{f.evidence}</q></>}. The correction comes with your feedback.</> : f.message}
+            <strong>{labelOf(FINDING_LABELS, f.code)}.</strong> {/* A misconception's correction is the question's pitfall: it waits for the submit. */}
+            {f.code === 'misconception' ? (
+              <>
+                One of your sentences states something wrong
+                {f.evidence && (
+                  <>
+                    : <q>{f.evidence}</q>
+                  </>
+                )}
+                . The correction comes with your feedback.
+              </>
+            ) : (
+              f.message
+            )}
           </li>
         ))}
       </ul>
@@ -130,7 +169,9 @@ function Hints({ hints, feedback }: { hints: readonly string[]; feedback: Feedba
           const isCovered = feedback?.rubric[i]?.covered ?? false;
           return (
             <li key={point} className={isCovered ? 'covered' : ''}>
-              <span className="mark" aria-hidden="true">{isCovered ? '✔' : '○'}</span>
+              <span className="mark" aria-hidden="true">
+                {isCovered ? '✔' : '○'}
+              </span>
               <span className="sr-only">{isCovered ? 'Covered: ' : 'Not yet: '}</span>
               {point}
             </li>

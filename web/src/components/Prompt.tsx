@@ -12,7 +12,15 @@ export function Prompt({ text, heading }: { text: string; heading: (first: strin
     <>
       {first.kind === 'text' ? heading(first.text) : heading('')}
       {[...(first.kind === 'code' ? [first] : []), ...rest].map((b, i) =>
-        b.kind === 'code' ? <pre key={i} className="prompt-code" tabIndex={0} aria-label="Code in the question"><code>{b.text}</code></pre> : <p key={i} className="prompt-text">{b.text}</p>,
+        b.kind === 'code' ? (
+          <pre key={i} className="prompt-code" tabIndex={0} aria-label="Code in the question">
+            <code>{b.text}</code>
+          </pre>
+        ) : (
+          <p key={i} className="prompt-text">
+            {b.text}
+          </p>
+        ),
       )}
     </>
   );

@@ -32,7 +32,8 @@ export function TailorPanel({ team = false }: { team?: boolean }) {
   const documentFrom = async (text: string, file: File | null, savedId: string, what: string): Promise<DocumentInput | undefined> => {
     if (savedId) return { documentId: savedId };
     if (file) {
-      if (file.size > MAX_FILE_BYTES) throw new Error(`${what} ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB, so save just the text as .txt`);
+      if (file.size > MAX_FILE_BYTES)
+        throw new Error(`${what} ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB, so save just the text as .txt`);
       return fileInput(file);
     }
     return text.trim() ? { text } : undefined;
@@ -91,14 +92,40 @@ export function TailorPanel({ team = false }: { team?: boolean }) {
   const resumes = documents.filter((d) => d.kind === 'resume');
   return (
     <div className="tailor">
-      <form aria-label="Plan an interview for a job" onSubmit={(e) => { e.preventDefault(); void makePlan(); }}>
+      <form
+        aria-label="Plan an interview for a job"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void makePlan();
+        }}
+      >
         <label htmlFor="posting-text">Job description (paste it)</label>
-        <textarea id="posting-text" rows={8} value={postingText} onChange={(e) => setPostingText(e.target.value)} disabled={Boolean(postingFile) || Boolean(savedPosting)} />
+        <textarea
+          id="posting-text"
+          rows={8}
+          value={postingText}
+          onChange={(e) => setPostingText(e.target.value)}
+          disabled={Boolean(postingFile) || Boolean(savedPosting)}
+        />
         <div className="tailor-row">
-          <DocumentPicker id="posting" label="…or its file (PDF, DOCX, text)" saved={postings} savedId={savedPosting} onFile={setPostingFile} onSaved={setSavedPosting} />
+          <DocumentPicker
+            id="posting"
+            label="…or its file (PDF, DOCX, text)"
+            saved={postings}
+            savedId={savedPosting}
+            onFile={setPostingFile}
+            onSaved={setSavedPosting}
+          />
         </div>
         <div className="tailor-row">
-          <DocumentPicker id="resume" label="Your résumé (PDF, DOCX, text; optional)" saved={resumes} savedId={savedResume} onFile={setResumeFile} onSaved={setSavedResume} />
+          <DocumentPicker
+            id="resume"
+            label="Your résumé (PDF, DOCX, text; optional)"
+            saved={resumes}
+            savedId={savedResume}
+            onFile={setResumeFile}
+            onSaved={setSavedResume}
+          />
           <div className="field">
             <label htmlFor="tailor-count">Number of questions</label>
             <input id="tailor-count" type="number" min={1} max={30} value={count} onChange={(e) => setCount(Number(e.target.value))} />
@@ -106,13 +133,26 @@ export function TailorPanel({ team = false }: { team?: boolean }) {
         </div>
         <fieldset>
           <legend>{team ? 'Keep on the team server' : 'Keep on this machine'}</legend>
-          <label><input type="checkbox" checked={save.posting} onChange={(e) => setSave((s) => ({ ...s, posting: e.target.checked }))} /> Save the job description</label>
-          <label><input type="checkbox" checked={save.resume} onChange={(e) => setSave((s) => ({ ...s, resume: e.target.checked }))} /> Save the résumé</label>
-          <p className="hint">{team ? 'The documents are read on this team server.' : 'Everything is read on this machine.'} Nothing is stored unless you tick a box, and a saved document can be deleted below.</p>
+          <label>
+            <input type="checkbox" checked={save.posting} onChange={(e) => setSave((s) => ({ ...s, posting: e.target.checked }))} /> Save the job description
+          </label>
+          <label>
+            <input type="checkbox" checked={save.resume} onChange={(e) => setSave((s) => ({ ...s, resume: e.target.checked }))} /> Save the résumé
+          </label>
+          <p className="hint">
+            {team ? 'The documents are read on this team server.' : 'Everything is read on this machine.'} Nothing is stored unless you tick a box, and a saved
+            document can be deleted below.
+          </p>
         </fieldset>
-        <button type="submit" className="primary" disabled={busy}>Plan my interview</button>
+        <button type="submit" className="primary" disabled={busy}>
+          Plan my interview
+        </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {plan && <PlanView plan={plan.result} onStart={() => void start()} busy={busy} />}
       {documents.length > 0 && (
         <>
@@ -120,8 +160,13 @@ export function TailorPanel({ team = false }: { team?: boolean }) {
           <ul className="documents">
             {documents.map((d) => (
               <li key={d.id}>
-                {d.name} <span className="meta">({d.kind === 'posting' ? 'job description' : 'résumé'}, {d.characters.toLocaleString()} characters)</span>{' '}
-                <button type="button" onClick={() => void remove(d)} aria-label={`Delete ${d.name}`}>Delete</button>
+                {d.name}{' '}
+                <span className="meta">
+                  ({d.kind === 'posting' ? 'job description' : 'résumé'}, {d.characters.toLocaleString()} characters)
+                </span>{' '}
+                <button type="button" onClick={() => void remove(d)} aria-label={`Delete ${d.name}`}>
+                  Delete
+                </button>
               </li>
             ))}
           </ul>
@@ -132,7 +177,14 @@ export function TailorPanel({ team = false }: { team?: boolean }) {
 }
 
 /** A file input for a document, and a choice of the saved ones of its kind when there are any. */
-function DocumentPicker(props: { id: string; label: string; saved: SavedDocument[]; savedId: string; onFile: (file: File | null) => void; onSaved: (id: string) => void }) {
+function DocumentPicker(props: {
+  id: string;
+  label: string;
+  saved: SavedDocument[];
+  savedId: string;
+  onFile: (file: File | null) => void;
+  onSaved: (id: string) => void;
+}) {
   return (
     <>
       <div className="field">
@@ -144,7 +196,11 @@ function DocumentPicker(props: { id: string; label: string; saved: SavedDocument
           <label htmlFor={`${props.id}-saved`}>…or a saved one</label>
           <select id={`${props.id}-saved`} value={props.savedId} onChange={(e) => props.onSaved(e.target.value)}>
             <option value="">(none)</option>
-            {props.saved.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {props.saved.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </div>
       )}
@@ -158,23 +214,41 @@ function PlanView({ plan, onStart, busy }: { plan: TailoredPlan; onStart: () => 
   useEffect(() => heading.current?.focus(), [plan]);
   return (
     <section className="plan" aria-labelledby="plan-heading">
-      <h3 id="plan-heading" ref={heading} tabIndex={-1}>Your interview: {labelOf(ROLE_LABELS, plan.role)}, {labelOf(LEVEL_LABELS, plan.level)}</h3>
+      <h3 id="plan-heading" ref={heading} tabIndex={-1}>
+        Your interview: {labelOf(ROLE_LABELS, plan.role)}, {labelOf(LEVEL_LABELS, plan.level)}
+      </h3>
       <p>Skills the posting asks for: {plan.skills.map(skillName).join(', ') || 'none recognised'}.</p>
       <ol className="plan-questions">
         {plan.questions.map((q) => (
           <li key={q.id}>
             <span>{promptTitle(q.prompt)}</span>
-            <span className="meta">Why: {q.reason}{q.generated && <> · <span className="badge">generated</span></>}</span>
+            <span className="meta">
+              Why: {q.reason}
+              {q.generated && (
+                <>
+                  {' '}
+                  · <span className="badge">generated</span>
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ol>
       {plan.gaps.length > 0 && (
         <>
           <h4>Before the interview</h4>
-          <ul>{plan.gaps.map((g) => <li key={g.skill}><strong>{skillName(g.skill)}</strong>: {g.advice}</li>)}</ul>
+          <ul>
+            {plan.gaps.map((g) => (
+              <li key={g.skill}>
+                <strong>{skillName(g.skill)}</strong>: {g.advice}
+              </li>
+            ))}
+          </ul>
         </>
       )}
-      <button type="button" className="primary" onClick={onStart} disabled={busy}>Start this interview</button>
+      <button type="button" className="primary" onClick={onStart} disabled={busy}>
+        Start this interview
+      </button>
     </section>
   );
 }

@@ -24,13 +24,19 @@ export function creditedSentences(feedback: Feedback): string[] {
 export function wordTarget(framework: Feedback['structure']['framework']): { min: number; max: number; why: string } {
   const isStory = framework === 'STAR';
   const limits = isStory ? DEFAULT_PARAMETERS.length.story : DEFAULT_PARAMETERS.length.technical;
-  const why = isStory ? 'a story needs the situation, your task, what you did and the result' : 'a technical answer needs the context, your choice, its downside and the result';
+  const why = isStory
+    ? 'a story needs the situation, your task, what you did and the result'
+    : 'a technical answer needs the context, your choice, its downside and the result';
   return { min: limits.min * 3, max: Math.round(limits.max / 1.6), why };
 }
 
 export function WordTarget({ framework }: { framework: Feedback['structure']['framework'] }) {
   const target = wordTarget(framework);
-  return <p className="word-target">Aim for {target.min}–{target.max} words: {target.why}.</p>;
+  return (
+    <p className="word-target">
+      Aim for {target.min}–{target.max} words: {target.why}.
+    </p>
+  );
 }
 
 /** Tips that do not name an uncovered rubric point (in a mock interview, that point may be the next follow-up). */
@@ -53,17 +59,25 @@ export function FullFeedback({ feedback, showKey }: { feedback: Feedback; showKe
       {tips.length > 0 && (
         <>
           <h3>Next time</h3>
-          <ol className="tips">{tips.map((t) => <li key={t}>{t}</li>)}</ol>
+          <ol className="tips">
+            {tips.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ol>
         </>
       )}
       {total > 0 && (
         <>
-          <h3>Points covered: {covered} of {total}</h3>
+          <h3>
+            Points covered: {covered} of {total}
+          </h3>
           {showKey ? (
             <ul className="rubric">
               {feedback.rubric.map((r) => (
                 <li key={r.point} className={r.covered ? 'covered' : 'missed'}>
-                  <span className="mark" aria-hidden="true">{r.covered ? '✔' : '✘'}</span>
+                  <span className="mark" aria-hidden="true">
+                    {r.covered ? '✔' : '✘'}
+                  </span>
                   <span className="sr-only">{r.covered ? 'Covered: ' : 'Missed: '}</span>
                   {r.point}
                   {r.evidence && <q className="evidence">{r.evidence}</q>}
@@ -71,7 +85,13 @@ export function FullFeedback({ feedback, showKey }: { feedback: Feedback; showKe
               ))}
             </ul>
           ) : (
-            <ul className="credited">{creditedSentences(feedback).map((s) => <li key={s}><q>{s}</q></li>)}</ul>
+            <ul className="credited">
+              {creditedSentences(feedback).map((s) => (
+                <li key={s}>
+                  <q>{s}</q>
+                </li>
+              ))}
+            </ul>
           )}
         </>
       )}
@@ -97,7 +117,9 @@ export function FullFeedback({ feedback, showKey }: { feedback: Feedback; showKe
       <h3>Services you named</h3>
       {feedback.services.length === 0 ? <p className="none">None.</p> : <p className="services">{feedback.services.join(', ')}</p>}
       <h3>Leadership Principles</h3>
-      {feedback.leadershipPrinciples.length === 0 ? <p className="none">None shown yet: a story with what you did yourself and why shows them.</p> : (
+      {feedback.leadershipPrinciples.length === 0 ? (
+        <p className="none">None shown yet: a story with what you did yourself and why shows them.</p>
+      ) : (
         <ul className="principles">
           {feedback.leadershipPrinciples.map((p) => (
             <li key={p.principle}>

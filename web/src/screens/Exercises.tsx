@@ -30,17 +30,28 @@ export function Exercises() {
   return (
     <section className="exercises">
       <h1>Exercises</h1>
-      <p>Write what interviewers ask you to write: an IAM policy, a CloudFormation template, a VPC network. Each check runs your work through a real evaluator and says what fails and where.</p>
+      <p>
+        Write what interviewers ask you to write: an IAM policy, a CloudFormation template, a VPC network. Each check runs your work through a real evaluator
+        and says what fails and where.
+      </p>
       <label htmlFor="exercise-kind">Kind</label>{' '}
       <select id="exercise-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-        {KINDS.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+        {KINDS.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
       </select>
       {error && <p role="alert">{error}</p>}
       {list && (
         <ul className="exercise-list">
           {list.map((e) => (
             <li key={e.id}>
-              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a> <span className="meta">{e.kind} · {e.levels.join('/')}{e.source === 'yours' ? ' · yours' : ''}</span>
+              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a>{' '}
+              <span className="meta">
+                {e.kind} · {e.levels.join('/')}
+                {e.source === 'yours' ? ' · yours' : ''}
+              </span>
             </li>
           ))}
         </ul>
@@ -104,20 +115,43 @@ function YourExercises({ onChange }: { onChange: () => void }) {
       <h2>Your exercises</h2>
       <p>Add an exercise file of your own (the format is in the README): it is checked, stored, and worked on like the shipped ones.</p>
       <label htmlFor="own-exercise-file">Exercise file</label>{' '}
-      <input id="own-exercise-file" type="file" accept=".yaml,.yml,.json" onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void file.text().then((t) => importText(t, file.name)); }} />
-      <form onSubmit={(e) => { e.preventDefault(); void importText(text, 'the text box'); }}>
+      <input
+        id="own-exercise-file"
+        type="file"
+        accept=".yaml,.yml,.json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void file.text().then((t) => importText(t, file.name));
+        }}
+      />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void importText(text, 'the text box');
+        }}
+      >
         <label htmlFor="own-exercise-yaml">Or paste it</label>
         <textarea id="own-exercise-yaml" rows={8} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" disabled={!text.trim()}>Add</button>
+        <button type="submit" disabled={!text.trim()}>
+          Add
+        </button>
       </form>
-      <p role="status" className="status">{status}</p>
+      <p role="status" className="status">
+        {status}
+      </p>
       {error && <p role="alert">{error}</p>}
       {mine && mine.length > 0 && (
         <ul className="exercise-list" aria-label="Your exercises">
           {mine.map((e) => (
             <li key={e.id}>
-              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a> <span className="meta">{e.id} · {e.kind}</span>{' '}
-              <button type="button" onClick={() => void remove(e)} aria-label={`Delete ${e.id}`}>Delete</button>
+              <a href={`#/exercises/${encodeURIComponent(e.id)}`}>{e.prompt.split('\n')[0]}</a>{' '}
+              <span className="meta">
+                {e.id} · {e.kind}
+              </span>{' '}
+              <button type="button" onClick={() => void remove(e)} aria-label={`Delete ${e.id}`}>
+                Delete
+              </button>
             </li>
           ))}
         </ul>
@@ -165,34 +199,70 @@ export function ExerciseWorkspace({ exercise, check: runCheck, onClose, closeLab
 
   return (
     <section className="exercise">
-      <p>{onClose ? <button type="button" onClick={onClose}>{closeLabel ?? '← Close this exercise'}</button> : <a href="#/exercises">← All exercises</a>}</p>
+      <p>
+        {onClose ? (
+          <button type="button" onClick={onClose}>
+            {closeLabel ?? '← Close this exercise'}
+          </button>
+        ) : (
+          <a href="#/exercises">← All exercises</a>
+        )}
+      </p>
       <h1>{exercise.prompt.split('\n')[0]}</h1>
-      <p className="meta">{exercise.kind} · {exercise.topic} · {exercise.levels.join('/')}</p>
-      {exercise.prompt.split('\n').slice(1).map((p, i) => <p key={i}>{p}</p>)}
+      <p className="meta">
+        {exercise.kind} · {exercise.topic} · {exercise.levels.join('/')}
+      </p>
+      {exercise.prompt
+        .split('\n')
+        .slice(1)
+        .map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
       <h2 id="editor-label">Your answer</h2>
-      <Suspense fallback={<textarea aria-label="Your answer" rows={20} value={submission} onChange={(e) => setSubmission(e.target.value)} spellCheck={false} />}>
+      <Suspense
+        fallback={<textarea aria-label="Your answer" rows={20} value={submission} onChange={(e) => setSubmission(e.target.value)} spellCheck={false} />}
+      >
         <CodeEditor key={exercise.id} value={submission} onChange={setSubmission} language={languageOf(exercise.kind)} marks={marks} label="Your answer" />
       </Suspense>
       <div className="actions">
-        <button type="button" onClick={() => void check()} disabled={busy}>{busy ? 'Checking…' : 'Check'}</button>
-        <button type="button" onClick={() => setSubmission(exercise.starter)}>Reset to starter</button>
-        {hintsShown < exercise.hints.length && <button type="button" onClick={() => setHintsShown(hintsShown + 1)}>Show a hint</button>}
-        {!showSolution && <button type="button" onClick={() => setShowSolution(true)}>Show the solution</button>}
+        <button type="button" onClick={() => void check()} disabled={busy}>
+          {busy ? 'Checking…' : 'Check'}
+        </button>
+        <button type="button" onClick={() => setSubmission(exercise.starter)}>
+          Reset to starter
+        </button>
+        {hintsShown < exercise.hints.length && (
+          <button type="button" onClick={() => setHintsShown(hintsShown + 1)}>
+            Show a hint
+          </button>
+        )}
+        {!showSolution && (
+          <button type="button" onClick={() => setShowSolution(true)}>
+            Show the solution
+          </button>
+        )}
       </div>
       {error && <p role="alert">{error}</p>}
       {hintsShown > 0 && (
         <ul className="hints" aria-label="Hints">
-          {exercise.hints.slice(0, hintsShown).map((h) => <li key={h}>{h}</li>)}
+          {exercise.hints.slice(0, hintsShown).map((h) => (
+            <li key={h}>{h}</li>
+          ))}
         </ul>
       )}
       {result && (
         <div className="results" aria-live="polite">
-          <h2>{result.passed ? 'Passed' : 'Not yet'}: {result.checks.filter((c) => c.passed).length} of {result.checks.length} checks</h2>
+          <h2>
+            {result.passed ? 'Passed' : 'Not yet'}: {result.checks.filter((c) => c.passed).length} of {result.checks.length} checks
+          </h2>
           <ul>
             {result.checks.map((c, i) => (
               <li key={i} className={c.passed ? 'pass' : 'fail'}>
                 <strong>{c.passed ? 'Pass' : 'Fail'}</strong> <code>{c.check}</code>
-                <div>{c.line ? `Line ${c.line}: ` : ''}{c.message}</div>
+                <div>
+                  {c.line ? `Line ${c.line}: ` : ''}
+                  {c.message}
+                </div>
               </li>
             ))}
           </ul>
@@ -201,7 +271,9 @@ export function ExerciseWorkspace({ exercise, check: runCheck, onClose, closeLab
       {showSolution && (
         <div className="solution">
           <h2>Solution</h2>
-          <pre><code>{exercise.solution}</code></pre>
+          <pre>
+            <code>{exercise.solution}</code>
+          </pre>
           <h2>Why</h2>
           <p>{exercise.explanation}</p>
         </div>

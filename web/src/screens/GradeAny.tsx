@@ -38,23 +38,46 @@ export function GradeAny() {
   return (
     <section className="grade-any">
       <h1>Grade any question</h1>
-      <p className="lead">Asked something that is not in the library? Paste the question as you heard it and the answer you gave (or wish you had), and get the same feedback as in practice.</p>
-      <form className="stack" onSubmit={(e) => { e.preventDefault(); void grade(); }}>
+      <p className="lead">
+        Asked something that is not in the library? Paste the question as you heard it and the answer you gave (or wish you had), and get the same feedback as
+        in practice.
+      </p>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void grade();
+        }}
+      >
         <label htmlFor="any-prompt">The question you were asked</label>
         <textarea id="any-prompt" rows={4} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         <label htmlFor="any-kind">Kind of question</label>
         <select id="any-kind" value={kind} onChange={(e) => setKind(e.target.value as QuestionKind | '')}>
           <option value="">Let Loop Coach guess</option>
-          {QUESTION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          {QUESTION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
         <label htmlFor="any-answer">Your answer</label>
         <textarea id="any-answer" rows={12} value={answer} onChange={(e) => setAnswer(e.target.value)} />
-        <p><button type="submit" className="primary" disabled={busy}>Grade my answer</button></p>
+        <p>
+          <button type="submit" className="primary" disabled={busy}>
+            Grade my answer
+          </button>
+        </p>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {feedback && (
         <div className="report">
-          <h2 ref={resultHeading} tabIndex={-1}>Score {feedback.score}/100</h2>
+          <h2 ref={resultHeading} tabIndex={-1}>
+            Score {feedback.score}/100
+          </h2>
           <FullFeedback feedback={feedback} showKey />
         </div>
       )}

@@ -20,17 +20,28 @@ export function History() {
     exerciseApi.attempts().then(setExerciseAttempts, () => setExerciseAttempts([]));
     progressApi.progress().then(setProgress, (e: Error) => setError(e.message));
   }, []);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   return (
     <section className="history">
       <h1>History</h1>
-      {sessions === null ? <p>Loading…</p> : sessions.length === 0 ? <p>No answers yet: practise a question or start a mock interview.</p> : (
+      {sessions === null ? (
+        <p>Loading…</p>
+      ) : sessions.length === 0 ? (
+        <p>No answers yet: practise a question or start a mock interview.</p>
+      ) : (
         <ul className="questions">
           {sessions.map((s) => (
             <li key={s.id}>
               {s.kind === 'practice' ? (
                 <>
-                  <a href={`#/interview/${encodeURIComponent(s.id)}`}>{new Date(s.createdAt).toLocaleString()} · Practised: {promptTitle(s.title ?? '')}</a>
+                  <a href={`#/interview/${encodeURIComponent(s.id)}`}>
+                    {new Date(s.createdAt).toLocaleString()} · Practised: {promptTitle(s.title ?? '')}
+                  </a>
                   <span className="meta">{s.score ?? '–'}/100</span>
                 </>
               ) : (
@@ -38,7 +49,11 @@ export function History() {
                   <a href={`#/interview/${encodeURIComponent(s.id)}`}>
                     {new Date(s.createdAt).toLocaleString()} · Interview · {labelOf(ROLE_LABELS, s.role)} · {labelOf(LEVEL_LABELS, s.level)}
                   </a>
-                  <span className="meta">{s.status === 'finished' ? `finished · ${s.score ?? '–'}/100${s.skipped ? ` · ${s.skipped} skipped` : ''}` : `in progress · ${s.answered} of ${s.total} answered · continue`}</span>
+                  <span className="meta">
+                    {s.status === 'finished'
+                      ? `finished · ${s.score ?? '–'}/100${s.skipped ? ` · ${s.skipped} skipped` : ''}`
+                      : `in progress · ${s.answered} of ${s.total} answered · continue`}
+                  </span>
                 </>
               )}
             </li>
@@ -56,7 +71,13 @@ function ExerciseAttempts({ attempts }: { attempts: ExerciseAttemptRecord[] | nu
   return (
     <>
       <h2>Exercise attempts</h2>
-      {attempts === null ? <p>Loading…</p> : attempts.length === 0 ? <p>No exercises checked yet: <a href="#/exercises">try one</a>.</p> : (
+      {attempts === null ? (
+        <p>Loading…</p>
+      ) : attempts.length === 0 ? (
+        <p>
+          No exercises checked yet: <a href="#/exercises">try one</a>.
+        </p>
+      ) : (
         <ul className="questions exercise-attempts">
           {attempts.map((a) => {
             const passedCount = a.result.checks.filter((c) => c.passed).length;
@@ -64,14 +85,27 @@ function ExerciseAttempts({ attempts }: { attempts: ExerciseAttemptRecord[] | nu
               <li key={a.id}>
                 <a href={`#/exercises/${encodeURIComponent(a.exerciseId)}`}>{promptTitle(a.prompt.split('\n')[0] ?? a.exerciseId)}</a>
                 <span className="meta">
-                  {new Date(a.checkedAt).toLocaleString()} · {a.kind} · {a.result.passed ? 'passed' : 'not yet'} · {passedCount} of {a.result.checks.length} checks{a.sessionId ? ' · in an interview' : ''}
+                  {new Date(a.checkedAt).toLocaleString()} · {a.kind} · {a.result.passed ? 'passed' : 'not yet'} · {passedCount} of {a.result.checks.length}{' '}
+                  checks{a.sessionId ? ' · in an interview' : ''}
                 </span>
                 <details>
                   <summary>Checks and submission</summary>
                   <ul className="exercise-checks">
-                    {a.result.checks.map((c, i) => <li key={i} className={c.passed ? 'pass' : 'fail'}><strong>{c.passed ? 'Pass' : 'Fail'}</strong> <code>{c.check}</code>{!c.passed && <div>{c.line ? `Line ${c.line}: ` : ''}{c.message}</div>}</li>)}
+                    {a.result.checks.map((c, i) => (
+                      <li key={i} className={c.passed ? 'pass' : 'fail'}>
+                        <strong>{c.passed ? 'Pass' : 'Fail'}</strong> <code>{c.check}</code>
+                        {!c.passed && (
+                          <div>
+                            {c.line ? `Line ${c.line}: ` : ''}
+                            {c.message}
+                          </div>
+                        )}
+                      </li>
+                    ))}
                   </ul>
-                  <pre><code>{a.submission}</code></pre>
+                  <pre>
+                    <code>{a.submission}</code>
+                  </pre>
                 </details>
               </li>
             );
@@ -83,16 +117,27 @@ function ExerciseAttempts({ attempts }: { attempts: ExerciseAttemptRecord[] | nu
 }
 
 function ProgressView({ progress }: { progress: Progress }) {
-  const topics = Object.entries(progress.topics).map(([name, points]) => ({ name: labelOf(TOPIC_LABELS, name), points: points.map((p) => ({ date: p.date, value: p.score })) }));
-  const habits = Object.entries(progress.habits).map(([name, points]) => ({ name: labelOf(FINDING_LABELS, name), points: points.map((p) => ({ date: p.date, value: p.count })) }));
+  const topics = Object.entries(progress.topics).map(([name, points]) => ({
+    name: labelOf(TOPIC_LABELS, name),
+    points: points.map((p) => ({ date: p.date, value: p.score })),
+  }));
+  const habits = Object.entries(progress.habits).map(([name, points]) => ({
+    name: labelOf(FINDING_LABELS, name),
+    points: points.map((p) => ({ date: p.date, value: p.count })),
+  }));
   const { streak } = progress;
   return (
     <>
       <h2>Progress</h2>
       <p>
-        Streak: {streak.current} day{streak.current === 1 ? '' : 's'} (longest {streak.longest}); {streak.daysPractised} day{streak.daysPractised === 1 ? '' : 's'} practised.
+        Streak: {streak.current} day{streak.current === 1 ? '' : 's'} (longest {streak.longest}); {streak.daysPractised} day
+        {streak.daysPractised === 1 ? '' : 's'} practised.
       </p>
-      {topics.length === 0 ? <p>Answer a few questions to see your scores over time.</p> : <LineChart title="Average score per topic, by day" series={topics} max={100} unit="score out of 100" />}
+      {topics.length === 0 ? (
+        <p>Answer a few questions to see your scores over time.</p>
+      ) : (
+        <LineChart title="Average score per topic, by day" series={topics} max={100} unit="score out of 100" />
+      )}
       {habits.length === 0 ? <p>No habits raised so far.</p> : <LineChart title="Habits raised per day" series={habits} unit="times raised" />}
       <DeliveryOverTime progress={progress as Progress & Partial<ProgressDelivery>} />
       <CameraOverTime trend={progress.camera} />
@@ -100,27 +145,40 @@ function ProgressView({ progress }: { progress: Progress }) {
         <>
           <h2>Exercises over time</h2>
           <ul className="plain">
-            {progress.exercises.map((e) => <li key={e.exerciseId}><a href={`#/exercises/${encodeURIComponent(e.exerciseId)}`}>{promptTitle(e.prompt.split('\n')[0] ?? e.exerciseId)}</a>: {e.attempts.map((a) => `${a.score}%${a.passed ? ' ✓' : ''}`).join(' → ')}</li>)}
+            {progress.exercises.map((e) => (
+              <li key={e.exerciseId}>
+                <a href={`#/exercises/${encodeURIComponent(e.exerciseId)}`}>{promptTitle(e.prompt.split('\n')[0] ?? e.exerciseId)}</a>:{' '}
+                {e.attempts.map((a) => `${a.score}%${a.passed ? ' ✓' : ''}`).join(' → ')}
+              </li>
+            ))}
           </ul>
         </>
       )}
       <h2>Attempts side by side</h2>
-      {progress.questions.length === 0 ? <p>Answer a question again to compare your attempts here.</p> : progress.questions.map((q) => (
-        <article key={q.questionId} className="compare" aria-labelledby={`compare-${q.questionId}`}>
-          <h3 id={`compare-${q.questionId}`}><a href={`#/questions/${encodeURIComponent(q.questionId)}`}>{promptTitle(q.prompt)}</a></h3>
-          <div className="attempts">
-            {q.attempts.map((a, i) => (
-              <div key={`${a.date}-${i}`} className="attempt">
-                <p className="meta">Attempt {i + 1} · {a.date} · <strong>{a.score}/100</strong></p>
-                <p className="answer">{a.answer}</p>
-              </div>
-            ))}
-          </div>
-          <DeliverySideBySide measures={(q as Partial<ProgressDelivery['questions'][number]>).delivery} />
-          <CameraSideBySide measures={q.camera} />
-          <ChangesBetween changes={q} />
-        </article>
-      ))}
+      {progress.questions.length === 0 ? (
+        <p>Answer a question again to compare your attempts here.</p>
+      ) : (
+        progress.questions.map((q) => (
+          <article key={q.questionId} className="compare" aria-labelledby={`compare-${q.questionId}`}>
+            <h3 id={`compare-${q.questionId}`}>
+              <a href={`#/questions/${encodeURIComponent(q.questionId)}`}>{promptTitle(q.prompt)}</a>
+            </h3>
+            <div className="attempts">
+              {q.attempts.map((a, i) => (
+                <div key={`${a.date}-${i}`} className="attempt">
+                  <p className="meta">
+                    Attempt {i + 1} · {a.date} · <strong>{a.score}/100</strong>
+                  </p>
+                  <p className="answer">{a.answer}</p>
+                </div>
+              ))}
+            </div>
+            <DeliverySideBySide measures={(q as Partial<ProgressDelivery['questions'][number]>).delivery} />
+            <CameraSideBySide measures={q.camera} />
+            <ChangesBetween changes={q} />
+          </article>
+        ))
+      )}
     </>
   );
 }
@@ -137,9 +195,24 @@ function DeliveryOverTime({ progress }: { progress: Progress & Partial<ProgressD
   return (
     <>
       <h2>Delivery over time</h2>
-      <LineChart title="Words a minute, by day (aim for about 130–170)" series={[{ name: 'Words a minute', points: byDay((a) => a.wordsPerMinute) }]} unit="words a minute" />
-      <LineChart title="Fillers a minute and long pauses, by day" series={[{ name: 'Fillers a minute (approximate)', points: byDay((a) => a.fillersPerMinute) }, { name: 'Long pauses', points: byDay((a) => a.longPauses) }]} unit="per answer" />
-      <DeliveryTrendTable trend={trend} caption="Your spoken answers, oldest first" label={(a) => `${new Date(a.answeredAt).toLocaleString()} · ${a.questionId}`} />
+      <LineChart
+        title="Words a minute, by day (aim for about 130–170)"
+        series={[{ name: 'Words a minute', points: byDay((a) => a.wordsPerMinute) }]}
+        unit="words a minute"
+      />
+      <LineChart
+        title="Fillers a minute and long pauses, by day"
+        series={[
+          { name: 'Fillers a minute (approximate)', points: byDay((a) => a.fillersPerMinute) },
+          { name: 'Long pauses', points: byDay((a) => a.longPauses) },
+        ]}
+        unit="per answer"
+      />
+      <DeliveryTrendTable
+        trend={trend}
+        caption="Your spoken answers, oldest first"
+        label={(a) => `${new Date(a.answeredAt).toLocaleString()} · ${a.questionId}`}
+      />
     </>
   );
 }
@@ -151,11 +224,29 @@ function DeliverySideBySide({ measures }: { measures?: ProgressDelivery['questio
   return (
     <table className="delivery-comparison">
       <caption>Delivery, attempt by attempt</caption>
-      <thead><tr><th scope="col">Measure</th>{measures.map((_, i) => <th key={i} scope="col">Attempt {i + 1}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          {measures.map((_, i) => (
+            <th key={i} scope="col">
+              Attempt {i + 1}
+            </th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
-        <tr><th scope="row">Words a minute</th>{cell((m) => m.wordsPerMinute)}</tr>
-        <tr><th scope="row">Fillers a minute (approx.)</th>{cell((m) => m.fillersPerMinute)}</tr>
-        <tr><th scope="row">Long pauses</th>{cell((m) => m.longPauses)}</tr>
+        <tr>
+          <th scope="row">Words a minute</th>
+          {cell((m) => m.wordsPerMinute)}
+        </tr>
+        <tr>
+          <th scope="row">Fillers a minute (approx.)</th>
+          {cell((m) => m.fillersPerMinute)}
+        </tr>
+        <tr>
+          <th scope="row">Long pauses</th>
+          {cell((m) => m.longPauses)}
+        </tr>
       </tbody>
     </table>
   );
@@ -181,16 +272,45 @@ function CameraOverTime({ trend }: { trend?: CameraTrend }) {
     <>
       <h2>On camera over time</h2>
       <p className="hint">&ldquo;Looking at the screen&rdquo; is what the camera can tell from your head and eyes, not eye contact with an interviewer.</p>
-      <LineChart title="On camera, by day (% of the answer)" series={CAMERA_ROWS.map((row) => ({ name: row.name, points: byDay(row.pick) }))} max={100} unit="percent" />
+      <LineChart
+        title="On camera, by day (% of the answer)"
+        series={CAMERA_ROWS.map((row) => ({ name: row.name, points: byDay(row.pick) }))}
+        max={100}
+        unit="percent"
+      />
       <table className="camera-trend">
         <caption>Your answers recorded on camera, oldest first</caption>
-        <thead><tr><th scope="col">Answer</th>{CAMERA_ROWS.map((row) => <th key={row.name} scope="col">{row.name}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Answer</th>
+            {CAMERA_ROWS.map((row) => (
+              <th key={row.name} scope="col">
+                {row.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {trend.answers.map((a) => (
-            <tr key={a.attemptId}><th scope="row">{new Date(a.answeredAt).toLocaleString()} · {a.questionId}{a.isUnreliable ? ' (unreliable signal)' : ''}</th>{CAMERA_ROWS.map((row) => <td key={row.name}>{row.pick(a)}</td>)}</tr>
+            <tr key={a.attemptId}>
+              <th scope="row">
+                {new Date(a.answeredAt).toLocaleString()} · {a.questionId}
+                {a.isUnreliable ? ' (unreliable signal)' : ''}
+              </th>
+              {CAMERA_ROWS.map((row) => (
+                <td key={row.name}>{row.pick(a)}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
-        <tfoot><tr><th scope="row">Mean</th>{CAMERA_ROWS.map((row) => <td key={row.name}>{row.pick(mean)}</td>)}</tr></tfoot>
+        <tfoot>
+          <tr>
+            <th scope="row">Mean</th>
+            {CAMERA_ROWS.map((row) => (
+              <td key={row.name}>{row.pick(mean)}</td>
+            ))}
+          </tr>
+        </tfoot>
       </table>
     </>
   );
@@ -202,9 +322,25 @@ function CameraSideBySide({ measures }: { measures?: Array<CameraMeasures | null
   return (
     <table className="camera-comparison">
       <caption>On camera, attempt by attempt</caption>
-      <thead><tr><th scope="col">Measure</th>{measures.map((_, i) => <th key={i} scope="col">Attempt {i + 1}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          {measures.map((_, i) => (
+            <th key={i} scope="col">
+              Attempt {i + 1}
+            </th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
-        {CAMERA_ROWS.map((row) => <tr key={row.name}><th scope="row">{row.name}</th>{measures.map((m, i) => <td key={i}>{m ? row.pick(m) : 'no camera'}</td>)}</tr>)}
+        {CAMERA_ROWS.map((row) => (
+          <tr key={row.name}>
+            <th scope="row">{row.name}</th>
+            {measures.map((m, i) => (
+              <td key={i}>{m ? row.pick(m) : 'no camera'}</td>
+            ))}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

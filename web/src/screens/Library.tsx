@@ -4,15 +4,23 @@ import { api, type Question } from '../api';
 import { KIND_LABELS, labelOf, LEVEL_LABELS, TOPIC_LABELS } from '../labels';
 import { promptTitle } from '../prompt';
 
-
-function Select(props: { id: string; label: string; value: string; options: readonly string[]; labels: Record<string, string>; onChange: (v: string) => void }) {
+function Select(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  labels: Record<string, string>;
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">Any</option>
         {props.options.map((o) => (
-          <option key={o} value={o}>{labelOf(props.labels, o)}</option>
+          <option key={o} value={o}>
+            {labelOf(props.labels, o)}
+          </option>
         ))}
       </select>
     </div>
@@ -30,7 +38,13 @@ export function Library() {
   const [error, setError] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => {
-      api.questions(filter).then((q) => { setQuestions(q); setError(''); }, (e: Error) => setError(e.message));
+      api.questions(filter).then(
+        (q) => {
+          setQuestions(q);
+          setError('');
+        },
+        (e: Error) => setError(e.message),
+      );
     }, 150);
     return () => clearTimeout(timer);
   }, [filter]);
@@ -47,13 +61,27 @@ export function Library() {
           <input id="service" type="search" placeholder="e.g. SQS" value={filter.service} onChange={(e) => set('service')(e.target.value)} />
         </div>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
-      <p aria-live="polite" className="count">{questions ? `${questions.length} question${questions.length === 1 ? '' : 's'}` : 'Loading…'}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <p aria-live="polite" className="count">
+        {questions ? `${questions.length} question${questions.length === 1 ? '' : 's'}` : 'Loading…'}
+      </p>
       <ul className="questions">
         {questions?.map((q) => (
           <li key={q.id}>
             <a href={`#/questions/${encodeURIComponent(q.id)}`}>{promptTitle(q.prompt)}</a>
-            <span className="meta">{questionMeta(q)}{q.source === 'yours' && <> · <span className="badge">yours</span></>}</span>
+            <span className="meta">
+              {questionMeta(q)}
+              {q.source === 'yours' && (
+                <>
+                  {' '}
+                  · <span className="badge">yours</span>
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ul>

@@ -82,7 +82,10 @@ export function MyQuestions() {
   return (
     <section className="my-questions">
       <h1>Your questions</h1>
-      <p>Add questions of your own in the bank's YAML format (one question, a list, or several documents separated by <code>---</code>) and practise them like the bank's: alone, or in mock interviews on their topic.</p>
+      <p>
+        Add questions of your own in the bank's YAML format (one question, a list, or several documents separated by <code>---</code>) and practise them like
+        the bank's: alone, or in mock interviews on their topic.
+      </p>
       <h2>Import a file</h2>
       <label htmlFor="import-file">YAML file</label>
       <input
@@ -96,35 +99,64 @@ export function MyQuestions() {
         }}
       />
       <h2>Or write one here</h2>
-      <form onSubmit={(e) => { e.preventDefault(); void importText(yaml, 'the text box'); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void importText(yaml, 'the text box');
+        }}
+      >
         <label htmlFor="import-yaml">Question YAML</label>
         <textarea id="import-yaml" rows={14} spellCheck={false} value={yaml} onChange={(e) => setYaml(e.target.value)} />
         <p className="actions">
-          <button type="button" onClick={() => setYaml(TEMPLATE)}>Start from a template</button>
-          <button type="submit" className="primary" disabled={!yaml.trim()}>Add</button>
+          <button type="button" onClick={() => setYaml(TEMPLATE)}>
+            Start from a template
+          </button>
+          <button type="submit" className="primary" disabled={!yaml.trim()}>
+            Add
+          </button>
         </p>
       </form>
-      <p role="status" className="status">{status}</p>
-      {error && <p role="alert" className="error">{error}</p>}
-      <h2>Your list</h2>
-      {questions === null ? <p>Loading…</p> : questions.length === 0 ? <p>No questions of your own yet.</p> : (
-        <>
-        <p className="actions">
-          <a className="button" href="/api/my-questions/export" download="loopcoach-questions.yaml">Export your questions (YAML)</a>
-          <span className="hint">A pack anyone can import here or with <code>loopcoach questions import</code>.</span>
+      <p role="status" className="status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
         </p>
-        <ul className="questions">
-          {questions.map((q) => (
-            <li key={q.id}>
-              <span>{promptTitle(q.prompt)}</span>
-              <span className="meta">{q.id} · {questionMeta(q)}</span>
-              <span className="actions">
-                <a className="button" href={`#/practise/${encodeURIComponent(q.id)}`} aria-label={`Practise ${q.id}`}>Practise</a>
-                <button type="button" onClick={() => void remove(q)} aria-label={`Delete ${q.id}`}>Delete</button>
-              </span>
-            </li>
-          ))}
-        </ul>
+      )}
+      <h2>Your list</h2>
+      {questions === null ? (
+        <p>Loading…</p>
+      ) : questions.length === 0 ? (
+        <p>No questions of your own yet.</p>
+      ) : (
+        <>
+          <p className="actions">
+            <a className="button" href="/api/my-questions/export" download="loopcoach-questions.yaml">
+              Export your questions (YAML)
+            </a>
+            <span className="hint">
+              A pack anyone can import here or with <code>loopcoach questions import</code>.
+            </span>
+          </p>
+          <ul className="questions">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <span>{promptTitle(q.prompt)}</span>
+                <span className="meta">
+                  {q.id} · {questionMeta(q)}
+                </span>
+                <span className="actions">
+                  <a className="button" href={`#/practise/${encodeURIComponent(q.id)}`} aria-label={`Practise ${q.id}`}>
+                    Practise
+                  </a>
+                  <button type="button" onClick={() => void remove(q)} aria-label={`Delete ${q.id}`}>
+                    Delete
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

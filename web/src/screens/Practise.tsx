@@ -47,7 +47,9 @@ export function Practise({ id }: { id: string }) {
     try {
       // Every graded answer is an attempt: saved, in History and progress, beside the previous one.
       // A spoken one is saved with its transcript and delivery; its audio only if the user keeps recordings.
-      const result = spoken ? await speechApi.practise(question.id, answer, startedAt, spokenInputOf(spoken.analysis, spoken.camera)) : await sessionsApi.practise(question.id, answer, startedAt);
+      const result = spoken
+        ? await speechApi.practise(question.id, answer, startedAt, spokenInputOf(spoken.analysis, spoken.camera))
+        : await sessionsApi.practise(question.id, answer, startedAt);
       setNotice('');
       setKeptAudioUrl(null);
       if (spoken) {
@@ -67,42 +69,81 @@ export function Practise({ id }: { id: string }) {
     }
   };
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!question) return <p>Loading…</p>;
   return (
     <section className="practise">
       <div className="question-head">
-        <div className="prompt"><Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} /></div>
+        <div className="prompt">
+          <Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} />
+        </div>
         <Timer running={final === null} />
       </div>
       {!final ? (
         <div className="workspace">
           <div>
-          <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} canKeepRecordings />
-          {spoken && <p className="hint transcript-state" data-finish-ms={spoken.finishMs}>{isEdited ? 'Transcript edited by you.' : 'Transcript from your recording: fix any misheard words before submitting.'}</p>}
-          {submitError && <p role="alert" className="error">Not saved: {submitError}</p>}
-          <AnswerForm id="answer" rows={14} value={answer} onChange={setAnswer} onSubmit={() => void submit()} hint="Feedback updates as you pause. Ctrl+Enter submits." />
+            <RecordPanel kind={question.kind} onTranscript={setAnswer} onRecorded={setSpoken} canKeepRecordings />
+            {spoken && (
+              <p className="hint transcript-state" data-finish-ms={spoken.finishMs}>
+                {isEdited ? 'Transcript edited by you.' : 'Transcript from your recording: fix any misheard words before submitting.'}
+              </p>
+            )}
+            {submitError && (
+              <p role="alert" className="error">
+                Not saved: {submitError}
+              </p>
+            )}
+            <AnswerForm
+              id="answer"
+              rows={14}
+              value={answer}
+              onChange={setAnswer}
+              onSubmit={() => void submit()}
+              hint="Feedback updates as you pause. Ctrl+Enter submits."
+            />
           </div>
           <div>
             {question.rubric.length > 0 && (
               <label className="switch">
-                <input type="checkbox" role="switch" checked={showHints} onChange={(e) => setShowHints(e.target.checked)} /> Show hints (the points a strong answer covers)
+                <input type="checkbox" role="switch" checked={showHints} onChange={(e) => setShowHints(e.target.checked)} /> Show hints (the points a strong
+                answer covers)
               </label>
             )}
-            {liveError && <p role="status" className="error">Live feedback paused: {liveError}</p>}
+            {liveError && (
+              <p role="status" className="error">
+                Live feedback paused: {liveError}
+              </p>
+            )}
             <LivePanel feedback={live} hints={showHints ? question.rubric : undefined} />
           </div>
         </div>
       ) : (
         <div className="report">
-          <h2 ref={reportHeading} tabIndex={-1}>Score {final.score}/100</h2>
-          <p className="hint saved-note">Saved to your <a href="#/history">history</a>.</p>
+          <h2 ref={reportHeading} tabIndex={-1}>
+            Score {final.score}/100
+          </h2>
+          <p className="hint saved-note">
+            Saved to your <a href="#/history">history</a>.
+          </p>
           {saved?.previous && <PreviousAnswer prompt={saved.prompt} current={{ answer, score: final.score }} previous={saved.previous} />}
           <FullFeedback feedback={final} showKey />
-          {notice && <p role="status" className="error">{notice}</p>}
+          {notice && (
+            <p role="status" className="error">
+              {notice}
+            </p>
+          )}
           {spoken && (
             <SpokenReview spoken={keptAudioUrl ? { ...spoken, audioUrl: keptAudioUrl } : spoken} isEdited={isEdited}>
-              <p className="hint recording-kept">{keptAudioUrl ? 'Recording kept: it plays back here and in this answer’s report in History.' : 'Recording not kept: it plays on this page only; the transcript and delivery were saved.'}</p>
+              <p className="hint recording-kept">
+                {keptAudioUrl
+                  ? 'Recording kept: it plays back here and in this answer’s report in History.'
+                  : 'Recording not kept: it plays on this page only; the transcript and delivery were saved.'}
+              </p>
             </SpokenReview>
           )}
           <DeliveryComparison attempts={spokenAttempts.map((a) => a.analysis.delivery)} />
@@ -111,12 +152,30 @@ export function Practise({ id }: { id: string }) {
           {question.pitfalls.length > 0 && (
             <>
               <h3>Common pitfalls</h3>
-              <ul>{question.pitfalls.map((p) => <li key={p.claim}><strong>{p.claim}</strong> {p.correction}</li>)}</ul>
+              <ul>
+                {question.pitfalls.map((p) => (
+                  <li key={p.claim}>
+                    <strong>{p.claim}</strong> {p.correction}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           <p className="actions">
-            <button type="button" onClick={() => { setFinal(null); setSpoken(null); setKeptAudioUrl(null); setStartedAt(new Date().toISOString()); }}>Improve this answer</button>
-            <a className="button" href="#/library">Another question</a>
+            <button
+              type="button"
+              onClick={() => {
+                setFinal(null);
+                setSpoken(null);
+                setKeptAudioUrl(null);
+                setStartedAt(new Date().toISOString());
+              }}
+            >
+              Improve this answer
+            </button>
+            <a className="button" href="#/library">
+              Another question
+            </a>
           </p>
         </div>
       )}
@@ -125,19 +184,33 @@ export function Practise({ id }: { id: string }) {
 }
 
 /** This answer beside the previous one at the same question, titled by its prompt, with gains and losses. */
-function PreviousAnswer({ prompt, current, previous }: { prompt: string; current: { answer: string; score: number }; previous: NonNullable<PractisedAnswer['previous']> }) {
+function PreviousAnswer({
+  prompt,
+  current,
+  previous,
+}: {
+  prompt: string;
+  current: { answer: string; score: number };
+  previous: NonNullable<PractisedAnswer['previous']>;
+}) {
   const delta = current.score - previous.score;
   return (
     <article className="compare" aria-labelledby="compare-previous">
       <h3 id="compare-previous">Beside your previous answer: {promptTitle(prompt)}</h3>
-      <p className="meta">{previous.score}/100 → <strong>{current.score}/100</strong> ({delta >= 0 ? `+${delta}` : delta})</p>
+      <p className="meta">
+        {previous.score}/100 → <strong>{current.score}/100</strong> ({delta >= 0 ? `+${delta}` : delta})
+      </p>
       <div className="attempts">
         <div className="attempt">
-          <p className="meta">Previous · {previous.answeredAt.slice(0, 10)} · <strong>{previous.score}/100</strong></p>
+          <p className="meta">
+            Previous · {previous.answeredAt.slice(0, 10)} · <strong>{previous.score}/100</strong>
+          </p>
           <p className="answer">{previous.answer}</p>
         </div>
         <div className="attempt">
-          <p className="meta">This answer · <strong>{current.score}/100</strong></p>
+          <p className="meta">
+            This answer · <strong>{current.score}/100</strong>
+          </p>
           <p className="answer">{current.answer}</p>
         </div>
       </div>

@@ -11,13 +11,24 @@ export function QuestionView({ id }: { id: string }) {
   useEffect(() => {
     api.question(id).then(setQuestion, (e: Error) => setError(e.message));
   }, [id]);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!question) return <p>Loading…</p>;
   return (
     <article>
       <p className="meta">{questionMeta(question)}</p>
-      <div className="prompt"><Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} /></div>
-      <p><a className="button primary" href={`#/practise/${encodeURIComponent(question.id)}`}>Practise this question</a></p>
+      <div className="prompt">
+        <Prompt text={question.prompt} heading={(first) => <h1>{first}</h1>} />
+      </div>
+      <p>
+        <a className="button primary" href={`#/practise/${encodeURIComponent(question.id)}`}>
+          Practise this question
+        </a>
+      </p>
       <h2>The answer key</h2>
       <p className="hint">Practising? Answer first: the key is easier to learn after you have tried.</p>
       <button type="button" aria-expanded={showAnswer} aria-controls="answer-key" onClick={() => setShowAnswer((s) => !s)}>
@@ -28,26 +39,42 @@ export function QuestionView({ id }: { id: string }) {
         {showAnswer && question.rubric.length > 0 && (
           <>
             <h3>What a strong answer covers</h3>
-            <ol>{question.rubric.map((r) => <li key={r}>{r}</li>)}</ol>
+            <ol>
+              {question.rubric.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ol>
           </>
         )}
         {showAnswer && (
           <>
             <h3>Model answer</h3>
-            <div id="model-answer"><p>{question.modelAnswer}</p></div>
+            <div id="model-answer">
+              <p>{question.modelAnswer}</p>
+            </div>
           </>
         )}
         {showAnswer && question.pitfalls.length > 0 && (
           <>
             <h3>Common pitfalls</h3>
-            <ul>{question.pitfalls.map((p) => <li key={p.claim}><strong>{p.claim}</strong> {p.correction}</li>)}</ul>
+            <ul>
+              {question.pitfalls.map((p) => (
+                <li key={p.claim}>
+                  <strong>{p.claim}</strong> {p.correction}
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </div>
       {question.references.length > 0 && (
         <>
           <h2>Further reading</h2>
-          <ul>{question.references.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul>
+            {question.references.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
         </>
       )}
     </article>

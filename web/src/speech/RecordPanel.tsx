@@ -30,7 +30,12 @@ const LIVE_EVERY_MS = 700;
  * transcript, and the answer box — hence live feedback — follows); Stop gives the final
  * transcript and the delivery report. Audio never leaves the page.
  */
-export function RecordPanel(props: { kind: string; onTranscript: (text: string) => void; onRecorded: (spoken: SpokenAnswer) => void; /** Answers here are saved, so their audio can be kept: shows the Keep recordings switch. */ canKeepRecordings?: boolean }) {
+export function RecordPanel(props: {
+  kind: string;
+  onTranscript: (text: string) => void;
+  onRecorded: (spoken: SpokenAnswer) => void;
+  /** Answers here are saved, so their audio can be kept: shows the Keep recordings switch. */ canKeepRecordings?: boolean;
+}) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
@@ -41,12 +46,15 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
     onTranscript.current = props.onTranscript;
   });
 
-  useEffect(() => () => {
-    const s = session.current;
-    if (!s) return;
-    clearInterval(s.timer);
-    void s.recorder.stop();
-  }, []);
+  useEffect(
+    () => () => {
+      const s = session.current;
+      if (!s) return;
+      clearInterval(s.timer);
+      void s.recorder.stop();
+    },
+    [],
+  );
 
   const start = async () => {
     setProblem('');
@@ -71,10 +79,12 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
     live.catch((error: Error) => setProblem(`Transcription is unavailable: ${error.message}. You can type your answer below.`));
     const s = { recorder, live, timer: 0, busy: Promise.resolve() };
     s.timer = window.setInterval(() => {
-      s.busy = s.busy.then(async () => {
-        const segments = await (await s.live).update(s.recorder.samples());
-        if (session.current === s && segments.length > 0) onTranscript.current(segments.map((x) => x.text).join(' '));
-      }).catch(() => {});
+      s.busy = s.busy
+        .then(async () => {
+          const segments = await (await s.live).update(s.recorder.samples());
+          if (session.current === s && segments.length > 0) onTranscript.current(segments.map((x) => x.text).join(' '));
+        })
+        .catch(() => {});
     }, LIVE_EVERY_MS);
     session.current = s;
     camera.current?.start();
@@ -96,11 +106,21 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
       const analysis = await (await s.live).finish(samples, asQuestionKind(props.kind));
       const audio = new Blob([encodeWav16({ sampleRate: SPEECH_SAMPLE_RATE, samples }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' });
       props.onTranscript(analysis.transcript);
-      props.onRecorded({ analysis, audioUrl: URL.createObjectURL(audio), audio, finishMs: Math.round(performance.now() - stoppedAt), ...(cameraReport ? { camera: cameraReport } : {}) });
+      props.onRecorded({
+        analysis,
+        audioUrl: URL.createObjectURL(audio),
+        audio,
+        finishMs: Math.round(performance.now() - stoppedAt),
+        ...(cameraReport ? { camera: cameraReport } : {}),
+      });
       setStatus('Done: fix any misheard words in the transcript, then submit.');
     } catch (error) {
       setStatus('');
-      setProblem(error instanceof RecordingError ? `${capitalise(error.message)}. Try again, or type your answer below.` : `Transcription failed: ${(error as Error).message}. You can type your answer below.`);
+      setProblem(
+        error instanceof RecordingError
+          ? `${capitalise(error.message)}. Try again, or type your answer below.`
+          : `Transcription failed: ${(error as Error).message}. You can type your answer below.`,
+      );
     }
     setPhase('idle');
   };
@@ -108,15 +128,29 @@ export function RecordPanel(props: { kind: string; onTranscript: (text: string) 
   return (
     <div className="record" aria-label="Answer out loud" role="group">
       {phase === 'recording' ? (
-        <button type="button" className="primary recording" onClick={() => void stop()}>Stop</button>
+        <button type="button" className="primary recording" onClick={() => void stop()}>
+          Stop
+        </button>
       ) : (
-        <button type="button" className="primary" disabled={phase === 'finishing' || phase === 'calibrating'} onClick={() => void start()}>Record</button>
+        <button type="button" className="primary" disabled={phase === 'finishing' || phase === 'calibrating'} onClick={() => void start()}>
+          Record
+        </button>
       )}
-      <span className="hint">Transcribed on this device; {props.canKeepRecordings ? 'audio is saved only if you keep recordings.' : 'no audio is sent anywhere.'}</span>
+      <span className="hint">
+        Transcribed on this device; {props.canKeepRecordings ? 'audio is saved only if you keep recordings.' : 'no audio is sent anywhere.'}
+      </span>
       {props.canKeepRecordings && <KeepRecordings />}
       <CameraOption control={camera} disabled={phase !== 'idle'} />
-      {status && <p role="status" className="record-status">{status}</p>}
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {status && (
+        <p role="status" className="record-status">
+          {status}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }
@@ -134,7 +168,10 @@ export function KeepRecordings() {
   const [keep, setKeep] = useState<boolean | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    speechApi.settings().then((s) => setKeep(s.keepRecordings), () => setKeep(null));
+    speechApi.settings().then(
+      (s) => setKeep(s.keepRecordings),
+      () => setKeep(null),
+    );
   }, []);
   if (keep === null) return null;
   const change = async (value: boolean) => {
@@ -144,16 +181,26 @@ export function KeepRecordings() {
       setKeep((await speechApi.setKeepRecordings(value)).keepRecordings);
       // Turning it off stops keeping new audio; the audio kept so far goes too if the user says so.
       const kept = value ? 0 : (await speechApi.recordings()).attemptIds.length;
-      if (kept > 0 && window.confirm(`Also delete the ${kept} recording${kept === 1 ? '' : 's'} kept so far? Transcripts and feedback stay.`)) await speechApi.deleteAllRecordings();
+      if (kept > 0 && window.confirm(`Also delete the ${kept} recording${kept === 1 ? '' : 's'} kept so far? Transcripts and feedback stay.`))
+        await speechApi.deleteAllRecordings();
     } catch (e) {
       setError((e as Error).message);
-      speechApi.settings().then((saved) => setKeep(saved.keepRecordings), () => setKeep(!value));
+      speechApi.settings().then(
+        (saved) => setKeep(saved.keepRecordings),
+        () => setKeep(!value),
+      );
     }
   };
   return (
     <label className="switch keep-recordings">
-      <input type="checkbox" checked={keep} onChange={(e) => void change(e.target.checked)} /> Keep recordings (stored in Loop Coach&apos;s database, to play back later)
-      {error && <span role="alert" className="error"> {error}</span>}
+      <input type="checkbox" checked={keep} onChange={(e) => void change(e.target.checked)} /> Keep recordings (stored in Loop Coach&apos;s database, to play
+      back later)
+      {error && (
+        <span role="alert" className="error">
+          {' '}
+          {error}
+        </span>
+      )}
     </label>
   );
 }

@@ -11,7 +11,11 @@ interface Sentence {
 /** Sentences with an estimated start: each segment's time is shared out by word count. */
 export function sentencesOf(segments: TranscriptSegment[]): Sentence[] {
   return segments.flatMap((segment) => {
-    const parts = segment.text.match(/[^.!?]+[.!?]*/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+    const parts =
+      segment.text
+        .match(/[^.!?]+[.!?]*/g)
+        ?.map((s) => s.trim())
+        .filter(Boolean) ?? [];
     const words = parts.map((p) => p.split(/\s+/).length);
     const total = words.reduce((a, b) => a + b, 0) || 1;
     let before = 0;
@@ -37,7 +41,17 @@ export interface ReviewedAnswer {
 }
 
 /** The recording beside its transcript (click a sentence to hear it) and the delivery report. */
-export function SpokenReview({ spoken, isEdited, heading = 'Your recording', children }: { spoken: ReviewedAnswer; isEdited: boolean; heading?: string; children?: React.ReactNode }) {
+export function SpokenReview({
+  spoken,
+  isEdited,
+  heading = 'Your recording',
+  children,
+}: {
+  spoken: ReviewedAnswer;
+  isEdited: boolean;
+  heading?: string;
+  children?: React.ReactNode;
+}) {
   const audio = useRef<HTMLAudioElement>(null);
   const headingId = useId();
   const playFrom = (seconds: number) => {
@@ -49,8 +63,18 @@ export function SpokenReview({ spoken, isEdited, heading = 'Your recording', chi
   return (
     <section className="spoken" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
-      {spoken.audioUrl ? <audio ref={audio} controls src={spoken.audioUrl} /> : <p className="hint">The audio was not kept: only the transcript and delivery{spoken.camera ? ' and the camera measures' : ''} were saved.</p>}
-      <p className="hint">{isEdited ? 'You edited the transcript before submitting; it was graded as edited.' : spoken.audioUrl ? 'Click a sentence to hear it.' : 'The transcript as recorded.'}</p>
+      {spoken.audioUrl ? (
+        <audio ref={audio} controls src={spoken.audioUrl} />
+      ) : (
+        <p className="hint">The audio was not kept: only the transcript and delivery{spoken.camera ? ' and the camera measures' : ''} were saved.</p>
+      )}
+      <p className="hint">
+        {isEdited
+          ? 'You edited the transcript before submitting; it was graded as edited.'
+          : spoken.audioUrl
+            ? 'Click a sentence to hear it.'
+            : 'The transcript as recorded.'}
+      </p>
       <ol className="sentences">
         {sentencesOf(spoken.analysis.segments).map((s) => (
           <li key={`${s.startSec}-${s.text}`}>
@@ -59,7 +83,9 @@ export function SpokenReview({ spoken, isEdited, heading = 'Your recording', chi
                 <span className="at">{clock(s.startSec)}</span> {s.text}
               </button>
             ) : (
-              <><span className="at">{clock(s.startSec)}</span> {s.text}</>
+              <>
+                <span className="at">{clock(s.startSec)}</span> {s.text}
+              </>
             )}
           </li>
         ))}
@@ -79,19 +105,34 @@ export function DeliveryReport({ delivery, onSeek }: { delivery: Delivery; onSee
     <div className="delivery" aria-label="Delivery">
       <h3>Delivery</h3>
       <dl>
-        <dt>Duration</dt><dd>{clock(delivery.durationSec)} ({delivery.speakingSec.toFixed(0)} s speaking)</dd>
-        <dt>Pace</dt><dd>{Math.round(delivery.wordsPerMinute)} words a minute</dd>
-        <dt>Long pauses</dt><dd>{delivery.pauses.length === 0 ? 'none' : `${delivery.pauses.length} (longest ${longest.toFixed(1)} s)`}</dd>
-        <dt>Fillers (approximate)</dt><dd>{fillers === 0 ? 'none' : delivery.fillers.map((f) => `${f.word} ×${f.count}`).join(', ')}</dd>
-        <dt>Pitch variation</dt><dd>{delivery.pitchVariationSemitones.toFixed(1)} semitones</dd>
-        <dt>Loudness</dt><dd>{Math.round(delivery.loudnessDb)} dBFS</dd>
+        <dt>Duration</dt>
+        <dd>
+          {clock(delivery.durationSec)} ({delivery.speakingSec.toFixed(0)} s speaking)
+        </dd>
+        <dt>Pace</dt>
+        <dd>{Math.round(delivery.wordsPerMinute)} words a minute</dd>
+        <dt>Long pauses</dt>
+        <dd>{delivery.pauses.length === 0 ? 'none' : `${delivery.pauses.length} (longest ${longest.toFixed(1)} s)`}</dd>
+        <dt>Fillers (approximate)</dt>
+        <dd>{fillers === 0 ? 'none' : delivery.fillers.map((f) => `${f.word} ×${f.count}`).join(', ')}</dd>
+        <dt>Pitch variation</dt>
+        <dd>{delivery.pitchVariationSemitones.toFixed(1)} semitones</dd>
+        <dt>Loudness</dt>
+        <dd>{Math.round(delivery.loudnessDb)} dBFS</dd>
       </dl>
       <ul className="delivery-findings">
         {delivery.findings.length === 0 && <li className="none">Nothing to change in your delivery.</li>}
         {delivery.findings.map((f) => (
           <li key={`${f.code}-${f.atSec}`}>
             <code>{f.code}</code>{' '}
-            {onSeek ? <button type="button" className="link at" onClick={() => onSeek(f.atSec)}>at {clock(f.atSec)}</button> : <span className="at">at {clock(f.atSec)}</span>} {f.message}
+            {onSeek ? (
+              <button type="button" className="link at" onClick={() => onSeek(f.atSec)}>
+                at {clock(f.atSec)}
+              </button>
+            ) : (
+              <span className="at">at {clock(f.atSec)}</span>
+            )}{' '}
+            {f.message}
           </li>
         ))}
       </ul>
@@ -115,11 +156,23 @@ export function DeliveryComparison({ attempts }: { attempts: Delivery[] }) {
     <table className="delivery-comparison">
       <caption>Delivery across your spoken attempts</caption>
       <thead>
-        <tr><th scope="col">Measure</th>{attempts.map((_, i) => <th key={i} scope="col">Attempt {i + 1}</th>)}</tr>
+        <tr>
+          <th scope="col">Measure</th>
+          {attempts.map((_, i) => (
+            <th key={i} scope="col">
+              Attempt {i + 1}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.map(([name, value]) => (
-          <tr key={name}><th scope="row">{name}</th>{attempts.map((d, i) => <td key={i}>{value(d)}</td>)}</tr>
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            {attempts.map((d, i) => (
+              <td key={i}>{value(d)}</td>
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>

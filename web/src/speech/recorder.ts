@@ -3,7 +3,8 @@ import { SPEECH_SAMPLE_RATE, resample } from '../../../src/speech/resample';
 /** What went wrong opening the microphone, said so the user knows what to do; typing still works. */
 export function microphoneProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Microphone access was denied. Allow it in your browser’s site settings to record, or type your answer below.';
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return 'Microphone access was denied. Allow it in your browser’s site settings to record, or type your answer below.';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone was found. Connect one to record, or type your answer below.';
   if (name === 'NotReadableError') return 'The microphone is in use by another application. Close it to record, or type your answer below.';
   return `Recording could not start (${error instanceof Error ? error.message : String(error)}). You can type your answer below.`;
@@ -26,7 +27,9 @@ export class MicRecorder {
 
   static async start(): Promise<MicRecorder> {
     if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('this page cannot use a microphone (it needs https or localhost)', 'NotSupportedError');
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
     const context = new AudioContext({ sampleRate: SPEECH_SAMPLE_RATE });
     const source = context.createMediaStreamSource(stream);
     await context.audioWorklet.addModule(new URL('capture-worklet.js', document.baseURI).href);

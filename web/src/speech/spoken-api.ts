@@ -29,11 +29,19 @@ export const speechApi = {
   setKeepRecordings: (keepRecordings: boolean) => call<SpeechSettings>('/api/settings/speech', json('PUT', { keepRecordings })),
   /** Answers what the session asks next, with the spoken answer behind the text. */
   answer: (sessionId: string, answer: string, startedAt: string, spoken?: SpokenInput) =>
-    call<{ attemptId: string; feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(`/api/sessions/${encodeURIComponent(sessionId)}/answers`, json('POST', { answer, startedAt, ...(spoken ? { spoken } : {}) })),
+    call<{ attemptId: string; feedback: Feedback; next: PendingPrompt | null; finished: boolean }>(
+      `/api/sessions/${encodeURIComponent(sessionId)}/answers`,
+      json('POST', { answer, startedAt, ...(spoken ? { spoken } : {}) }),
+    ),
   /** Grades and saves an answer to one question practised alone, with the spoken answer behind the text. */
-  practise: (questionId: string, answer: string, startedAt: string, spoken: SpokenInput) => call<PractisedAnswer>('/api/practice', json('POST', { questionId, answer, startedAt, spoken })),
+  practise: (questionId: string, answer: string, startedAt: string, spoken: SpokenInput) =>
+    call<PractisedAnswer>('/api/practice', json('POST', { questionId, answer, startedAt, spoken })),
   keepRecording: (attemptId: string, audio: Blob) =>
-    call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, { method: 'PUT', headers: { 'content-type': audio.type || 'audio/wav' }, body: audio }),
+    call<{ attemptId: string; bytes: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/recording`, {
+      method: 'PUT',
+      headers: { 'content-type': audio.type || 'audio/wav' },
+      body: audio,
+    }),
   recordingUrl: (attemptId: string) => `/api/attempts/${encodeURIComponent(attemptId)}/recording`,
   recordings: () => call<{ attemptIds: string[] }>('/api/recordings'),
   deleteAllRecordings: () => call<{ deleted: number }>('/api/recordings', { method: 'DELETE' }),
@@ -51,6 +59,9 @@ export async function keepIfChosen(attemptId: string, audio: Blob): Promise<bool
 }
 
 /** The part of a recorded answer the server saves with the attempt: with the camera's summary when it was on (never a frame). */
-export function spokenInputOf(analysis: { transcript: string; segments: SpokenInput['segments']; delivery: SpokenInput['delivery'] }, camera?: SpokenInput['camera']): SpokenInput {
+export function spokenInputOf(
+  analysis: { transcript: string; segments: SpokenInput['segments']; delivery: SpokenInput['delivery'] },
+  camera?: SpokenInput['camera'],
+): SpokenInput {
   return { transcript: analysis.transcript, segments: analysis.segments, delivery: analysis.delivery, ...(camera ? { camera } : {}) };
 }

@@ -51,7 +51,12 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
       scope.postMessage({ id: request.id, ok: true, value: await handle(request) } satisfies WorkerReply);
     } catch (error) {
       const problem = error instanceof RecordingError ? error.problem : undefined;
-      scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error), ...(problem ? { problem } : {}) } satisfies WorkerReply);
+      scope.postMessage({
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        ...(problem ? { problem } : {}),
+      } satisfies WorkerReply);
     }
   });
 };
