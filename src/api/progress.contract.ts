@@ -1,4 +1,5 @@
 import type { DeliveryMeasures, DeliveryTrend } from '../core/delivery/trend.js';
+import type { CameraMeasures, CameraTrend } from '../core/camera/trend.js';
 /** Progress over time and today's suggestion: GET /api/progress, GET /api/suggestion. */
 import { z } from 'zod';
 import type { ExerciseProgress, Progress, QuestionComparison } from '../core/session/progress.js';
@@ -13,6 +14,8 @@ export interface QuestionComparisonView extends QuestionComparison {
   habitsAdded: FindingCode[];
   /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
   delivery: Array<DeliveryMeasures | null>;
+  /** Each attempt's camera measures, in the order of `attempts`; null for an answer not recorded on camera. */
+  camera: Array<CameraMeasures | null>;
 }
 
 /** An exercise's attempts with the exercise's prompt and kind. */
@@ -27,6 +30,8 @@ export interface ProgressView extends Progress {
   exercises: ExerciseProgressView[];
   /** Words per minute, fillers per minute and long pauses of every spoken answer over time. */
   delivery: DeliveryTrend;
+  /** Looking at the screen, face visible, well framed and fidgeting (%) of every answer recorded on camera over time. */
+  camera: CameraTrend;
 }
 
 const suggestionFields = { prompt: z.string(), topic: z.string(), reason: z.string() };

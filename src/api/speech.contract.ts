@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { QUESTION_KINDS } from '../core/types.js';
 import { DELIVERY_CODES } from '../core/delivery/types.js';
+import { CAMERA_CODES } from '../core/camera/types.js';
 
 /** POST /api/transcribe?kind: the question's kind, to judge the answer's length. */
 export const transcribeQuerySchema = z.object({
@@ -28,11 +29,37 @@ export const deliverySchema = z.strictObject({
   findings: z.array(z.strictObject({ code: z.enum(DELIVERY_CODES), message: text(1000), atSec: seconds })).max(50),
 });
 
+const percent = z.number().min(0).max(100);
+const moment = z.strictObject({ startSec: seconds, endSec: seconds });
+
+/** What the camera saw during the answer (the CameraReport the page measured): a summary only, never a frame or video. */
+export const cameraSummarySchema = z.strictObject({
+  durationSec: seconds,
+  framesAnalysed: z.number().int().min(0).max(1_000_000),
+  framesPerSecond: z.number().min(0).max(240),
+  faceVisiblePct: percent,
+  wellFramedPct: percent,
+  lookingAtScreenPct: percent,
+  lookingAwayPct: percent,
+  longestLookAwaySec: seconds,
+  lookingDownPct: percent,
+  fidgetingPct: percent,
+  headMovement: z.enum(['steady', 'fidgeting']),
+  tooDimPct: percent,
+  smilingPct: percent.optional(),
+  lookAways: z.array(moment.extend({ direction: z.enum(['down', 'up', 'side']) })).max(500),
+  reliability: z.strictObject({ gaze: z.enum(['eyes-and-head', 'head-only']), isUnreliable: z.boolean(), reasons: z.array(text(300)).max(10) }),
+  findings: z.array(z.strictObject({ code: z.enum(CAMERA_CODES), message: text(1000), atSec: seconds, moments: z.array(moment).max(500) })).max(20),
+});
+
 /** A spoken answer sent with its text: what the recording said, in timed segments, and its delivery. */
 export const spokenInputSchema = z.strictObject({
   transcript: text(20_000),
   segments: z.array(transcriptSegmentSchema).max(2000),
   delivery: deliverySchema,
+  camera: cameraSummarySchema
+    .optional()
+    .describe('what the camera saw, when the answer was recorded with the camera on: percentages, moments and findings only, no frame or video'),
 });
 
 export const speechSettingsSchema = z.strictObject({ keepRecordings: z.boolean() });

@@ -5,6 +5,7 @@ import type { Exercise } from '../core/exercises/types.js';
 import { suggestAnyPractice } from '../core/session/suggestion.js';
 import type { AttemptRecord } from '../store/attempt.repository.js';
 import { deliveryMeasures, deliveryTrend, type DeliveryTrend } from '../core/delivery/trend.js';
+import { cameraMeasures, cameraTrend, type CameraTrend } from '../core/camera/trend.js';
 import type { ExerciseAttemptRecord, ExerciseAttemptRepository } from '../store/exercise.repository.js';
 import type { SessionService } from './session.service.js';
 
@@ -43,12 +44,13 @@ export class ProgressService {
     const questions = progress.questions.map((q) => ({
       ...q,
       delivery: mains.filter((a) => a.questionId === q.questionId).map((a) => (a.spoken ? deliveryMeasures(a.spoken.delivery) : null)),
+      camera: mains.filter((a) => a.questionId === q.questionId).map((a) => (a.spoken?.camera ? cameraMeasures(a.spoken.camera) : null)),
     }));
     const exercises = progress.exercises.map((e) => {
       const last = exerciseAttempts.filter((a) => a.exerciseId === e.exerciseId).at(-1)!;
       return { ...e, prompt: this.deps.findExercise?.(e.exerciseId)?.prompt ?? last.prompt, kind: last.kind };
     });
-    return { ...progress, questions, exercises, delivery: spokenTrend(attempts) };
+    return { ...progress, questions, exercises, delivery: spokenTrend(attempts), camera: onCameraTrend(attempts) };
   }
 
   /** Today's suggestion from spaced re-practice (questions and exercises), with what to show; null when nothing is due. */
@@ -85,5 +87,12 @@ export class ProgressService {
 function spokenTrend(attempts: AttemptRecord[]): DeliveryTrend {
   return deliveryTrend(
     attempts.flatMap((a) => (a.spoken ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, delivery: a.spoken.delivery }] : [])),
+  );
+}
+
+/** Every spoken answer recorded on camera (follow-ups included) over time. */
+function onCameraTrend(attempts: AttemptRecord[]): CameraTrend {
+  return cameraTrend(
+    attempts.flatMap((a) => (a.spoken?.camera ? [{ attemptId: a.id, questionId: a.questionId, answeredAt: a.answeredAt, camera: a.spoken.camera }] : [])),
   );
 }

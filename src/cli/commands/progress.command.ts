@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createCoach } from '../../coach.js';
 import type { ProgressView } from '../../services/progress.service.js';
 import { deliveryTrendText, measuresText } from './delivery-text.js';
+import { cameraMeasuresText, cameraTrendText } from './camera-text.js';
 import { TOPIC_NAMES } from '../../core/topics.js';
 import type { Topic } from '../../core/types.js';
 import { composeServices } from '../../services/compose.js';
@@ -40,6 +41,7 @@ function progressText(p: ProgressView): string {
   const repeats = p.questions.flatMap((q) => [
     `  ${q.questionId}: ${q.attempts.map((a) => a.score).join(' -> ')}${q.improved.length ? `; now covers: ${q.improved.join('; ')}` : ''}${q.lost.length ? `; no longer covers: ${q.lost.join('; ')}` : ''}`,
     ...(q.delivery.some((d) => d !== null) ? [`    delivery: ${q.delivery.map((d) => (d ? measuresText(d) : 'typed')).join(' | ')}`] : []),
+    ...(q.camera.some((c) => c !== null) ? [`    camera: ${q.camera.map((c) => (c ? cameraMeasuresText(c) : 'no camera')).join(' | ')}`] : []),
   ]);
   const exercises = p.exercises.map((e) => `  ${e.exerciseId}: ${e.attempts.map((a) => `${a.score}${a.passed ? ' (passed)' : ''}`).join(' -> ')}`);
   return [
@@ -53,5 +55,6 @@ function progressText(p: ProgressView): string {
     'Exercises (share of checks passed per attempt)',
     ...(exercises.length ? exercises : ['  none yet']),
     ...deliveryTrendText(p.delivery, 'Delivery over time (spoken answers)'),
+    ...cameraTrendText(p.camera, 'On camera over time (answers recorded with the camera)'),
   ].join('\n');
 }

@@ -15,3 +15,4 @@ export {
   type LookAway,
   type Moment,
 } from './types.js';
+export { cameraMeasures, cameraTrend, meanCameraMeasures, type CameraMeasures, type CameraTrend, type DatedCamera } from './trend.js';

@@ -1,3 +1,4 @@
+import type { CameraReport } from '../camera/types.js';
 import type { DeliveryTrend } from '../delivery/trend.js';
 import type { Delivery, TranscriptSegment } from '../delivery/types.js';
 import type { SessionReport } from './report.js';
@@ -8,6 +9,8 @@ export interface SpokenRecord {
   isEdited: boolean;
   segments: TranscriptSegment[];
   delivery: Delivery;
+  /** What the camera saw, when the answer was recorded with "Use camera": its summary only (no frame, no video). */
+  camera?: CameraReport;
 }
 
 /** A spoken answer as the client measured it; whether it was edited is judged against the text submitted. */

@@ -7,6 +7,7 @@ import { DeliveryTrendTable } from '../speech/SpokenReport';
 import type { DeliveryMeasures, DeliveryTrend, ProgressDelivery } from '../speech/spoken-api';
 import { ChangesBetween } from '../components/AttemptChanges';
 import { exerciseApi, type ExerciseAttemptRecord } from '../exercise-api';
+import type { CameraMeasures, CameraTrend } from '../../../src/core/camera/trend';
 
 /** Every interview and every question practised alone, newest first (continue an unfinished interview or read a report), and progress over time. */
 export function History() {
@@ -139,6 +140,7 @@ function ProgressView({ progress }: { progress: Progress }) {
       )}
       {habits.length === 0 ? <p>No habits raised so far.</p> : <LineChart title="Habits raised per day" series={habits} unit="times raised" />}
       <DeliveryOverTime progress={progress as Progress & Partial<ProgressDelivery>} />
+      <CameraOverTime trend={progress.camera} />
       {progress.exercises.length > 0 && (
         <>
           <h2>Exercises over time</h2>
@@ -172,6 +174,7 @@ function ProgressView({ progress }: { progress: Progress }) {
               ))}
             </div>
             <DeliverySideBySide measures={(q as Partial<ProgressDelivery['questions'][number]>).delivery} />
+            <CameraSideBySide measures={q.camera} />
             <ChangesBetween changes={q} />
           </article>
         ))
@@ -244,6 +247,100 @@ function DeliverySideBySide({ measures }: { measures?: ProgressDelivery['questio
           <th scope="row">Long pauses</th>
           {cell((m) => m.longPauses)}
         </tr>
+      </tbody>
+    </table>
+  );
+}
+
+const CAMERA_ROWS: Array<{ name: string; pick: (m: CameraMeasures) => number }> = [
+  { name: 'Looking at the screen (%)', pick: (m) => m.lookingAtScreenPct },
+  { name: 'Face visible (%)', pick: (m) => m.faceVisiblePct },
+  { name: 'Well framed (%)', pick: (m) => m.wellFramedPct },
+  { name: 'Fidgeting (%)', pick: (m) => m.fidgetingPct },
+];
+
+/** Looking at the screen, face visible, well framed and fidgeting of every answer recorded on camera: a chart by day and the answers in a table. */
+function CameraOverTime({ trend }: { trend?: CameraTrend }) {
+  if (!trend?.mean) return null;
+  const mean = trend.mean;
+  const byDay = (pick: (m: CameraMeasures) => number) => {
+    const days = new Map<string, number[]>();
+    for (const a of trend.answers) days.set(a.answeredAt.slice(0, 10), [...(days.get(a.answeredAt.slice(0, 10)) ?? []), pick(a)]);
+    return [...days.entries()].map(([date, values]) => ({ date, value: Math.round(values.reduce((x, y) => x + y, 0) / values.length) }));
+  };
+  return (
+    <>
+      <h2>On camera over time</h2>
+      <p className="hint">&ldquo;Looking at the screen&rdquo; is what the camera can tell from your head and eyes, not eye contact with an interviewer.</p>
+      <LineChart
+        title="On camera, by day (% of the answer)"
+        series={CAMERA_ROWS.map((row) => ({ name: row.name, points: byDay(row.pick) }))}
+        max={100}
+        unit="percent"
+      />
+      <table className="camera-trend">
+        <caption>Your answers recorded on camera, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Answer</th>
+            {CAMERA_ROWS.map((row) => (
+              <th key={row.name} scope="col">
+                {row.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {trend.answers.map((a) => (
+            <tr key={a.attemptId}>
+              <th scope="row">
+                {new Date(a.answeredAt).toLocaleString()} · {a.questionId}
+                {a.isUnreliable ? ' (unreliable signal)' : ''}
+              </th>
+              {CAMERA_ROWS.map((row) => (
+                <td key={row.name}>{row.pick(a)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Mean</th>
+            {CAMERA_ROWS.map((row) => (
+              <td key={row.name}>{row.pick(mean)}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </>
+  );
+}
+
+/** A repeated question's camera measures, attempt by attempt (attempts without the camera shown as such). */
+function CameraSideBySide({ measures }: { measures?: Array<CameraMeasures | null> }) {
+  if (!measures?.some((m) => m !== null)) return null;
+  return (
+    <table className="camera-comparison">
+      <caption>On camera, attempt by attempt</caption>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          {measures.map((_, i) => (
+            <th key={i} scope="col">
+              Attempt {i + 1}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {CAMERA_ROWS.map((row) => (
+          <tr key={row.name}>
+            <th scope="row">{row.name}</th>
+            {measures.map((m, i) => (
+              <td key={i}>{m ? row.pick(m) : 'no camera'}</td>
+            ))}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -51,7 +51,7 @@ export function Interview({ id }: { id: string }) {
   }, [load]);
 
   const answerSpoken = async (recorded: SpokenAnswer) => {
-    const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis));
+    const saved = await speechApi.answer(id, answer, startedAt, spokenInputOf(recorded.analysis, recorded.camera));
     setNotice('');
     await keepIfChosen(saved.attemptId, recorded.audio).catch((e: Error) => setNotice(`Your answer was saved, but not its recording: ${e.message}`));
     return saved;

@@ -48,7 +48,7 @@ export function Practise({ id }: { id: string }) {
       // Every graded answer is an attempt: saved, in History and progress, beside the previous one.
       // A spoken one is saved with its transcript and delivery; its audio only if the user keeps recordings.
       const result = spoken
-        ? await speechApi.practise(question.id, answer, startedAt, spokenInputOf(spoken.analysis))
+        ? await speechApi.practise(question.id, answer, startedAt, spokenInputOf(spoken.analysis, spoken.camera))
         : await sessionsApi.practise(question.id, answer, startedAt);
       setNotice('');
       setKeptAudioUrl(null);

@@ -91,6 +91,7 @@ export function SpokenReport({
           heading={s.parentAttemptId ? `Follow-up: ${s.prompt}` : s.prompt.split('\n')[0]!}
           spoken={{
             analysis: { segments: s.segments, delivery: s.delivery },
+            ...(s.camera ? { camera: s.camera } : {}),
             ...(kept.has(s.attemptId) ? { audioUrl: speechApi.recordingUrl(s.attemptId) } : {}),
           }}
           isEdited={s.isEdited}

@@ -66,7 +66,7 @@ export function SpokenReview({
       {spoken.audioUrl ? (
         <audio ref={audio} controls src={spoken.audioUrl} />
       ) : (
-        <p className="hint">The audio was not kept: only the transcript and delivery were saved.</p>
+        <p className="hint">The audio was not kept: only the transcript and delivery{spoken.camera ? ' and the camera measures' : ''} were saved.</p>
       )}
       <p className="hint">
         {isEdited

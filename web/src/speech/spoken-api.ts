@@ -58,7 +58,10 @@ export async function keepIfChosen(attemptId: string, audio: Blob): Promise<bool
   return true;
 }
 
-/** The part of a recorded answer the server saves with the attempt. */
-export function spokenInputOf(analysis: { transcript: string; segments: SpokenInput['segments']; delivery: SpokenInput['delivery'] }): SpokenInput {
-  return { transcript: analysis.transcript, segments: analysis.segments, delivery: analysis.delivery };
+/** The part of a recorded answer the server saves with the attempt: with the camera's summary when it was on (never a frame). */
+export function spokenInputOf(
+  analysis: { transcript: string; segments: SpokenInput['segments']; delivery: SpokenInput['delivery'] },
+  camera?: SpokenInput['camera'],
+): SpokenInput {
+  return { transcript: analysis.transcript, segments: analysis.segments, delivery: analysis.delivery, ...(camera ? { camera } : {}) };
 }
