@@ -78,6 +78,15 @@ describe('prompt-only story questions, judged by their theme', () => {
     });
   }
 
+  it('keeps a terse story on topic when it names the prompt and shows its theme once (found by the browser test of Grade any question)', () => {
+    const q = { prompt: 'Tell me about a time you disagreed with your manager.' } as Question;
+    const answer =
+      'In 2023 I owned the payments API at a retailer. My manager wanted to ship without load tests and I pushed back because customers had seen timeouts in the last sale. I dug into the logs and found the root cause in a connection pool. I shipped the fix two days before the deadline and checkout errors fell from 3% to 0.2%.';
+    const feedback = coach.grade(q, answer);
+    expect(feedback.findings.map((f) => f.code)).not.toContain('off-topic');
+    expect(feedback.leadershipPrinciples.map((p) => p.principle)).toContain('Have Backbone; Disagree and Commit');
+  });
+
   it('still calls a technical answer with nothing to do with a story prompt off-topic', () => {
     const q = { prompt: 'Tell me about a time you improved the reliability of a system.' } as Question;
     expect(

@@ -276,9 +276,9 @@ function isOffTopicAnswer(
   const substance = lexical.length === 0 ? 0 : lexical.reduce((n, s) => n + s, 0) / lexical.length;
   const anyCovered = lexical.some((s) => s >= params.coveredAt);
   if (asksForStory(kind)) {
-    // With only a prompt that names a theme, an answer is about it when it shows the theme in
-    // several ways, the prompt's own words counting too (a weak story may name it only).
-    if (isOpen && themeShare !== null) return themeShare + subject < 1;
+    // With only a prompt that names a theme, a story is about it when it shows the theme in several
+    // ways, the prompt's own words counting too, or names half the prompt and shows the theme once.
+    if (isOpen && themeShare !== null) return themeShare + subject < 1 && !(themeShare > 0 && subject >= params.open.themeNamedSubjectShare);
     if (!isStory(answer, params)) return subject < limits.notAStory && !anyCovered;
     // With only a prompt, a story is about the prompt when it names some of what the prompt asks about.
     if (isOpen) return subject < limits.openStory;

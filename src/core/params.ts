@@ -98,6 +98,12 @@ export interface EngineParameters {
     themeEvidenceOnTopic: number;
     /** The same for an answer shorter than a story's minimum length: two theme words in two sentences is the subject. */
     themeEvidenceShortAnswer: number;
+    /**
+     * Share of the prompt's subject words that, with at least one piece of theme evidence, makes a
+     * story on topic however little more of the theme it shows: a terse story of a disagreement may
+     * name the manager and say only that it "pushed back".
+     */
+    themeNamedSubjectShare: number;
   };
   /** Whether only sentences that assert something show a part, a quality or a point (an exam's fragment may not). */
   claimsOnly: boolean;
@@ -192,7 +198,7 @@ function baseParameters(): EngineParameters {
     misconception: { at: 0.6, margin: 0.3, paraphraseMargin: 0.1, minWeight: 2.5 },
     offTopic: { open: 0.25, openForeignTerms: 3, technical: 0.25, notAStory: 0.3, clearPoint: 0.55, openStory: 0.1, storyRelevance: 0.08 },
     minWordsForMeaning: 3,
-    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8, themeEvidenceOnTopic: 3, themeEvidenceShortAnswer: 2 },
+    open: { subjectFullAt: 0.5, mechanismTerms: 2, mechanismMinWords: 8, themeEvidenceOnTopic: 3, themeEvidenceShortAnswer: 2, themeNamedSubjectShare: 0.5 },
     claimsOnly: true,
     tips: { missedBase: 65, missedPerShare: 35, missingPart: 40, count: 3 },
     story: { minSentences: 2, minShare: 1 / 3, situationOpeningWords: 8 },
