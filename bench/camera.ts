@@ -66,7 +66,7 @@ export async function benchCamera(row: (name: string, value: string, target: str
     const cpuSec = after.reduce((n, p) => n + p.cpuTime, 0) - before.reduce((n, p) => n + p.cpuTime, 0);
     const renderers = after.filter((p) => p.type === 'renderer').map((p) => rssMb(p.id));
     const heap = (await (await page.context().newCDPSession(page)).send('Runtime.getHeapUsage')) as { usedSize: number };
-    row('camera: open + face model load (blazeface, facemesh, iris; wasm)', `${figures.openMs.toFixed(0)} ms`, '');
+    row('camera: open + face model load (blazeface, facemesh, iris, emotion; wasm)', `${figures.openMs.toFixed(0)} ms`, '');
     row(
       `camera: frames analysed a second (fake camera, ${WATCH_SEC} s, cap 8)`,
       `${figures.fps.toFixed(1)} (${figures.faces}/${figures.frames} with a face)`,

@@ -11,8 +11,8 @@ export interface CameraAsset {
   type: string;
 }
 
-/** The face models the page uses: detector, 468-point mesh (head pose) and iris (eyes). No emotion, body or hands. */
-export const CAMERA_MODELS = ['blazeface', 'facemesh', 'iris'] as const;
+/** The face models the page uses: detector, 468-point mesh (head pose), iris (eyes) and emotion (only its "happy" score is read: smiling). No body or hands. */
+export const CAMERA_MODELS = ['blazeface', 'facemesh', 'iris', 'emotion'] as const;
 
 /** The tfjs WebAssembly builds (SIMD, and the plain one for browsers without SIMD); threads need a cross-origin-isolated page, which ours is not. */
 export const CAMERA_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'] as const;

@@ -60,7 +60,7 @@ describe.skipIf(skipReason)('camera files', () => {
   });
 
   it("has nothing else: other names are a 404 in the API's error shape", async () => {
-    for (const name of ['emotion.json', '..%2Fpackage.json', 'models.json']) {
+    for (const name of ['gear.json', '..%2Fpackage.json', 'models.json']) {
       const res = await app.request(`/camera/${name}`);
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });

@@ -6,6 +6,8 @@ interface HumanFace {
   boxRaw: [number, number, number, number];
   mesh: Array<[number, number, number]>;
   rotation?: { angle: { yaw: number; pitch: number; roll: number } } | null;
+  /** The emotion model's scores, when it ran on this face. */
+  emotion?: Array<{ score: number; emotion: string }>;
 }
 export interface HumanLike {
   load(): Promise<void>;
@@ -24,7 +26,7 @@ const RADIANS_TO_DEGREES = 180 / Math.PI;
 /**
  * human (MIT, vendored from this server under `base`, e.g. /camera/) on tfjs's WebAssembly backend,
  * the only one fast enough without a GPU (about 40 ms a 640×480 frame on 2 cores; webgl falls back
- * to a software renderer at about 1 s). Face detector, mesh and iris only.
+ * to a software renderer at about 1 s). Face detector, mesh, iris and emotion only.
  */
 export async function loadHuman(base: string): Promise<HumanLike> {
   const { Human } = (await import(/* @vite-ignore */ `${base}human.esm.js`)) as HumanModule;
@@ -44,7 +46,8 @@ export async function loadHuman(base: string): Promise<HumanLike> {
       detector: { modelPath: 'blazeface.json', rotation: false, maxDetected: 1, return: false },
       mesh: { enabled: true, modelPath: 'facemesh.json' },
       iris: { enabled: true, modelPath: 'iris.json' },
-      emotion: { enabled: false },
+      // Only "happy" is read (smiling, informational); the model runs at most every 1.5 s, reusing its last answer between.
+      emotion: { enabled: true, modelPath: 'emotion.json', minConfidence: 0, skipFrames: 12, skipTime: 1500 },
       description: { enabled: false },
       antispoof: { enabled: false },
       liveness: { enabled: false },
@@ -96,6 +99,12 @@ function boxBrightness(pixels: ImageData, box: FaceObservation['box']): number {
 
 const thumb = new OffscreenCanvas(80, 60);
 
+/** The emotion model's "happy" score (0..1), the one emotion it reads reliably; nothing when the model gave no scores. */
+function happyScore(face: HumanFace): { happy?: number } {
+  if (!face.emotion || face.emotion.length === 0) return {};
+  return { happy: face.emotion.find((e) => e.emotion === 'happy')?.score ?? 0 };
+}
+
 /** The face human finds in one frame, as the camera report's observation; undefined when there is none. */
 export async function observeFace(human: HumanLike, frame: ImageBitmap): Promise<FaceObservation | undefined> {
   const face = (await human.detect(frame)).face[0];
@@ -113,5 +122,6 @@ export async function observeFace(human: HumanLike, frame: ImageBitmap): Promise
     rollDeg: angle.roll * RADIANS_TO_DEGREES,
     ...irisPosition(face.mesh),
     brightness: boxBrightness(context.getImageData(0, 0, thumb.width, thumb.height), box),
+    ...happyScore(face),
   };
 }
