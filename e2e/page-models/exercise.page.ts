@@ -37,14 +37,22 @@ export class ExercisePage {
 
   /** Replaces the editor's text through a real paste event (multi-line text keeps its indentation, as a paste does). */
   async pasteAnswer(text: string): Promise<void> {
-    await this.editor.click();
-    await this.page.keyboard.press('Control+A');
-    await this.page.keyboard.press('Delete');
-    await this.editor.evaluate((element, pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
+    // On a loaded machine the click may land before the editor takes focus, and Ctrl+A then selects
+    // the page: paste again until the editor holds exactly the pasted text.
+    const compact = (s: string) => s.replace(/\s+/g, '');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.editor.click();
+      await this.editor.focus();
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.press('Delete');
+      await this.editor.evaluate((element, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+      if (compact(await this.editor.innerText()) === compact(text)) return;
+    }
+    throw new Error('the editor did not take the pasted text');
   }
 
   async check(): Promise<void> {
