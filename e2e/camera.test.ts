@@ -12,7 +12,7 @@ import { calibrateBaseline, defaultCameraParameters, measureCamera, type CameraF
 import { buildSpokenFixture, fixtureToolsMissing, type SpokenFixture } from '../test/speech/fixture.js';
 import { buildCameraHarness, facePhotos, openHarness, prepareCast, writeSceneClip, type CameraHarness } from './camera-fixture.js';
 import type { Scene } from './camera-harness.js';
-import { writeQuestionBank } from './fixtures.js';
+import { SLOW_SERVICE, writeQuestionBank } from './fixtures.js';
 import { CameraPage } from './page-models/camera.page.js';
 import { RecordPage } from './page-models/record.page.js';
 import { startTestServer, type RunningServer } from './server.js';
@@ -34,27 +34,6 @@ const BASE_FLAGS = [
   '--no-first-run',
 ];
 const params = defaultCameraParameters();
-
-const SLOW_SERVICE = `id: slow-service
-topic: compute-serverless
-levels: [mid]
-kind: behavioral
-prompt: Tell me about a time you fixed a slow service.
-rubric:
-  - Led a small team that moved the order service to the cloud.
-  - Put a queue in front of the workers.
-  - The cost dropped by forty percent.
-modelAnswer: I led a small team that moved our order service to the cloud. We put a queue in front of the workers and added alarms, and the cost dropped by forty percent.
-pitfalls:
-  - claim: A queue makes every request faster.
-    correction: It smooths bursts; each request may wait a little longer.
-followUps:
-  - prompt: How did you know the queue was the bottleneck?
-    when: { missed: 1 }
-  - prompt: What would you measure next time?
-    when: { finding: no-tradeoff }
-services: [Amazon SQS]
-`;
 
 /** Watches a page for requests that leave the app's origin. */
 function outsideRequests(page: Page, origin: string): string[] {

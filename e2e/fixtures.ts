@@ -83,3 +83,25 @@ export function writeQuestionBank(): string {
   }
   return dir;
 }
+
+/** A story question whose rubric the spoken fixture answers (the speech and camera browser tests add it to the bank). */
+export const SLOW_SERVICE = `id: slow-service
+topic: compute-serverless
+levels: [mid]
+kind: behavioral
+prompt: Tell me about a time you fixed a slow service.
+rubric:
+  - Led a small team that moved the order service to the cloud.
+  - Put a queue in front of the workers.
+  - The cost dropped by forty percent.
+modelAnswer: I led a small team that moved our order service to the cloud. We put a queue in front of the workers and added alarms, and the cost dropped by forty percent.
+pitfalls:
+  - claim: A queue makes every request faster.
+    correction: It smooths bursts; each request may wait a little longer.
+followUps:
+  - prompt: How did you know the queue was the bottleneck?
+    when: { missed: 1 }
+  - prompt: What would you measure next time?
+    when: { finding: no-tradeoff }
+services: [Amazon SQS]
+`;

@@ -7,35 +7,13 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSpokenFixture, fixtureToolsMissing, wordErrorRate, type SpokenFixture } from '../test/speech/fixture.js';
-import { writeQuestionBank } from './fixtures.js';
+import { SLOW_SERVICE, writeQuestionBank } from './fixtures.js';
 import { RecordPage } from './page-models/record.page.js';
 import { startTestServer, type RunningServer } from './server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skipReason = !existsSync(CHROMIUM) ? `${CHROMIUM} is absent (apt-get install chromium)` : fixtureToolsMissing();
 if (skipReason) console.warn(`e2e/speech.test.ts skipped: ${skipReason}`);
-
-/** A story question whose rubric the spoken fixture answers. */
-const SLOW_SERVICE = `id: slow-service
-topic: compute-serverless
-levels: [mid]
-kind: behavioral
-prompt: Tell me about a time you fixed a slow service.
-rubric:
-  - Led a small team that moved the order service to the cloud.
-  - Put a queue in front of the workers.
-  - The cost dropped by forty percent.
-modelAnswer: I led a small team that moved our order service to the cloud. We put a queue in front of the workers and added alarms, and the cost dropped by forty percent.
-pitfalls:
-  - claim: A queue makes every request faster.
-    correction: It smooths bursts; each request may wait a little longer.
-followUps:
-  - prompt: How did you know the queue was the bottleneck?
-    when: { missed: 1 }
-  - prompt: What would you measure next time?
-    when: { finding: no-tradeoff }
-services: [Amazon SQS]
-`;
 
 describe.skipIf(skipReason)('answering out loud in Chromium', () => {
   let server: RunningServer;

@@ -1,17 +1,11 @@
-import type { DeliveryMeasures, DeliveryTrend } from '../core/delivery/trend.js';
-import type { CameraMeasures, CameraTrend } from '../core/camera/trend.js';
 /** Progress over time and today's suggestion: GET /api/progress, GET /api/suggestion. */
 import { z } from 'zod';
+import type { CameraMeasures, CameraTrend } from '../core/camera/trend.js';
+import type { DeliveryMeasures, DeliveryTrend } from '../core/delivery/trend.js';
 import type { ExerciseProgress, Progress, QuestionComparison } from '../core/session/progress.js';
-import type { FindingCode } from '../core/types.js';
 
-/** A repeated question with its prompt, and what the latest attempt lost against the first as well as what it gained. */
+/** A repeated question (prompt, gains and losses: QuestionComparison) with each attempt's delivery and camera measures. */
 export interface QuestionComparisonView extends QuestionComparison {
-  prompt: string;
-  /** Rubric points covered in the first attempt but not the latest. */
-  lost: string[];
-  /** Findings raised in the latest attempt that the first did not have. */
-  habitsAdded: FindingCode[];
   /** Each attempt's delivery, in the order of `attempts`; null for an answer that was typed. */
   delivery: Array<DeliveryMeasures | null>;
   /** Each attempt's camera measures, in the order of `attempts`; null for an answer not recorded on camera. */
